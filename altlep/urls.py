@@ -1,0 +1,10 @@
+"""Top-level URL map: one include per domain app."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("altlep.core.urls")),
+    path("", include("altlep.members.urls")),
+    path("admin/", admin.site.urls),
+]
