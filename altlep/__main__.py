@@ -1,0 +1,3 @@
+from altlep.cli import main
+
+main()
