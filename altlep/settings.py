@@ -55,7 +55,7 @@ if PRODUCTION:
 DATA_DIR = Path(os.environ.get("ALTLEP_DATA_DIR", Path.cwd() / "var")).resolve()
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "altlep.core.admin_site.PartnershipAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -5,3 +5,4 @@ class CoreConfig(AppConfig):
     name = "altlep.core"
     label = "core"
     verbose_name = "Partnership"
+

@@ -1,3 +1,50 @@
-from django.urls import path
+from django.contrib.auth import views as auth_views
+from django.urls import path, reverse_lazy
+
+from altlep.members import views
+
 app_name = "members"
-urlpatterns = []
+urlpatterns = [
+    path("join/", views.register, name="register"),
+    path("join/confirm/<str:token>/", views.confirm_email, name="confirm"),
+    path("login/", views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "password-reset/",
+        auth_views.PasswordResetView.as_view(
+            template_name="members/password_reset.html",
+            email_template_name="members/password_reset_email.txt",
+            subject_template_name="members/password_reset_subject.txt",
+            success_url=reverse_lazy("members:password_reset_done"),
+        ),
+        name="password_reset",
+    ),
+    path(
+        "password-reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(template_name="members/password_reset_done.html"),
+        name="password_reset_done",
+    ),
+    path(
+        "password-reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="members/password_reset_confirm.html",
+            success_url=reverse_lazy("members:password_reset_complete"),
+        ),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password-reset/complete/",
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="members/password_reset_complete.html"
+        ),
+        name="password_reset_complete",
+    ),
+    path("profile/", views.profile, name="profile"),
+    path("members/", views.member_list, name="members"),
+    path("members/<int:pk>/", views.member_detail, name="member"),
+    path("organisations/", views.organisation_list, name="organisations"),
+    path("organisations/new/", views.organisation_create, name="organisation_create"),
+    path("organisations/<slug:slug>/", views.organisation_detail, name="organisation"),
+    path("organisations/<slug:slug>/edit/", views.organisation_edit, name="organisation_edit"),
+    path("organisations/<slug:slug>/sector/", views.organisation_sector, name="organisation_sector"),
+]

@@ -1,0 +1,33 @@
+"""Every write in the members app, split by what it changes."""
+
+from altlep.members.services.members import (
+    ConfirmationError,
+    confirmation_email_send,
+    confirmation_token,
+    member_confirm_email,
+    member_register,
+    member_update_profile,
+)
+from altlep.members.services.organisations import (
+    OrganisationDetails,
+    affiliation_add,
+    organisation_create,
+    organisation_details_check,
+    organisation_set_sector,
+    organisation_update,
+)
+
+__all__ = [
+    "ConfirmationError",
+    "OrganisationDetails",
+    "affiliation_add",
+    "confirmation_email_send",
+    "confirmation_token",
+    "member_confirm_email",
+    "member_register",
+    "member_update_profile",
+    "organisation_create",
+    "organisation_details_check",
+    "organisation_set_sector",
+    "organisation_update",
+]

@@ -1,0 +1,142 @@
+"""Every write about members: registration, confirmation, profiles. All audited."""
+
+from django.contrib.auth.password_validation import validate_password
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+
+from altlep.core import postcodes
+from altlep.core.audit import audit_record, changed_fields, snapshot
+from altlep.members.models import User, Visibility
+
+CONFIRMATION_SALT = "altlep.members.confirm-email"
+CONFIRMATION_MAX_AGE = 3 * 24 * 3600
+
+
+class ConfirmationError(Exception):
+    """A confirmation link that is tampered with, expired or for another address."""
+
+
+def _locate_member_postcode(postcode: str) -> tuple[str, str]:
+    if not postcode.strip():
+        return "", ""
+    try:
+        location = postcodes.locate(postcode)
+    except postcodes.PostcodeError as error:
+        raise ValidationError({"postcode": str(error)}) from error
+    return location.postcode, location.district_code
+
+
+@transaction.atomic
+def member_register(
+    *,
+    email: str,
+    display_name: str,
+    password: str,
+    postcode: str = "",
+    interests: str = "",
+    visibility: str = Visibility.MEMBERS,
+) -> User:
+    """Create an unconfirmed member. Raises ValidationError naming the field at fault."""
+    email = User.objects.normalize_email(email).lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError({"email": "An account with this email address already exists."})
+    postcode, district = _locate_member_postcode(postcode)
+    user = User(
+        email=email,
+        display_name=display_name.strip(),
+        postcode=postcode,
+        district_code=district,
+        interests=interests.strip(),
+        visibility=visibility,
+    )
+    try:
+        validate_password(password, user)
+    except ValidationError as error:
+        raise ValidationError({"password1": error.messages}) from error
+    user.set_password(password)
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError as error:  # two registrations racing for one address
+        raise ValidationError({"email": "An account with this email address already exists."}) from error
+    audit_record(actor=None, action="member.register", instance=user, after=snapshot(user))
+    return user
+
+
+def confirmation_token(user: User) -> str:
+    """A signed token binding the member's id to their current email address."""
+    return signing.dumps({"id": user.pk, "email": user.email}, salt=CONFIRMATION_SALT)
+
+
+def confirmation_email_send(*, user: User, confirm_url: str) -> None:
+    send_mail(
+        subject="Confirm your membership",
+        message=(
+            f"Hello {user.display_name},\n\n"
+            "Thank you for joining. Confirm your email address by opening this link:\n\n"
+            f"{confirm_url}\n\nThe link works for three days.\n"
+        ),
+        from_email=None,
+        recipient_list=[user.email],
+    )
+
+
+@transaction.atomic
+def member_confirm_email(*, token: str) -> User:
+    """Confirm the address a token was issued for. Raises ConfirmationError with a reason."""
+    try:
+        data = signing.loads(token, salt=CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE)
+    except signing.SignatureExpired as error:
+        raise ConfirmationError(
+            "This confirmation link has expired. Log in to have a new one sent."
+        ) from error
+    except signing.BadSignature as error:
+        raise ConfirmationError(
+            "This confirmation link is not valid. Check that you copied all of it."
+        ) from error
+    user = User.objects.select_for_update().filter(pk=data.get("id")).first()
+    if user is None or user.email != data.get("email"):
+        raise ConfirmationError("This confirmation link is not valid for any current account.")
+    if not user.email_confirmed:
+        before = snapshot(user, ["email_confirmed"])
+        user.email_confirmed = True
+        user.save(update_fields=["email_confirmed"])
+        audit_record(
+            actor=user,
+            action="member.confirm_email",
+            instance=user,
+            before=before,
+            after=snapshot(user, ["email_confirmed"]),
+        )
+    return user
+
+
+PROFILE_FIELDS = ["display_name", "postcode", "district_code", "interests", "visibility"]
+
+
+@transaction.atomic
+def member_update_profile(
+    *,
+    actor: User,
+    member: User,
+    display_name: str,
+    postcode: str,
+    interests: str,
+    visibility: str,
+) -> User:
+    """Change a member's profile and directory privacy; the postcode is located to a district."""
+    before = snapshot(member, PROFILE_FIELDS)
+    member.postcode, member.district_code = _locate_member_postcode(postcode)
+    member.display_name = display_name.strip()
+    member.interests = interests.strip()
+    member.visibility = visibility
+    member.full_clean(exclude=["password"])
+    member.save(update_fields=PROFILE_FIELDS)
+    after = snapshot(member, PROFILE_FIELDS)
+    if changed_fields(before, after):
+        audit_record(
+            actor=actor, action="member.update_profile", instance=member, before=before, after=after
+        )
+    return member

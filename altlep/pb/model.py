@@ -1,0 +1,133 @@
+"""The election as read from a pabulib file: meta data, projects and votes, plus problems found.
+
+Plain dataclasses with no Django; the counting rules work on a merged `Profile` built from this.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+VOTE_TYPES = ("approval", "choose-1", "cumulative", "scoring", "ordinal")
+CARDINAL_TYPES = ("cumulative", "scoring")
+
+
+class PabulibError(ValueError):
+    """A pabulib file that cannot be read; names the file, line and problem."""
+
+    def __init__(self, problem: Problem, source: str = "") -> None:
+        self.problem = problem
+        self.source = source
+        where = f"{source}: " if source else ""
+        super().__init__(f"{where}line {problem.line}: {problem.message}")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a file: where it is, which kind, and what is wrong in plain words."""
+
+    line: int
+    kind: str
+    message: str
+    severity: str = "error"  # "error" stops counting; "warning" is reported but harmless
+
+    def to_dict(self) -> dict[str, object]:
+        return {"line": self.line, "kind": self.kind, "message": self.message,
+                "severity": self.severity}
+
+
+@dataclass(slots=True)
+class Project:
+    """A project: its id, cost and every column of its PROJECTS row (as the original strings)."""
+
+    id: str
+    cost: Fraction
+    fields: dict[str, str] = field(default_factory=dict)
+    line: int = 0
+
+    @property
+    def name(self) -> str:
+        return self.fields.get("name", "")
+
+    @property
+    def selected(self) -> bool | None:
+        """The official outcome recorded in the file, or None if the file does not say."""
+        value = self.fields.get("selected")
+        if value is None or value.strip().lower() in ("", "none"):
+            return None
+        return value.strip() not in ("0", "0.0", "false", "False")
+
+
+@dataclass(slots=True)
+class Vote:
+    """One voter's ballot. `projects` is in file order (rank order for ordinal ballots);
+    `points` is parallel to it for cumulative and scoring ballots, else None."""
+
+    voter_id: str
+    projects: tuple[str, ...]
+    points: tuple[Fraction | int, ...] | None = None
+    extra: tuple[str, ...] = ()
+    line: int = 0
+
+
+@dataclass(slots=True)
+class Election:
+    """Everything in a pabulib file. `extra` columns of votes are named by `vote_extra_columns`."""
+
+    meta: dict[str, str]
+    projects: dict[str, Project]
+    votes: list[Vote]
+    project_columns: list[str]
+    vote_extra_columns: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    source: str = ""
+
+    @property
+    def vote_type(self) -> str:
+        return self.meta.get("vote_type", "approval").strip()
+
+    @property
+    def budget(self) -> Fraction:
+        return parse_number(self.meta["budget"])
+
+    @property
+    def rule(self) -> str | None:
+        return self.meta.get("rule")
+
+    @property
+    def official_winners(self) -> list[str] | None:
+        """Project ids the file marks as selected, in file order; None if there is no record."""
+        if "selected" not in self.project_columns:
+            return None
+        return [p.id for p in self.projects.values() if p.selected]
+
+
+def parse_number(text: str) -> Fraction:
+    """Exact value of a pabulib number ("1000", "400000.0", "12,5"); raises ValueError."""
+    cleaned = text.strip().replace(",", ".")
+    if not cleaned:
+        raise ValueError("empty number")
+    return Fraction(cleaned)
+
+
+def number_text(value: Fraction | int) -> str:
+    """Write a number the way pabulib files do: integers plainly, others as exact decimals."""
+    value = Fraction(value)
+    if value.denominator == 1:
+        return str(value.numerator)
+    # Decimals with a power-of-2/5 denominator write exactly; others fall back to p/q.
+    den = value.denominator
+    twos = fives = 0
+    while den % 2 == 0:
+        den //= 2
+        twos += 1
+    while den % 5 == 0:
+        den //= 5
+        fives += 1
+    if den != 1:
+        return f"{value.numerator}/{value.denominator}"
+    digits = max(twos, fives)
+    scaled = value * 10**digits
+    sign = "-" if scaled < 0 else ""
+    whole, frac = divmod(abs(scaled.numerator), 10**digits)
+    return f"{sign}{whole}.{frac:0{digits}d}"

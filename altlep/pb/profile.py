@@ -1,0 +1,129 @@
+"""The counting view of an election: identical ballots merged, money scaled to whole integers.
+
+Every rule works on a `Profile`. Costs and the budget are multiplied by one common `scale` so
+they are exact integers (pabulib allows decimals such as "400000.0" or "12.5"); utilities are
+integers too (cost for approval as pabutools' Cost_Sat, points for cumulative/scoring, pabutools'
+Borda for ordinal). Exact decisions are then integer or Fraction arithmetic on these numbers.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from fractions import Fraction
+
+import numpy as np
+
+from altlep.pb.model import CARDINAL_TYPES, Election
+
+
+@dataclass
+class Profile:
+    """Merged ballots of one election, with per-project supporter arrays.
+
+    For project j, `supporters[j]` are the indices of the merged ballot groups that give it a
+    positive utility, `utility[j]` those utilities (ints) and `weight[g]` how many voters cast
+    ballot group g. `n_voters` counts every ballot, empty ones included, as pabutools does.
+    """
+
+    ids: list[str]
+    cost: list[int]
+    scale: int
+    budget: int
+    n_voters: int
+    weight: np.ndarray
+    supporters: list[np.ndarray]
+    utility: list[np.ndarray]
+    total_utility: list[int]
+    votes: list[int]
+    vote_type: str
+    sat: str
+    approvers: list[np.ndarray]
+
+    @property
+    def n_projects(self) -> int:
+        return len(self.ids)
+
+    def money(self, scaled: int | Fraction) -> Fraction:
+        """Convert a scaled amount back to currency units."""
+        return Fraction(scaled) / self.scale
+
+    def index(self) -> dict[str, int]:
+        return {pid: j for j, pid in enumerate(self.ids)}
+
+
+def build_profile(election: Election) -> Profile:
+    """Merge identical ballots and build the integer profile that rules count on."""
+    ids = list(election.projects)
+    index = {pid: j for j, pid in enumerate(ids)}
+    costs = [election.projects[pid].cost for pid in ids]
+    budget = election.budget
+    scale = 1
+    for value in [*costs, budget]:
+        scale = math.lcm(scale, Fraction(value).denominator)
+    int_costs = [int(c * scale) for c in costs]
+    vote_type = election.vote_type
+    groups = _merge(election, vote_type)
+    sup_lists: list[list[int]] = [[] for _ in ids]
+    util_lists: list[list[int]] = [[] for _ in ids]
+    weights: list[int] = []
+    for g, (ballot, count) in enumerate(groups.items()):
+        weights.append(count)
+        if vote_type in CARDINAL_TYPES:
+            for pid, points in ballot:
+                if points > 0:
+                    sup_lists[index[pid]].append(g)
+                    util_lists[index[pid]].append(points)
+        elif vote_type == "ordinal":
+            top = len(ballot) - 1
+            for pos, pid in enumerate(ballot):
+                if top - pos > 0:  # pabutools' Borda gives the last-ranked project 0
+                    sup_lists[index[pid]].append(g)
+                    util_lists[index[pid]].append(top - pos)
+        else:
+            for pid in ballot:
+                j = index[pid]
+                sup_lists[j].append(g)
+                util_lists[j].append(int_costs[j])
+    if vote_type in CARDINAL_TYPES:
+        _scale_fractional_points(util_lists)
+    weight = np.asarray(weights, dtype=np.int64)
+    supporters = [np.asarray(s, dtype=np.int64) for s in sup_lists]
+    utility = [np.asarray([int(x) for x in u], dtype=np.int64) for u in util_lists]
+    if vote_type == "approval" or vote_type == "choose-1":
+        # Cost_Sat gives a zero-cost project no satisfaction, so MES and greedy ignore its fans.
+        keep = [c > 0 for c in int_costs]
+        utility = [u if k else u[:0] for u, k in zip(utility, keep, strict=True)]
+        supporters_for_sat = [s if k else s[:0] for s, k in zip(supporters, keep, strict=True)]
+    else:
+        supporters_for_sat = supporters
+    total_utility = [int(weight[s] @ u) if len(s) else 0
+                     for s, u in zip(supporters_for_sat, utility, strict=True)]
+    votes = [int(weight[s].sum()) if len(s) else 0 for s in supporters]
+    sat = {"cumulative": "points", "scoring": "points", "ordinal": "borda"}.get(vote_type, "cost")
+    return Profile(ids, int_costs, scale, int(budget * scale), len(election.votes), weight,
+                   supporters_for_sat, utility, total_utility, votes, vote_type, sat, supporters)
+
+
+def _merge(election: Election, vote_type: str) -> Counter:
+    """Count identical ballots. Approval ballots are sets; ordinal ones keep their order."""
+    if vote_type in CARDINAL_TYPES:
+        return Counter(tuple(sorted(zip(v.projects, v.points or (), strict=True)))
+                       for v in election.votes if v.projects)
+    if vote_type == "ordinal":
+        return Counter(v.projects for v in election.votes if v.projects)
+    return Counter(tuple(sorted(v.projects)) if len(v.projects) > 1 else v.projects
+                   for v in election.votes if v.projects)
+
+
+def _scale_fractional_points(util_lists: list[list]) -> None:
+    """Points like 0.5 become integers by one common factor (rules are scale-invariant)."""
+    den = 1
+    for utils in util_lists:
+        for x in utils:
+            if isinstance(x, Fraction):
+                den = math.lcm(den, x.denominator)
+    if den > 1:
+        for utils in util_lists:
+            utils[:] = [int(x * den) for x in utils]

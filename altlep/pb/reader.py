@@ -1,0 +1,275 @@
+"""Read pabulib `.pb` files (META, PROJECTS, VOTES; `;`-separated) into an `Election`.
+
+`read_election` raises `PabulibError` on the first error; `parse_election(..., strict=False)`
+keeps going and records every problem, which is what `check` uses. One pass with the C csv
+reader keeps the largest files (90k voters) well under a second.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from fractions import Fraction
+from pathlib import Path
+
+from altlep.pb.model import (
+    CARDINAL_TYPES,
+    VOTE_TYPES,
+    Election,
+    PabulibError,
+    Problem,
+    Project,
+    Vote,
+    parse_number,
+)
+
+SECTIONS = ("meta", "projects", "votes")
+
+
+def read_election(path: str | Path, *, strict: bool = True) -> Election:
+    """Read a pabulib file; with strict=True raise PabulibError naming the first bad line."""
+    path = Path(path)
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        return parse_election(handle, source=str(path), strict=strict)
+
+
+def parse_text(text: str, *, source: str = "<text>", strict: bool = True) -> Election:
+    """Read a pabulib election from a string."""
+    return parse_election(io.StringIO(text, newline=""), source=source, strict=strict)
+
+
+class _Collector:
+    """Gathers problems; in strict mode the first error is raised at once."""
+
+    def __init__(self, source: str, strict: bool) -> None:
+        self.source = source
+        self.strict = strict
+        self.problems: list[Problem] = []
+
+    def add(self, line: int, kind: str, message: str, severity: str = "error") -> None:
+        problem = Problem(line, kind, message, severity)
+        if self.strict and severity == "error":
+            raise PabulibError(problem, self.source)
+        self.problems.append(problem)
+
+
+def parse_election(lines: Iterable[str], *, source: str = "", strict: bool = True) -> Election:
+    """Parse pabulib content from an iterable of lines (an open file works)."""
+    out = _Collector(source, strict)
+    reader = csv.reader(lines, delimiter=";")
+    meta: dict[str, str] = {}
+    projects: dict[str, Project] = {}
+    votes: list[Vote] = []
+    project_columns: list[str] = []
+    vote_columns: list[str] = []
+    seen_sections: dict[str, int] = {}
+    section = ""
+    header: list[str] = []
+    vote_parser = None
+    for row in reader:
+        if not row or (len(row) == 1 and not row[0].strip()):
+            continue
+        first = row[0].strip().lower()
+        if len(row) == 1 and first in SECTIONS:
+            section = first
+            if section in seen_sections:
+                out.add(reader.line_num, "duplicate_section", f"section {first.upper()} repeated")
+            seen_sections[section] = reader.line_num
+            header = [h.strip() for h in next(reader, [])]
+            if section == "projects":
+                project_columns = header
+                _require_columns(out, reader.line_num, "PROJECTS", header, ("project_id", "cost"))
+            elif section == "votes":
+                vote_columns = header
+                _require_columns(out, reader.line_num, "VOTES", header, ("voter_id", "vote"))
+                vote_parser = _VoteParser(meta, projects, header, out)
+            continue
+        line = reader.line_num
+        if section == "meta":
+            meta[row[0].strip()] = ";".join(row[1:]).strip()
+        elif section == "projects":
+            _read_project(out, line, row, header, projects)
+        elif section == "votes" and vote_parser is not None:
+            vote = vote_parser.parse(line, row)
+            if vote is not None:
+                votes.append(vote)
+        elif not section:
+            out.add(line, "outside_section", "data before the first section (META expected)")
+    for name in SECTIONS:
+        if name not in seen_sections:
+            out.add(reader.line_num, "missing_section", f"section {name.upper()} is missing")
+    _check_meta(out, meta, seen_sections.get("meta", 1), projects, votes)
+    extra = vote_parser.extra_columns if vote_parser else []
+    return Election(meta, projects, votes, project_columns, extra, out.problems, source)
+
+
+def _require_columns(out: _Collector, line: int, section: str, header: list[str],
+                     names: tuple[str, ...]) -> None:
+    for name in names:
+        if name not in header:
+            out.add(line, "missing_column", f"{section} header has no '{name}' column")
+
+
+def _read_project(out: _Collector, line: int, row: list[str], header: list[str],
+                  projects: dict[str, Project]) -> None:
+    if len(row) != len(header):
+        out.add(line, "bad_row", f"project row has {len(row)} fields, header has {len(header)}")
+    fields = {header[i]: row[i].strip() for i in range(min(len(row), len(header)))}
+    pid = fields.get("project_id", "")
+    if not pid:
+        out.add(line, "missing_project_id", "project row without a project_id")
+        return
+    if pid in projects:
+        out.add(line, "duplicate_project", f"project '{pid}' is listed twice "
+                f"(first on line {projects[pid].line})")
+        return
+    raw_cost = fields.get("cost", "")
+    try:
+        cost = parse_number(raw_cost)
+    except (ValueError, ZeroDivisionError):
+        out.add(line, "bad_cost", f"project '{pid}' has a non-numeric cost '{raw_cost}'")
+        cost = Fraction(0)
+    if cost < 0:
+        out.add(line, "negative_cost", f"project '{pid}' has a negative cost {raw_cost}")
+    projects[pid] = Project(pid, cost, fields, line)
+
+
+class _VoteParser:
+    """Turns VOTES rows into `Vote`s, checking projects, voters and points as it goes."""
+
+    def __init__(self, meta: dict[str, str], projects: dict[str, Project], header: list[str],
+                 out: _Collector) -> None:
+        self.out = out
+        self.projects = projects
+        self.vote_type = meta.get("vote_type", "approval").strip()
+        self.width = len(header)
+        self.i_voter = header.index("voter_id") if "voter_id" in header else None
+        self.i_vote = header.index("vote") if "vote" in header else None
+        self.cardinal = self.vote_type in CARDINAL_TYPES
+        self.i_points = header.index("points") if "points" in header else None
+        if self.cardinal and self.i_points is None:
+            out.add(0, "missing_column", f"{self.vote_type} VOTES need a 'points' column")
+        skip = {self.i_voter, self.i_vote, self.i_points if self.cardinal else None}
+        self.extra_idx = [i for i in range(len(header)) if i not in skip]
+        self.extra_columns = [header[i] for i in self.extra_idx]
+        self.voters: dict[str, int] = {}
+        self.max_points = _meta_number(meta, "max_points")
+        self.min_points = _meta_number(meta, "min_points")
+        self.max_sum = _meta_number(meta, "max_sum_points")
+        max_length = _meta_number(meta, "max_length")
+        self.max_length = int(max_length) if max_length is not None else None
+        self.known = frozenset(projects)  # PROJECTS always precede VOTES
+        self.choose_one = self.vote_type == "choose-1"
+
+    def parse(self, line: int, row: list[str]) -> Vote | None:
+        out = self.out
+        if len(row) != self.width:
+            out.add(line, "bad_row", f"vote row has {len(row)} fields, header has {self.width}")
+            if len(row) < self.width:
+                row = row + [""] * (self.width - len(row))
+        voter = row[self.i_voter].strip() if self.i_voter is not None else str(line)
+        voters = self.voters
+        if voter in voters:
+            out.add(line, "duplicate_voter",
+                    f"voter '{voter}' already voted on line {voters[voter]}")
+            return None
+        voters[voter] = line
+        raw = row[self.i_vote] if self.i_vote is not None else ""
+        if not raw or raw == "none":
+            ids: tuple[str, ...] = ()
+        elif " " in raw:
+            ids = tuple(p.strip() for p in raw.split(",") if p.strip())
+        else:
+            ids = tuple(raw.split(","))
+        if not self.known.issuperset(ids):
+            for pid in ids:
+                if pid not in self.known:
+                    out.add(line, "unknown_project",
+                            f"voter '{voter}' votes for unknown project '{pid}'")
+                    return None
+        points = self._points(line, voter, row, ids) if self.cardinal else None
+        if len(ids) > 1 and len(set(ids)) != len(ids):
+            # pabutools reads a ballot as a set (or, for points, keeps the last value given).
+            out.add(line, "repeated_project", f"voter '{voter}' lists a project more than once",
+                    "warning")
+            if points is not None:
+                merged = dict(zip(ids, points, strict=True))
+                ids, points = tuple(merged), tuple(merged.values())
+            else:
+                ids = tuple(dict.fromkeys(ids))
+        if self.choose_one and len(ids) > 1:
+            out.add(line, "too_many_projects", f"choose-1 voter '{voter}' chose {len(ids)} projects")
+        if self.max_length is not None and len(ids) > self.max_length:
+            out.add(line, "ballot_too_long", f"voter '{voter}' chose {len(ids)} projects, "
+                    f"max_length is {self.max_length}", "warning")
+        extra = tuple([row[i] for i in self.extra_idx]) if self.extra_idx else ()
+        return Vote(voter, ids, points, extra, line)
+
+    def _points(self, line: int, voter: str, row: list[str], ids: tuple[str, ...]
+                ) -> tuple[Fraction | int, ...]:
+        out = self.out
+        raw = row[self.i_points].strip() if self.i_points is not None else ""
+        parts = [p.strip() for p in raw.split(",")] if raw else []
+        if len(parts) != len(ids):
+            out.add(line, "points_mismatch",
+                    f"voter '{voter}' has {len(ids)} projects but {len(parts)} points")
+            return tuple(1 for _ in ids)
+        if all(p.isdigit() for p in parts):
+            values: list[Fraction | int] = list(map(int, parts))  # the common case
+        else:
+            values = []
+            for part in parts:
+                try:
+                    values.append(parse_number(part))
+                except (ValueError, ZeroDivisionError):
+                    out.add(line, "bad_points", f"voter '{voter}' gives non-numeric points '{part}'")
+                    values.append(0)
+            for value, part in zip(values, parts, strict=True):
+                if value < 0:
+                    out.add(line, "negative_points", f"voter '{voter}' gives negative points {part}")
+        if values:
+            top, low = max(values), min(values)
+            if self.max_points is not None and top > self.max_points:
+                out.add(line, "points_over_limit", f"voter '{voter}' gives {top} points to one "
+                        f"project, max_points is {self.max_points}")
+            if self.min_points is not None and low < self.min_points:
+                out.add(line, "points_under_limit", f"voter '{voter}' gives {low} points, "
+                        f"min_points is {self.min_points}", "warning")
+            if self.max_sum is not None and sum(values) > self.max_sum:
+                out.add(line, "points_over_limit", f"voter '{voter}' gives {sum(values)} points "
+                        f"in all, max_sum_points is {self.max_sum}")
+        return tuple(values)
+
+
+def _meta_number(meta: dict[str, str], key: str) -> Fraction | int | None:
+    """A numeric META limit, as an int when whole (fast to compare), or None if absent/bad."""
+    try:
+        value = parse_number(meta[key]) if meta.get(key, "").strip() else None
+    except (ValueError, ZeroDivisionError):
+        return None
+    return int(value) if value is not None and value.denominator == 1 else value
+
+
+def _check_meta(out: _Collector, meta: dict[str, str], line: int,
+                projects: dict[str, Project], votes: list[Vote]) -> None:
+    raw_budget = meta.get("budget")
+    if raw_budget is None or not raw_budget.strip():
+        out.add(line, "missing_budget", "META has no budget")
+    else:
+        try:
+            if parse_number(raw_budget) < 0:
+                out.add(line, "negative_budget", f"budget {raw_budget} is negative")
+        except (ValueError, ZeroDivisionError):
+            out.add(line, "bad_budget", f"budget '{raw_budget}' is not a number")
+    vote_type = meta.get("vote_type")
+    if vote_type is None:
+        out.add(line, "missing_vote_type", "META has no vote_type", "warning")
+    elif vote_type.strip() not in VOTE_TYPES:
+        out.add(line, "unknown_vote_type", f"vote_type '{vote_type}' is not one of "
+                f"{', '.join(VOTE_TYPES)}")
+    for key, actual in (("num_projects", len(projects)), ("num_votes", len(votes))):
+        declared = meta.get(key, "").strip()
+        if declared.isdigit() and int(declared) != actual:
+            out.add(line, "count_mismatch", f"META {key} says {declared}, file has {actual}",
+                    "warning")

@@ -1,0 +1,1 @@
+"""Counting rules: greedy utilitarian, Method of Equal Shares, sequential Phragmén."""
