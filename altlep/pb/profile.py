@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 import numpy as np
@@ -40,6 +40,7 @@ class Profile:
     vote_type: str
     sat: str
     approvers: list[np.ndarray]
+    cache: dict = field(default_factory=dict, repr=False)  # per-profile precomputations
 
     @property
     def n_projects(self) -> int:

@@ -1,11 +1,12 @@
 """Import an official ONS lookup CSV (LSOA→LEP, LSOA→LAD or LEP names) in one transaction."""
 
+import codecs
 import csv
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from django.db import transaction
 
@@ -117,44 +118,50 @@ def _name(path: Path, line: int, row: dict[str, Any], column: str) -> str:
     return value
 
 
-def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line number, row) pairs, turning encoding and CSV faults into AreaImportError."""
-    # utf-8-sig drops the byte-order mark that Excel and some ONS downloads put first.
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        while True:
-            try:
-                row = next(reader)
-            except StopIteration:
-                return
-            except UnicodeDecodeError as error:
-                raise AreaImportError(
-                    path, f"not UTF-8 text ({error.reason}); is it really a CSV file?",
-                    line=reader.line_num + 1,
-                ) from error
-            except csv.Error as error:
-                raise AreaImportError(path, f"not valid CSV ({error})",
-                                      line=reader.line_num) from error
-            if None in row:
-                raise AreaImportError(path, "more values than the header has columns",
-                                      line=reader.line_num)
-            if not any((v or "").strip() for v in row.values()):
-                continue  # a blank line, often left at the end by spreadsheets
-            yield reader.line_num, row
+def _text_lines(path: Path, handle: BinaryIO) -> Iterator[str]:
+    """Decode line by line, so an encoding fault is reported on its own line, not a chunk's."""
+    for number, raw in enumerate(handle, start=1):
+        if number == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8):]  # Excel and some ONS downloads start with a BOM
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise AreaImportError(
+                path, f"not UTF-8 text ({error.reason}); is it really a CSV file?", line=number
+            ) from error
+
+
+def _reader(path: Path, handle: BinaryIO) -> "csv._reader":
+    return csv.reader(_text_lines(path, handle))
+
+
+def _next(path: Path, reader: "csv._reader") -> list[str] | None:
+    try:
+        return next(reader, None)
+    except csv.Error as error:
+        raise AreaImportError(path, f"not valid CSV ({error})", line=reader.line_num) from error
 
 
 def _header(path: Path) -> list[str]:
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            header = next(csv.reader(handle), None)
-    except UnicodeDecodeError as error:
-        raise AreaImportError(path, f"not UTF-8 text ({error.reason}); is it really a CSV file?",
-                              line=1) from error
-    except csv.Error as error:
-        raise AreaImportError(path, f"not valid CSV ({error})", line=1) from error
+    with path.open("rb") as handle:
+        header = _next(path, _reader(path, handle))
     if not header or not any(h.strip() for h in header):
         raise AreaImportError(path, "the file is empty: no header row", line=1)
     return header
+
+
+def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, row by column) pairs after the header, skipping blank lines."""
+    with path.open("rb") as handle:
+        reader = _reader(path, handle)
+        header = _next(path, reader) or []
+        while (values := _next(path, reader)) is not None:
+            if not any(v.strip() for v in values):
+                continue  # a blank line, often left at the end by spreadsheets
+            if len(values) > len(header):
+                raise AreaImportError(path, "more values than the header has columns",
+                                      line=reader.line_num)
+            yield reader.line_num, dict(zip(header, values, strict=False))
 
 
 def _count_lines(path: Path) -> int:

@@ -51,7 +51,7 @@ def _vintage_key(vintage: str) -> tuple[int, str]:
 
 
 def leps(*, vintage: str | None = None) -> list[Lep]:
-    """Every LEP in the imported lookups, newest vintage first, then by name."""
+    """Every imported LEP: those with known districts first, then newest vintage, then name."""
     rows = LsoaLep.objects.all()
     if vintage is not None:
         rows = rows.filter(source__vintage=vintage)
@@ -67,11 +67,10 @@ def leps(*, vintage: str | None = None) -> list[Lep]:
         "source__vintage", "lep_code", "lep_name"
     ):
         found.setdefault((v, code), Lep(code=code, name=name, vintage=v, lsoa_count=0))
-    return sorted(found.values(), key=lambda lep: (_invert(_vintage_key(lep.vintage)), lep.name))
-
-
-def _invert(key: tuple[int, str]) -> tuple[int, str]:
-    return (-key[0], key[1])
+    return sorted(
+        found.values(),
+        key=lambda lep: (lep.lsoa_count == 0, -_vintage_key(lep.vintage)[0], lep.vintage, lep.name),
+    )
 
 
 def _lep_source(lep_code: str, vintage: str | None) -> AreaLookupImport:
