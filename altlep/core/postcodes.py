@@ -56,3 +56,14 @@ def locate(raw: str) -> Location:
     if not district or district in {"nan", "None"}:
         raise PostcodeError(f"{postcode} is not in the ONS Postcode Directory")
     return Location(postcode=postcode, district_code=district)
+
+
+def postcodes_in_districts(district_codes: set[str], areas: list[str]) -> list[str]:
+    """Every postcode in the given postcode areas (e.g. "PR", "BB") that lies in one of the
+    districts, sorted, in the normal spaced form. Used to place demo data on real addresses."""
+    found = []
+    for area in areas:
+        for compact, district in _districts_for_letter(area[0]).items():
+            if district in district_codes and re.match(rf"^{area}[0-9]", compact):
+                found.append(f"{compact[:-3]} {compact[-3:]}")
+    return sorted(found)

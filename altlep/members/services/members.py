@@ -140,3 +140,38 @@ def member_update_profile(
             actor=actor, action="member.update_profile", instance=member, before=before, after=after
         )
     return member
+
+
+@transaction.atomic
+def member_add(
+    *,
+    actor: User | None,
+    email: str,
+    display_name: str,
+    postcode: str = "",
+    interests: str = "",
+    visibility: str = Visibility.MEMBERS,
+    password: str | None = None,
+    is_officer: bool = False,
+    is_staff: bool = False,
+) -> User:
+    """Add an already-confirmed member (an officer enrolling someone, or the demo).
+
+    Without a password the member cannot log in until they reset one by email.
+    """
+    email = User.objects.normalize_email(email).lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError({"email": "An account with this email address already exists."})
+    postcode, district = _locate_member_postcode(postcode)
+    user = User(
+        email=email, display_name=display_name.strip(), postcode=postcode,
+        district_code=district, interests=interests.strip(), visibility=visibility,
+        email_confirmed=True, is_officer=is_officer, is_staff=is_staff,
+    )
+    if password:
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    user.save()
+    audit_record(actor=actor, action="member.add", instance=user, after=snapshot(user))
+    return user
