@@ -54,6 +54,10 @@ class LoginForm(AuthenticationForm):
         ),
     }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = "Email address"
+
     def confirm_login_allowed(self, user):
         super().confirm_login_allowed(user)
         if not user.email_confirmed:
