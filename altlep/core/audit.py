@@ -15,6 +15,8 @@ def snapshot(instance: models.Model, fields: list[str] | None = None) -> dict[st
             continue
         if field.name in {"password"}:
             continue  # never put credentials in the log, even hashed
+        if getattr(field, "auto_now", False):
+            continue  # a save stamps it, so it would make every save look like a change
         value = field.value_from_object(instance)
         if value is not None and not isinstance(value, (str, int, float, bool, list, dict)):
             value = str(value)

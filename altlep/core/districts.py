@@ -15,6 +15,9 @@ DISTRICTS_CREATED_SINCE_2021 = {
     "E06000064": "Westmorland and Furness",
     "E06000065": "North Yorkshire",
     "E06000066": "Somerset",
+    # Recoded on 1 April 2025 by the Barnsley and Sheffield (Boundary Change) Order 2024.
+    "E08000038": "Barnsley",
+    "E08000039": "Sheffield",
 }
 
 

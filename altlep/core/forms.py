@@ -96,8 +96,9 @@ class PartnershipAreaForm(forms.ModelForm):
         unknown = [c for c in codes if not districts.is_known(c)]
         if unknown:
             # A district recoded after our names table was written: say so rather than fail later.
-            self.add_error("lep", f"This LEP includes districts we cannot name yet: "
-                                  f"{', '.join(unknown)}. Choose them district by district.")
+            self.add_error("lep", f"This LEP now covers districts missing from our list of "
+                                  f"names ({', '.join(unknown)}); choose the others district by "
+                                  "district and report the missing codes.")
             return
         lep = lep_named(code, vintage)
         data["area_codes"] = codes

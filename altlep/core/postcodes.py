@@ -41,7 +41,8 @@ def _districts_for_letter(letter: str) -> dict[str, str]:
             directory = Postcodes()
             directory.load_postcodes([letter])
             frame = directory.dataframe
-            frame = frame[frame["pcd_abbr"].str.startswith(letter)]
+            # Some directory rows (e.g. large-user or offshore postcodes) have no district.
+            frame = frame[frame["pcd_abbr"].str.startswith(letter) & frame["laua"].notna()]
             _by_letter[letter] = dict(
                 zip(frame["pcd_abbr"], frame["laua"].astype(str), strict=True)
             )

@@ -6,8 +6,8 @@ from altlep.core.areas import AreaImportError, area_lookup_import
 from altlep.core.models import AreaLookupImport, AuditEntry, LsoaDistrict, LsoaLep
 from tests.core.areas_support import (
     LAD_HEADER,
-    LEP_HEADER,
     LANCASHIRE,
+    LEP_HEADER,
     small_lep_lookup,
     write_csv,
 )
