@@ -145,9 +145,11 @@ STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", DATA_DIR / "static"))
 # htmx comes from the npm registry (package.json + package-lock.json); `make` runs npm ci.
 _NODE_MODULES = Path(os.environ.get("ALTLEP_NODE_MODULES", BASE_DIR.parent / "node_modules"))
-STATICFILES_DIRS = [("vendor/htmx", _NODE_MODULES / "htmx.org" / "dist")] if (
-    _NODE_MODULES / "htmx.org" / "dist"
-).is_dir() else []
+STATICFILES_DIRS = (
+    [("vendor/htmx", _NODE_MODULES / "htmx.org" / "dist")]
+    if (_NODE_MODULES / "htmx.org" / "dist").is_dir()
+    else []
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

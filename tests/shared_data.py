@@ -19,7 +19,9 @@ def require_shared(*parts: str) -> Path:
     """Return a path inside the shared data, skipping the calling test when it is absent."""
     root = shared_data_dir()
     if root is None:
-        pytest.skip("real public data not found: set ALTLEP_SHARED_DATA or put it at ../shared/data")
+        pytest.skip(
+            "real public data not found: set ALTLEP_SHARED_DATA or put it at ../shared/data"
+        )
     path = root.joinpath(*parts)
     if not path.exists():
         pytest.skip(f"real public data file missing: {path}")

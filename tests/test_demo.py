@@ -30,8 +30,9 @@ def demo_snapshot(django_db_setup, django_db_blocker):
                     )
                 ),
                 "owner_roles": list(
-                    Affiliation.objects.filter(member__email="owner@demo.altlep.org")
-                    .values_list("role", "organisation__size_band")
+                    Affiliation.objects.filter(member__email="owner@demo.altlep.org").values_list(
+                        "role", "organisation__size_band"
+                    )
                 ),
             }
             transaction.set_rollback(True)

@@ -14,8 +14,19 @@ class PartnershipAdmin(admin.ModelAdmin):
     readonly_fields = ["area_description", "area_list"]
     fieldsets = [
         (None, {"fields": ["name", "description"]}),
-        ("Area", {"fields": ["area_description", "area_list", "area_method", "lep", "min_share",
-                             "district_codes"]}),
+        (
+            "Area",
+            {
+                "fields": [
+                    "area_description",
+                    "area_list",
+                    "area_method",
+                    "lep",
+                    "min_share",
+                    "district_codes",
+                ]
+            },
+        ),
     ]
 
     @admin.display(description="districts")

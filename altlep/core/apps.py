@@ -5,4 +5,3 @@ class CoreConfig(AppConfig):
     name = "altlep.core"
     label = "core"
     verbose_name = "Partnership"
-

@@ -35,10 +35,16 @@ def import_(files: tuple[Path, ...]) -> None:
     try:
         # One transaction over every file: a bad second file leaves the first unimported too,
         # so a re-run of the same command starts from a clean slate.
-        with transaction.atomic(), Progress(
-            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-            console=console, transient=True,
-        ) as bar:
+        with (
+            transaction.atomic(),
+            Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=console,
+                transient=True,
+            ) as bar,
+        ):
             for path in files:
                 task = bar.add_task(path.name, total=None)
 
@@ -71,8 +77,12 @@ def leps_(vintage: str | None) -> None:
         raise click.ClickException(f"No LEPs imported yet: {HOW_TO_IMPORT}.")
     table = Table("code", "name", "vintage", "LSOAs", title="Local enterprise partnerships")
     for lep in found:
-        table.add_row(lep.code, lep.name, f"20{lep.vintage}",
-                      f"{lep.lsoa_count:,}" if lep.lsoa_count else "names only")
+        table.add_row(
+            lep.code,
+            lep.name,
+            f"20{lep.vintage}",
+            f"{lep.lsoa_count:,}" if lep.lsoa_count else "names only",
+        )
     Console().print(table)
 
 
@@ -94,14 +104,22 @@ def districts_(lep_code: str, vintage: str | None) -> None:
     except AreaLookupMissing as error:
         raise click.ClickException(str(error)) from error
     lep = lep_named(lep_code.strip().upper(), vintage)
-    table = Table("code", "district", "LSOAs in LEP", "LSOAs", "share", "now part of",
-                  title=f"Districts of {lep.label if lep else lep_code}")
+    table = Table(
+        "code",
+        "district",
+        "LSOAs in LEP",
+        "LSOAs",
+        "share",
+        "now part of",
+        title=f"Districts of {lep.label if lep else lep_code}",
+    )
     for d in rows:
         now = ""
         if d.current_code != d.code:
             now = f"{districts.name(d.current_code)} ({d.current_code})"
-        table.add_row(d.code, d.name, str(d.lsoas_in_lep), str(d.lsoas_in_district),
-                      f"{d.share:.1%}", now)
+        table.add_row(
+            d.code, d.name, str(d.lsoas_in_lep), str(d.lsoas_in_district), f"{d.share:.1%}", now
+        )
     Console().print(table)
 
 
@@ -109,14 +127,20 @@ def districts_(lep_code: str, vintage: str | None) -> None:
 @click.option("--lep", "lep_code", help="Use the districts of this former LEP.")
 @click.option("--vintage", help="LEP vintage, e.g. 17 (default: the newest that has the LEP).")
 @click.option(
-    "--min-share", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+    "--min-share",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    show_default=True,
     help="With --lep, leave out districts with less than this share of their LSOAs in the LEP.",
 )
 @click.option("--district", "district_codes", multiple=True, help="A district code (repeatable).")
 @click.option("--name", help="The partnership's name, when there is none yet.")
 def set_partnership(
-    lep_code: str | None, vintage: str | None, min_share: float,
-    district_codes: tuple[str, ...], name: str | None,
+    lep_code: str | None,
+    vintage: str | None,
+    min_share: float,
+    district_codes: tuple[str, ...],
+    name: str | None,
 ) -> None:
     """Set the partnership's area to a former LEP's districts, or to districts one by one."""
     if bool(lep_code) == bool(district_codes):
@@ -142,8 +166,9 @@ def set_partnership(
         else:
             codes = list(district_codes)
             description = "chosen district by district"
-        partnership_set_area(partnership=partnership, codes=codes, description=description,
-                             actor=None)
+        partnership_set_area(
+            partnership=partnership, codes=codes, description=description, actor=None
+        )
     except AreaLookupMissing as error:
         raise click.ClickException(str(error)) from error
     except ValidationError as error:

@@ -96,9 +96,12 @@ class PartnershipAreaForm(forms.ModelForm):
         unknown = [c for c in codes if not districts.is_known(c)]
         if unknown:
             # A district recoded after our names table was written: say so rather than fail later.
-            self.add_error("lep", f"This LEP now covers districts missing from our list of "
-                                  f"names ({', '.join(unknown)}); choose the others district by "
-                                  "district and report the missing codes.")
+            self.add_error(
+                "lep",
+                f"This LEP now covers districts missing from our list of "
+                f"names ({', '.join(unknown)}); choose the others district by "
+                "district and report the missing codes.",
+            )
             return
         lep = lep_named(code, vintage)
         data["area_codes"] = codes

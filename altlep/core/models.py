@@ -102,6 +102,9 @@ class LsoaDistrict(models.Model):
             models.UniqueConstraint(fields=["source", "lsoa_code"], name="one_lad_per_lsoa")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.lsoa_code} in {self.lad_code}"
+
 
 class LsoaLep(models.Model):
     """An LSOA's LEP (an LSOA can lie in two overlapping LEPs), from an imported ONS lookup."""
@@ -113,5 +116,26 @@ class LsoaLep(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["source", "lsoa_code", "lep_code"], name="lsoa_lep_once")
+            models.UniqueConstraint(
+                fields=["source", "lsoa_code", "lep_code"], name="lsoa_lep_once"
+            )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.lsoa_code} in {self.lep_code}"
+
+
+class LepName(models.Model):
+    """A LEP's name from an imported ONS list of LEP codes and names (no LSOAs in it)."""
+
+    source = models.ForeignKey(AreaLookupImport, on_delete=models.CASCADE, related_name="+")
+    lep_code = models.CharField(max_length=9)
+    lep_name = models.CharField(max_length=100)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["source", "lep_code"], name="lep_named_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.lep_code} {self.lep_name}"

@@ -10,7 +10,9 @@ def home_summary() -> dict:
     """Headline counts for the home page."""
     partnership = Partnership.objects.current()
     organisations = Organisation.objects.all()
-    in_area = organisations.in_districts(partnership.area_codes) if partnership else organisations.none()
+    in_area = (
+        organisations.in_districts(partnership.area_codes) if partnership else organisations.none()
+    )
     by_band = dict(
         in_area.values_list("size_band").annotate(n=Count("pk")).values_list("size_band", "n")
     )
@@ -42,7 +44,12 @@ def area_summary() -> dict:
         .values_list("district_code", "n")
     )
     rows = [
-        {"code": code, "name": name, "members": members.get(code, 0), "organisations": orgs.get(code, 0)}
+        {
+            "code": code,
+            "name": name,
+            "members": members.get(code, 0),
+            "organisations": orgs.get(code, 0),
+        }
         for code, name in partnership.districts()
     ]
     return {"rows": rows}

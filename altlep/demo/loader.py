@@ -60,8 +60,9 @@ def _ensure_member(actor, *, email, name, postcode, **extra) -> tuple[User, bool
     existing = User.objects.filter(email=email).first()
     if existing:
         return existing, False
-    return services.member_add(actor=actor, email=email, display_name=name, postcode=postcode,
-                               **extra), True
+    return services.member_add(
+        actor=actor, email=email, display_name=name, postcode=postcode, **extra
+    ), True
 
 
 @transaction.atomic
@@ -83,9 +84,15 @@ def demo_load(*, progress: bool = False) -> DemoSummary:
         members: list[User] = []
         for email, name, what, is_officer, is_staff in DEMO_ACCOUNTS:
             user, added = _ensure_member(
-                None, email=email, name=name, postcode=rng.choice(local_postcodes),
-                password=DEMO_PASSWORD, is_officer=is_officer, is_staff=is_staff,
-                visibility=Visibility.PUBLIC, interests=rng.choice(people.INTERESTS),
+                None,
+                email=email,
+                name=name,
+                postcode=rng.choice(local_postcodes),
+                password=DEMO_PASSWORD,
+                is_officer=is_officer,
+                is_staff=is_staff,
+                visibility=Visibility.PUBLIC,
+                interests=rng.choice(people.INTERESTS),
             )
             if is_staff and added:
                 user.is_superuser = True
@@ -143,28 +150,49 @@ def _plan_organisations(rng: random.Random) -> list[_PlannedOrganisation]:
         trade, code = rng.choice(people.MICRO_TRADES)
         form = rng.choices(["ltd", "sole_trader", "partnership", "llp"], weights=[12, 5, 2, 1])[0]
         suffix = {"ltd": " Ltd", "llp": " LLP"}.get(form, "")
-        plan.append(_PlannedOrganisation(
-            unique(f"{rng.choice(people.PLACES)} {trade}") + suffix, form, code, "micro"))
+        plan.append(
+            _PlannedOrganisation(
+                unique(f"{rng.choice(people.PLACES)} {trade}") + suffix, form, code, "micro"
+            )
+        )
     for _ in range(14):
         trade, code = rng.choice(people.SMALL_TRADES)
-        plan.append(_PlannedOrganisation(
-            unique(f"{rng.choice(people.PLACES)} {trade}") + " Ltd", "ltd", code, "small",
-            outside=rng.random() < 0.3))
+        plan.append(
+            _PlannedOrganisation(
+                unique(f"{rng.choice(people.PLACES)} {trade}") + " Ltd",
+                "ltd",
+                code,
+                "small",
+                outside=rng.random() < 0.3,
+            )
+        )
     for trade, code in people.MEDIUM_TRADES:
-        plan.append(_PlannedOrganisation(
-            unique(f"{rng.choice(people.PLACES)} {trade}") + " Ltd", "ltd", code, "medium",
-            outside=rng.random() < 0.5))
+        plan.append(
+            _PlannedOrganisation(
+                unique(f"{rng.choice(people.PLACES)} {trade}") + " Ltd",
+                "ltd",
+                code,
+                "medium",
+                outside=rng.random() < 0.5,
+            )
+        )
     for trade, code, form in people.SOCIAL_ENTERPRISES:
-        plan.append(_PlannedOrganisation(
-            unique(f"{rng.choice(people.PLACES)} {trade}"), form, code, "micro"))
+        plan.append(
+            _PlannedOrganisation(
+                unique(f"{rng.choice(people.PLACES)} {trade}"), form, code, "micro"
+            )
+        )
     districts = sorted(area.LANCASHIRE_LEP_DISTRICTS.values())
     for kind, code in people.PUBLIC_BODIES:
-        plan.append(_PlannedOrganisation(
-            unique(f"{rng.choice(districts)} {kind}"), "public", code, "large"))
-    plan.append(_PlannedOrganisation("Northern Supplies Group plc", "ltd", "46900", "large",
-                                     outside=True))
-    plan.append(_PlannedOrganisation("Pennine Facilities Ltd", "ltd", "81100", "large",
-                                     outside=True))
+        plan.append(
+            _PlannedOrganisation(unique(f"{rng.choice(districts)} {kind}"), "public", code, "large")
+        )
+    plan.append(
+        _PlannedOrganisation("Northern Supplies Group plc", "ltd", "46900", "large", outside=True)
+    )
+    plan.append(
+        _PlannedOrganisation("Pennine Facilities Ltd", "ltd", "81100", "large", outside=True)
+    )
     return plan
 
 
@@ -193,21 +221,28 @@ def _ensure_organisation(officer, item, postcode, owners, rng) -> bool:
     organisation = services.organisation_create(
         actor=officer,
         details=services.OrganisationDetails(
-            name=item.name, legal_form=item.legal_form, postcode=postcode,
+            name=item.name,
+            legal_form=item.legal_form,
+            postcode=postcode,
             company_number=company_number,
             charity_number=str(rng.randint(1_000_000, 1_199_999))
-            if item.legal_form in {"charity", "cio"} else "",
+            if item.legal_form in {"charity", "cio"}
+            else "",
             society_number=f"{rng.randint(10_000, 32_000)}R"
-            if item.legal_form in {"coop", "bencom"} else "",
+            if item.legal_form in {"coop", "bencom"}
+            else "",
             description=f"{item.name}: based in {postcode.split()[0]}.",
-            sic_codes=[item.sic], employees=employees,
+            sic_codes=[item.sic],
+            employees=employees,
             turnover_pence=turnover if finances_known else None,
             balance_sheet_pence=balance if finances_known else None,
         ),
         role=None,
     )
     lead_role = {
-        "public": Role.COUNCILLOR, "charity": Role.TRUSTEE, "cio": Role.TRUSTEE,
+        "public": Role.COUNCILLOR,
+        "charity": Role.TRUSTEE,
+        "cio": Role.TRUSTEE,
     }.get(item.legal_form, Role.OWNER_MANAGER)
     services.affiliation_add(
         actor=officer, member=owners[0], organisation=organisation, role=lead_role

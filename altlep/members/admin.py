@@ -17,15 +17,30 @@ class UserAdmin(DjangoUserAdmin):
     search_fields = ["email", "display_name"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        ("Profile", {"fields": ["display_name", "postcode", "district_code", "interests",
-                                "visibility"]}),
-        ("Status", {"fields": ["email_confirmed", "is_active", "is_officer", "is_staff",
-                               "is_superuser", "groups"]}),
+        (
+            "Profile",
+            {"fields": ["display_name", "postcode", "district_code", "interests", "visibility"]},
+        ),
+        (
+            "Status",
+            {
+                "fields": [
+                    "email_confirmed",
+                    "is_active",
+                    "is_officer",
+                    "is_staff",
+                    "is_superuser",
+                    "groups",
+                ]
+            },
+        ),
         ("Dates", {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [
-        (None, {"classes": ["wide"],
-                "fields": ["email", "display_name", "password1", "password2"]}),
+        (
+            None,
+            {"classes": ["wide"], "fields": ["email", "display_name", "password1", "password2"]},
+        ),
     ]
     readonly_fields = ["district_code", "last_login", "date_joined"]
 
@@ -38,18 +53,39 @@ class AffiliationInline(admin.TabularInline):
 
 def _details_from(obj: Organisation) -> services.OrganisationDetails:
     return services.OrganisationDetails(
-        name=obj.name, legal_form=obj.legal_form, postcode=obj.postcode,
-        company_number=obj.company_number, charity_number=obj.charity_number,
-        society_number=obj.society_number, description=obj.description,
-        website=obj.website, sic_codes=list(obj.sic_codes or []), employees=obj.employees,
-        turnover_pence=obj.turnover_pence, balance_sheet_pence=obj.balance_sheet_pence,
+        name=obj.name,
+        legal_form=obj.legal_form,
+        postcode=obj.postcode,
+        company_number=obj.company_number,
+        charity_number=obj.charity_number,
+        society_number=obj.society_number,
+        description=obj.description,
+        website=obj.website,
+        sic_codes=list(obj.sic_codes or []),
+        employees=obj.employees,
+        turnover_pence=obj.turnover_pence,
+        balance_sheet_pence=obj.balance_sheet_pence,
     )
 
 
 class OrganisationAdminForm(forms.ModelForm):
     class Meta:
         model = Organisation
-        fields = "__all__"
+        # The derived fields (size band, sector, district, SIC sections) are the services' job.
+        fields = [
+            "name",
+            "legal_form",
+            "company_number",
+            "charity_number",
+            "society_number",
+            "description",
+            "website",
+            "postcode",
+            "sic_codes",
+            "employees",
+            "turnover_pence",
+            "balance_sheet_pence",
+        ]
 
     def _post_clean(self):
         super()._post_clean()
@@ -66,8 +102,16 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_filter = ["size_band", "sector", "legal_form"]
     search_fields = ["name", "company_number"]
     readonly_fields = [
-        "slug", "district_code", "size_band", "size_basis", "sic_sections", "sector",
-        "sector_overridden", "created_by", "created_at", "updated_at",
+        "slug",
+        "district_code",
+        "size_band",
+        "size_basis",
+        "sic_sections",
+        "sector",
+        "sector_overridden",
+        "created_by",
+        "created_at",
+        "updated_at",
     ]
     inlines = [AffiliationInline]
 

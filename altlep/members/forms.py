@@ -27,16 +27,22 @@ class RegistrationForm(forms.Form):
         label="Password again", widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
     )
     postcode = forms.CharField(
-        label="Postcode", required=False, max_length=10,
+        label="Postcode",
+        required=False,
+        max_length=10,
         help_text="Optional. Tells us which district you live or work in.",
     )
     interests = forms.CharField(
-        label="Interests", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label="Interests",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Optional. What would you like the partnership to do?",
     )
     visibility = forms.ChoiceField(
         label="Who can see you in the members directory",
-        choices=Visibility.choices, initial=Visibility.MEMBERS, widget=forms.RadioSelect,
+        choices=Visibility.choices,
+        initial=Visibility.MEMBERS,
+        widget=forms.RadioSelect,
     )
 
     def clean(self):
@@ -73,7 +79,8 @@ class ProfileForm(forms.Form):
     )
     visibility = forms.ChoiceField(
         label="Who can see you in the members directory",
-        choices=Visibility.choices, widget=forms.RadioSelect,
+        choices=Visibility.choices,
+        widget=forms.RadioSelect,
     )
 
 
@@ -83,8 +90,13 @@ def _pence(pounds: Decimal | None) -> int | None:
 
 def _money_field(label: str, help_text: str) -> forms.DecimalField:
     return forms.DecimalField(
-        label=label, required=False, min_value=0, max_digits=14, decimal_places=2,
-        help_text=help_text, widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        label=label,
+        required=False,
+        min_value=0,
+        max_digits=14,
+        decimal_places=2,
+        help_text=help_text,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
     )
 
 
@@ -92,30 +104,41 @@ class OrganisationForm(forms.Form):
     name = forms.CharField(label="Name", max_length=200)
     legal_form = forms.ChoiceField(label="Legal form", choices=LegalForm.choices)
     postcode = forms.CharField(
-        label="Registered postcode", max_length=10,
+        label="Registered postcode",
+        max_length=10,
         help_text="We use it to find the local authority district.",
     )
     company_number = forms.CharField(
-        label="Company number", required=False, max_length=12,
+        label="Company number",
+        required=False,
+        max_length=12,
         help_text="Companies House number, e.g. 01234567 or SC123456.",
     )
     charity_number = forms.CharField(label="Charity number", required=False, max_length=14)
     society_number = forms.CharField(
-        label="Society number", required=False, max_length=10,
+        label="Society number",
+        required=False,
+        max_length=10,
         help_text="For co-operative and community benefit societies (FCA register).",
     )
     sic_codes = forms.CharField(
-        label="SIC 2007 codes", required=False, max_length=100,
+        label="SIC 2007 codes",
+        required=False,
+        max_length=100,
         help_text="Five-digit codes, separated by commas or spaces, e.g. 62012, 74100.",
     )
     employees = forms.IntegerField(
-        label="Employees", required=False, min_value=0, help_text="Average number, headcount.",
+        label="Employees",
+        required=False,
+        min_value=0,
+        help_text="Average number, headcount.",
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
     )
     turnover = _money_field("Turnover (£)", "Annual turnover in pounds, if known.")
     balance_sheet = _money_field("Balance sheet total (£)", "Gross assets in pounds, if known.")
     description = forms.CharField(
-        label="What the organisation does", required=False,
+        label="What the organisation does",
+        required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     website = forms.URLField(label="Website", required=False, assume_scheme="https")
@@ -158,10 +181,16 @@ class OrganisationForm(forms.Form):
     def details(self) -> OrganisationDetails:
         data = self.cleaned_data
         return OrganisationDetails(
-            name=data["name"], legal_form=data["legal_form"], postcode=data["postcode"],
-            company_number=data["company_number"], charity_number=data["charity_number"],
-            society_number=data["society_number"], description=data["description"],
-            website=data["website"], sic_codes=data["sic_codes"], employees=data["employees"],
+            name=data["name"],
+            legal_form=data["legal_form"],
+            postcode=data["postcode"],
+            company_number=data["company_number"],
+            charity_number=data["charity_number"],
+            society_number=data["society_number"],
+            description=data["description"],
+            website=data["website"],
+            sic_codes=data["sic_codes"],
+            employees=data["employees"],
             turnover_pence=_pence(data["turnover"]),
             balance_sheet_pence=_pence(data["balance_sheet"]),
         )
@@ -169,16 +198,22 @@ class OrganisationForm(forms.Form):
     @classmethod
     def initial_from(cls, organisation) -> dict:
         return {
-            "name": organisation.name, "legal_form": organisation.legal_form,
-            "postcode": organisation.postcode, "company_number": organisation.company_number,
+            "name": organisation.name,
+            "legal_form": organisation.legal_form,
+            "postcode": organisation.postcode,
+            "company_number": organisation.company_number,
             "charity_number": organisation.charity_number,
             "society_number": organisation.society_number,
-            "sic_codes": ", ".join(organisation.sic_codes), "employees": organisation.employees,
-            "turnover": None if organisation.turnover_pence is None
+            "sic_codes": ", ".join(organisation.sic_codes),
+            "employees": organisation.employees,
+            "turnover": None
+            if organisation.turnover_pence is None
             else Decimal(organisation.turnover_pence) / 100,
-            "balance_sheet": None if organisation.balance_sheet_pence is None
+            "balance_sheet": None
+            if organisation.balance_sheet_pence is None
             else Decimal(organisation.balance_sheet_pence) / 100,
-            "description": organisation.description, "website": organisation.website,
+            "description": organisation.description,
+            "website": organisation.website,
         }
 
 
@@ -195,7 +230,9 @@ class SectorOverrideForm(forms.Form):
 
 
 class OrganisationFilterForm(forms.Form):
-    q = forms.CharField(label="Search", required=False, widget=forms.TextInput(attrs={"type": "search"}))
+    q = forms.CharField(
+        label="Search", required=False, widget=forms.TextInput(attrs={"type": "search"})
+    )
     size_band = forms.ChoiceField(
         label="Size", required=False, choices=[("", "Any size"), *SizeBandField.choices]
     )
@@ -218,5 +255,8 @@ class OrganisationFilterForm(forms.Form):
 
 
 class MemberSearchForm(forms.Form):
-    q = forms.CharField(label="Search by name or interest", required=False,
-                        widget=forms.TextInput(attrs={"type": "search"}))
+    q = forms.CharField(
+        label="Search by name or interest",
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )

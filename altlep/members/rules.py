@@ -40,9 +40,7 @@ def manages_organisation(user, organisation) -> bool:
 @rules.predicate
 def created_organisation(user, organisation) -> bool:
     return (
-        organisation is not None
-        and user.is_authenticated
-        and organisation.created_by_id == user.pk
+        organisation is not None and user.is_authenticated and organisation.created_by_id == user.pk
     )
 
 

@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 
 from altlep.core.models import Partnership
+from altlep.core.rules import is_officer
 from altlep.members.models import Affiliation, Organisation, User, Visibility
 from altlep.members.rules import is_confirmed_member
-from altlep.core.rules import is_officer
 
 
 def members_visible_to(viewer) -> QuerySet[User]:

@@ -46,5 +46,7 @@ urlpatterns = [
     path("organisations/new/", views.organisation_create, name="organisation_create"),
     path("organisations/<slug:slug>/", views.organisation_detail, name="organisation"),
     path("organisations/<slug:slug>/edit/", views.organisation_edit, name="organisation_edit"),
-    path("organisations/<slug:slug>/sector/", views.organisation_sector, name="organisation_sector"),
+    path(
+        "organisations/<slug:slug>/sector/", views.organisation_sector, name="organisation_sector"
+    ),
 ]

@@ -52,9 +52,12 @@ def register(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             user = services.member_register(
-                email=data["email"], display_name=data["display_name"],
-                password=data["password1"], postcode=data["postcode"],
-                interests=data["interests"], visibility=data["visibility"],
+                email=data["email"],
+                display_name=data["display_name"],
+                password=data["password1"],
+                postcode=data["postcode"],
+                interests=data["interests"],
+                visibility=data["visibility"],
             )
         except ValidationError as error:
             _form_errors_from(form, error)
@@ -91,8 +94,10 @@ def profile(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("members.change_member", member):
         raise PermissionDenied
     initial = {
-        "display_name": member.display_name, "postcode": member.postcode,
-        "interests": member.interests, "visibility": member.visibility,
+        "display_name": member.display_name,
+        "postcode": member.postcode,
+        "interests": member.interests,
+        "visibility": member.visibility,
     }
     form = ProfileForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -135,8 +140,10 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     form = OrganisationFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     filters = OrganisationFilters(
-        query=data.get("q", ""), size_band=data.get("size_band", ""),
-        sector=data.get("sector", ""), sic_section=data.get("sic_section", ""),
+        query=data.get("q", ""),
+        size_band=data.get("size_band", ""),
+        sector=data.get("sector", ""),
+        sic_section=data.get("sic_section", ""),
         in_area=data.get("in_area", ""),
     )
     page = Paginator(selectors.organisation_directory(filters=filters), PAGE_SIZE).get_page(
@@ -223,7 +230,8 @@ def organisation_sector(request: HttpRequest, slug: str) -> HttpResponse:
     form = SectorOverrideForm(request.POST)
     if form.is_valid():
         services.organisation_set_sector(
-            actor=request.user, organisation=organisation,
+            actor=request.user,
+            organisation=organisation,
             sector=form.cleaned_data["sector"] or None,
         )
         messages.success(request, "Sector updated.")

@@ -6,8 +6,7 @@ from pathlib import Path
 from tests.shared_data import require_shared
 
 LEP_HEADER = ["LSOA11CD", "LSOA11NM", "LEP17CD1", "LEP17NM1", "LEP17CD2", "LEP17NM2", "FID"]
-LAD_HEADER = ["FID", "LSOA11CD", "LSOA11NM", "CCG20CD", "CCG20CDH", "CCG20NM", "LAD20CD",
-              "LAD20NM"]
+LAD_HEADER = ["FID", "LSOA11CD", "LSOA11NM", "CCG20CD", "CCG20CDH", "CCG20NM", "LAD20CD", "LAD20NM"]
 NAMES_HEADER = ["FID", "LEP20CD", "LEP20NM"]
 
 LANCASHIRE = ("E37000019", "Lancashire")

@@ -3,7 +3,7 @@
 import pytest
 
 from altlep.core.areas import area_lookup_import
-from altlep.core.models import AreaLookupImport, AuditEntry, LsoaDistrict, LsoaLep
+from altlep.core.models import AreaLookupImport, AuditEntry, LepName, LsoaDistrict, LsoaLep
 from tests.core.areas_support import real_lookup, small_lad_lookup, small_lep_lookup
 
 pytestmark = pytest.mark.django_db
@@ -46,9 +46,11 @@ def test_a_lep_names_list_imports_every_lep():
     source = area_lookup_import(path=real_lookup("ons_lookup_279.csv"))
 
     assert (source.kind, source.vintage, source.row_count) == (
-        AreaLookupImport.Kind.LEP_NAMES, "20", 38,
+        AreaLookupImport.Kind.LEP_NAMES,
+        "20",
+        38,
     )
-    names = dict(LsoaLep.objects.filter(source=source).values_list("lep_code", "lep_name"))
+    names = dict(LepName.objects.filter(source=source).values_list("lep_code", "lep_name"))
     assert names["E37000045"] == "Derby, Derbyshire, Nottingham and Nottinghamshire"
 
 

@@ -120,8 +120,9 @@ def test_a_row_longer_than_the_header_is_refused(tmp_path):
 
 def test_a_failed_reimport_keeps_the_earlier_import(tmp_path):
     kept = area_lookup_import(path=small_lep_lookup(tmp_path))
-    bad = write_csv(tmp_path / "bad.csv", LEP_HEADER, [good(), ["E0100000X", "x", *LANCASHIRE,
-                                                                "", "", "2"]])
+    bad = write_csv(
+        tmp_path / "bad.csv", LEP_HEADER, [good(), ["E0100000X", "x", *LANCASHIRE, "", "", "2"]]
+    )
 
     import_failing(bad)
 

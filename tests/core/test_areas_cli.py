@@ -29,8 +29,11 @@ def test_import_reports_each_file_it_imported(tmp_path):
 
 
 def test_a_bad_file_fails_the_command_with_its_line_and_field_and_imports_nothing(tmp_path):
-    bad = write_csv(tmp_path / "bad.csv", LEP_HEADER,
-                    [["E0100000X", "x", "E37000019", "Lancashire", "", "", "1"]])
+    bad = write_csv(
+        tmp_path / "bad.csv",
+        LEP_HEADER,
+        [["E0100000X", "x", "E37000019", "Lancashire", "", "", "1"]],
+    )
 
     result = run("import", small_lad_lookup(tmp_path), bad)
 
@@ -72,8 +75,15 @@ def test_districts_shows_each_district_and_its_share(imported):
 
 
 def test_set_partnership_from_a_lep_creates_the_partnership_with_its_districts(imported):
-    result = run("set-partnership", "--lep", "E37000019", "--min-share", "0.5",
-                 "--name", "Lancashire Together")
+    result = run(
+        "set-partnership",
+        "--lep",
+        "E37000019",
+        "--min-share",
+        "0.5",
+        "--name",
+        "Lancashire Together",
+    )
 
     assert result.exit_code == 0, result.output
     partnership = Partnership.objects.get()

@@ -12,8 +12,9 @@ pytestmark = pytest.mark.django_db
 def test_listing_an_organisation_is_audited_with_its_actor(member):
     organisation = services.organisation_create(
         actor=member,
-        details=services.OrganisationDetails(name="Lune Joinery", legal_form="sole_trader",
-                                             postcode="LA1 1AA", employees=2),
+        details=services.OrganisationDetails(
+            name="Lune Joinery", legal_form="sole_trader", postcode="LA1 1AA", employees=2
+        ),
     )
     entry = AuditEntry.objects.get(action="organisation.create")
     assert entry.actor == member
@@ -25,7 +26,8 @@ def test_listing_an_organisation_is_audited_with_its_actor(member):
 
 def test_an_update_records_before_and_after(member, organisation):
     services.organisation_update(
-        actor=member, organisation=organisation,
+        actor=member,
+        organisation=organisation,
         details=services.OrganisationDetails(
             name=organisation.name, legal_form="ltd", postcode="PR1 2HE", employees=30
         ),
@@ -36,9 +38,12 @@ def test_an_update_records_before_and_after(member, organisation):
 
 def test_an_update_that_changes_nothing_writes_no_entry(member, organisation):
     details = services.OrganisationDetails(
-        name=organisation.name, legal_form=organisation.legal_form,
-        postcode=organisation.postcode, sic_codes=organisation.sic_codes,
-        employees=organisation.employees, turnover_pence=organisation.turnover_pence,
+        name=organisation.name,
+        legal_form=organisation.legal_form,
+        postcode=organisation.postcode,
+        sic_codes=organisation.sic_codes,
+        employees=organisation.employees,
+        turnover_pence=organisation.turnover_pence,
         balance_sheet_pence=organisation.balance_sheet_pence,
     )
     services.organisation_update(actor=member, organisation=organisation, details=details)

@@ -2,8 +2,6 @@
 
 import time
 
-import pytest
-
 from altlep.core import districts, postcodes
 from altlep.core.areas.successions import SUCCESSORS
 
@@ -15,7 +13,8 @@ def english_districts_in_the_postcode_directory() -> set[str]:
     codes: set[str] = set()
     for letter in POSTCODE_LETTERS:
         codes |= {
-            c for c in postcodes._districts_for_letter(letter).values()
+            c
+            for c in postcodes._districts_for_letter(letter).values()
             if isinstance(c, str) and c.startswith("E")
         }
     return codes
@@ -34,8 +33,9 @@ def test_a_known_district_is_named_and_an_unknown_code_is_given_back():
 
 def test_every_english_district_in_the_postcode_directory_has_a_name():
     started = time.perf_counter()
-    unnamed = sorted(c for c in english_districts_in_the_postcode_directory()
-                     if not districts.is_known(c))
+    unnamed = sorted(
+        c for c in english_districts_in_the_postcode_directory() if not districts.is_known(c)
+    )
     # Loading every letter takes about five seconds; more would mean the cache stopped working.
     print(f"loaded the postcode directory in {time.perf_counter() - started:.1f}s")
     assert unnamed == []

@@ -25,7 +25,9 @@ def test_every_lep_gets_the_districts_and_shares_derived_from_the_2017_and_2020_
 
     expected = {
         (row["LAD20CD"], row["LEP17CD"]): (
-            row["LAD20NM"], int(row["n_lsoa_in_lep"]), int(row["n_lsoa_in_lad"]),
+            row["LAD20NM"],
+            int(row["n_lsoa_in_lep"]),
+            int(row["n_lsoa_in_lad"]),
             float(row["share_of_lad_lsoas"]),
         )
         for row in truth

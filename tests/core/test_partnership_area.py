@@ -44,8 +44,9 @@ def test_an_unknown_district_code_is_refused_and_nothing_changes():
     partnership = Partnership.objects.create(name="P", area_codes=["E07000123"])
 
     with pytest.raises(ValidationError, match="E07999999"):
-        partnership_set_area(partnership=partnership, codes=["E07000123", "E07999999"],
-                             description="d", actor=None)
+        partnership_set_area(
+            partnership=partnership, codes=["E07000123", "E07999999"], description="d", actor=None
+        )
 
     assert Partnership.objects.get().area_codes == ["E07000123"]
     assert not AuditEntry.objects.exists()
@@ -53,8 +54,12 @@ def test_an_unknown_district_code_is_refused_and_nothing_changes():
 
 def test_choosing_a_former_lep_in_the_admin_form_sets_its_districts(imported):
     form = PartnershipAreaForm(
-        data={"name": "Lancashire Together", "area_method": "lep", "lep": "17:E37000019",
-              "min_share": "0"}
+        data={
+            "name": "Lancashire Together",
+            "area_method": "lep",
+            "lep": "17:E37000019",
+            "min_share": "0",
+        }
     )
 
     assert form.is_valid(), form.errors
@@ -66,7 +71,8 @@ def test_the_admin_form_offers_imported_leps_and_districts_sorted_by_name(import
     form = PartnershipAreaForm()
 
     assert [label for _, label in form.fields["lep"].choices][1:] == [
-        "Cumbria (E37000007, 2017 boundaries)", "Lancashire (E37000019, 2017 boundaries)",
+        "Cumbria (E37000007, 2017 boundaries)",
+        "Lancashire (E37000019, 2017 boundaries)",
     ]
     labels = [label for _, label in form.fields["district_codes"].choices]
     assert labels == sorted(labels)
@@ -91,14 +97,21 @@ def test_the_admin_form_refuses_an_unknown_district_code():
 def test_saving_the_admin_form_sets_the_area_through_the_audited_service(client, imported):
     from django.contrib.auth import get_user_model
 
-    officer = get_user_model().objects.create_superuser(email="officer@example.org",
-                                                         password="a long passphrase")
+    officer = get_user_model().objects.create_superuser(
+        email="officer@example.org", password="a long passphrase"
+    )
     client.force_login(officer)
 
-    response = client.post("/admin/core/partnership/add/", {
-        "name": "Lancashire Together", "description": "", "area_method": "lep",
-        "lep": "17:E37000019", "min_share": "0.5",
-    })
+    response = client.post(
+        "/admin/core/partnership/add/",
+        {
+            "name": "Lancashire Together",
+            "description": "",
+            "area_method": "lep",
+            "lep": "17:E37000019",
+            "min_share": "0.5",
+        },
+    )
 
     assert response.status_code == 302, response.content.decode()[:2000]
     partnership = Partnership.objects.get()

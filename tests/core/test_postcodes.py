@@ -20,8 +20,20 @@ def test_every_outward_code_shape_is_normalised(raw, expected):
 
 
 @pytest.mark.parametrize(
-    "raw", ["", "   ", "PR1", "PR12H", "1PR 2HE", "PR1 2H3", "PRR1 2HE", "PR1 2HEE", "PR1-2HE",
-            "ＰＲ1 2HE", None],
+    "raw",
+    [
+        "",
+        "   ",
+        "PR1",
+        "PR12H",
+        "1PR 2HE",
+        "PR1 2H3",
+        "PRR1 2HE",
+        "PR1 2HEE",
+        "PR1-2HE",
+        "ＰＲ1 2HE",
+        None,
+    ],
 )
 def test_a_malformed_postcode_is_refused(raw):
     with pytest.raises(PostcodeError, match="not a UK postcode"):

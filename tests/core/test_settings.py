@@ -9,10 +9,15 @@ from django.db import connection
 
 
 def _import_settings(**env) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL"}}
+    clean = {
+        k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL"}
+    }
     return subprocess.run(
         [sys.executable, "-c", "import altlep.settings"],
-        env={**clean, **env}, capture_output=True, text=True, check=False,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -47,7 +52,9 @@ def test_database_url_selects_postgresql():
     result = subprocess.run(
         [sys.executable, "-c", code],
         env={**os.environ, "DATABASE_URL": "postgres://u:p@127.0.0.1:5432/db"},
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert result.stdout.strip() == "django.db.backends.postgresql"
 
@@ -64,7 +71,10 @@ def test_sqlite_runs_in_wal_mode(tmp_path):
     )
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     result = subprocess.run(
-        [sys.executable, "-c", code], env={**env, "ALTLEP_DATA_DIR": str(tmp_path)},
-        capture_output=True, text=True, check=True,
+        [sys.executable, "-c", code],
+        env={**env, "ALTLEP_DATA_DIR": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert result.stdout.strip() == "wal"

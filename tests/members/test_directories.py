@@ -14,12 +14,20 @@ def listed(partnership):
     return {
         "bakery": OrganisationFactory(name="Ribble Bakery", sic_codes=["10710"]),
         "charity": OrganisationFactory(
-            name="Fylde Food Bank", legal_form="charity", charity_number="1081234",
-            sic_codes=["88990"], employees=3, turnover_pence=None, balance_sheet_pence=None,
+            name="Fylde Food Bank",
+            legal_form="charity",
+            charity_number="1081234",
+            sic_codes=["88990"],
+            employees=3,
+            turnover_pence=None,
+            balance_sheet_pence=None,
         ),
         "big_leeds": OrganisationFactory(
-            name="Leeds Logistics Ltd", postcode="LS1 1UR", employees=400,
-            turnover_pence=90_000_000_00, balance_sheet_pence=40_000_000_00,
+            name="Leeds Logistics Ltd",
+            postcode="LS1 1UR",
+            employees=400,
+            turnover_pence=90_000_000_00,
+            balance_sheet_pence=40_000_000_00,
             sic_codes=["49410"],
         ),
     }

@@ -12,8 +12,14 @@ from altlep.members.identifiers import (
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("01234567", "01234567"), ("1234567", "01234567"), ("sc123456", "SC123456"),
-     ("OC 301234", "OC301234"), ("NI012345", "NI012345"), ("R0000123", "R0000123")],
+    [
+        ("01234567", "01234567"),
+        ("1234567", "01234567"),
+        ("sc123456", "SC123456"),
+        ("OC 301234", "OC301234"),
+        ("NI012345", "NI012345"),
+        ("R0000123", "R0000123"),
+    ],
 )
 def test_company_numbers_are_normalised(raw, expected):
     assert normalise_company_number(raw) == expected
@@ -27,8 +33,13 @@ def test_malformed_company_numbers_are_refused(raw):
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("1081234", "1081234"), ("220949", "220949"), ("1081234-1", "1081234-1"),
-     ("sc012345", "SC012345"), ("NIC100002", "NIC100002")],
+    [
+        ("1081234", "1081234"),
+        ("220949", "220949"),
+        ("1081234-1", "1081234-1"),
+        ("sc012345", "SC012345"),
+        ("NIC100002", "NIC100002"),
+    ],
 )
 def test_charity_numbers_are_normalised(raw, expected):
     assert normalise_charity_number(raw) == expected

@@ -43,9 +43,21 @@ def test_a_member_lists_an_organisation_with_derived_size_sector_and_district(cl
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("postcode", "ZZ9 9ZZ", b"Registered postcode: ZZ9 9ZZ is not in the ONS Postcode Directory"),
-        ("postcode", "PR1", b"Registered postcode: \xe2\x80\x9cPR1\xe2\x80\x9d is not a UK postcode"),
-        ("company_number", "12-34", b"Company number: \xe2\x80\x9c12-34\xe2\x80\x9d is not a company"),
+        (
+            "postcode",
+            "ZZ9 9ZZ",
+            b"Registered postcode: ZZ9 9ZZ is not in the ONS Postcode Directory",
+        ),
+        (
+            "postcode",
+            "PR1",
+            b"Registered postcode: \xe2\x80\x9cPR1\xe2\x80\x9d is not a UK postcode",
+        ),
+        (
+            "company_number",
+            "12-34",
+            b"Company number: \xe2\x80\x9c12-34\xe2\x80\x9d is not a company",
+        ),
         ("charity_number", "12", b"Charity number: \xe2\x80\x9c12\xe2\x80\x9d is not a charity"),
         ("sic_codes", "62012 99998", b"SIC 2007 codes: Not SIC 2007 codes: 99998"),
         ("employees", "-1", b"Employees: Ensure this value is greater than or equal to 0"),
@@ -97,8 +109,13 @@ def test_editing_recomputes_the_size_band_and_is_audited(client, member, organis
     client.force_login(member)
     response = client.post(
         reverse("members:organisation_edit", args=[organisation.slug]),
-        {**GOOD, "name": organisation.name, "employees": "60", "turnover": "20000000",
-         "balance_sheet": "100000"},
+        {
+            **GOOD,
+            "name": organisation.name,
+            "employees": "60",
+            "turnover": "20000000",
+            "balance_sheet": "100000",
+        },
     )
     assert response.status_code == 302
     organisation.refresh_from_db()

@@ -12,12 +12,20 @@ def test_a_member_updates_their_profile_and_postcode(client, member):
     client.force_login(member)
     response = client.post(
         reverse("members:profile"),
-        {"display_name": "Sam", "postcode": "bb1 1aa ", "interests": "cycling",
-         "visibility": "hidden"},
+        {
+            "display_name": "Sam",
+            "postcode": "bb1 1aa ",
+            "interests": "cycling",
+            "visibility": "hidden",
+        },
     )
     assert response.status_code == 302
     member.refresh_from_db()
-    assert (member.display_name, member.visibility, member.interests) == ("Sam", "hidden", "cycling")
+    assert (member.display_name, member.visibility, member.interests) == (
+        "Sam",
+        "hidden",
+        "cycling",
+    )
     assert member.postcode == "BB1 1AA" and member.district_name == "Blackburn with Darwen"
     entry = AuditEntry.objects.get(action="member.update_profile")
     assert entry.actor == member and entry.after["visibility"] == "hidden"

@@ -58,7 +58,9 @@ def test_the_lister_of_an_organisation_may_edit_it(member, organisation):
 def test_an_owner_manager_may_edit_their_organisation(organisation, other_member):
     assert not other_member.has_perm("members.change_organisation", organisation)
     affiliation_add(
-        actor=other_member, member=other_member, organisation=organisation,
+        actor=other_member,
+        member=other_member,
+        organisation=organisation,
         role=Role.OWNER_MANAGER,
     )
     assert other_member.has_perm("members.change_organisation", organisation)

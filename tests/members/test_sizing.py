@@ -11,8 +11,11 @@ LIMITS = {
     SizeBand.SMALL: (50, 15_000_000, 7_500_000),
     SizeBand.MEDIUM: (250, 54_000_000, 27_000_000),
 }
-NEXT_BAND = {SizeBand.MICRO: SizeBand.SMALL, SizeBand.SMALL: SizeBand.MEDIUM,
-             SizeBand.MEDIUM: SizeBand.LARGE}
+NEXT_BAND = {
+    SizeBand.MICRO: SizeBand.SMALL,
+    SizeBand.SMALL: SizeBand.MEDIUM,
+    SizeBand.MEDIUM: SizeBand.LARGE,
+}
 
 
 def band(employees, turnover, balance):
@@ -69,8 +72,15 @@ def test_many_staff_but_small_finances_is_still_micro():
 
 @pytest.mark.parametrize(
     ("employees", "expected"),
-    [(0, SizeBand.MICRO), (10, SizeBand.MICRO), (11, SizeBand.SMALL), (50, SizeBand.SMALL),
-     (51, SizeBand.MEDIUM), (250, SizeBand.MEDIUM), (251, SizeBand.LARGE)],
+    [
+        (0, SizeBand.MICRO),
+        (10, SizeBand.MICRO),
+        (11, SizeBand.SMALL),
+        (50, SizeBand.SMALL),
+        (51, SizeBand.MEDIUM),
+        (250, SizeBand.MEDIUM),
+        (251, SizeBand.LARGE),
+    ],
 )
 def test_headcount_alone_decides_when_finances_are_unknown(employees, expected):
     result = band(employees, None, None)

@@ -11,7 +11,7 @@ from typing import Any, BinaryIO
 from django.db import transaction
 
 from altlep.core.audit import audit_record, snapshot
-from altlep.core.models import AreaLookupImport, LsoaDistrict, LsoaLep
+from altlep.core.models import AreaLookupImport, LepName, LsoaDistrict, LsoaLep
 
 # Called with (rows done, rows expected) as the import streams, e.g. to drive a progress bar.
 Progress = Callable[[int, int], None]
@@ -73,18 +73,24 @@ def detect_layout(path: Path, header: list[str]) -> _Layout:
             if code in columns:
                 _require(path, columns, name)
                 pairs.append((columns[code], columns[name]))
-        return _Layout(AreaLookupImport.Kind.LSOA_TO_LEP, vintage, columns[lsoa[0].group(0)],
-                       tuple(pairs))
+        return _Layout(
+            AreaLookupImport.Kind.LSOA_TO_LEP, vintage, columns[lsoa[0].group(0)], tuple(pairs)
+        )
     if lsoa and lad:
         vintage = lad[0].group(1)
         name = _require(path, columns, f"LAD{vintage}NM")
-        return _Layout(AreaLookupImport.Kind.LSOA_TO_LAD, vintage, columns[lsoa[0].group(0)],
-                       ((columns[lad[0].group(0)], name),))
+        return _Layout(
+            AreaLookupImport.Kind.LSOA_TO_LAD,
+            vintage,
+            columns[lsoa[0].group(0)],
+            ((columns[lad[0].group(0)], name),),
+        )
     if lep_plain and not lsoa:
         vintage = lep_plain[0].group(1)
         name = _require(path, columns, f"LEP{vintage}NM")
-        return _Layout(AreaLookupImport.Kind.LEP_NAMES, vintage, "",
-                       ((columns[lep_plain[0].group(0)], name),))
+        return _Layout(
+            AreaLookupImport.Kind.LEP_NAMES, vintage, "", ((columns[lep_plain[0].group(0)], name),)
+        )
     raise AreaImportError(
         path,
         f"unrecognised header ({', '.join(header)}); expected an ONS LSOA→LEP lookup "
@@ -96,8 +102,9 @@ def detect_layout(path: Path, header: list[str]) -> _Layout:
 
 def _require(path: Path, columns: dict[str, str], wanted: str) -> str:
     if wanted not in columns:
-        raise AreaImportError(path, f"column {wanted} is missing from the header", line=1,
-                              field=wanted)
+        raise AreaImportError(
+            path, f"column {wanted} is missing from the header", line=1, field=wanted
+        )
     return columns[wanted]
 
 
@@ -122,7 +129,7 @@ def _text_lines(path: Path, handle: BinaryIO) -> Iterator[str]:
     """Decode line by line, so an encoding fault is reported on its own line, not a chunk's."""
     for number, raw in enumerate(handle, start=1):
         if number == 1 and raw.startswith(codecs.BOM_UTF8):
-            raw = raw[len(codecs.BOM_UTF8):]  # Excel and some ONS downloads start with a BOM
+            raw = raw[len(codecs.BOM_UTF8) :]  # Excel and some ONS downloads start with a BOM
         try:
             yield raw.decode("utf-8")
         except UnicodeDecodeError as error:
@@ -159,15 +166,17 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
             if not any(v.strip() for v in values):
                 continue  # a blank line, often left at the end by spreadsheets
             if len(values) > len(header):
-                raise AreaImportError(path, "more values than the header has columns",
-                                      line=reader.line_num)
+                raise AreaImportError(
+                    path, "more values than the header has columns", line=reader.line_num
+                )
             yield reader.line_num, dict(zip(header, values, strict=False))
 
 
 def _count_lines(path: Path) -> int:
     with path.open("rb") as handle:
-        return max(sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b"")) - 1,
-                   0)
+        return max(
+            sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b"")) - 1, 0
+        )
 
 
 def _records(path: Path, layout: _Layout, source: AreaLookupImport) -> Iterator[Any]:
@@ -175,25 +184,33 @@ def _records(path: Path, layout: _Layout, source: AreaLookupImport) -> Iterator[
     seen: set[str] = set()
     for line, row in _rows(path):
         if layout.kind == AreaLookupImport.Kind.LEP_NAMES:
-            (code_col, name_col), = layout.codes
+            ((code_col, name_col),) = layout.codes
             code = _code(path, line, row, code_col, "LEP")
             if code in seen:
                 raise AreaImportError(path, f"{code} is listed twice", line=line, field=code_col)
             seen.add(code)
-            # A names list has no LSOAs: its rows are stored as LsoaLep rows with an empty
-            # LSOA code, which no LSOA→LAD row can ever join with.
-            yield line, [LsoaLep(source=source, lsoa_code="", lep_code=code,
-                                 lep_name=_name(path, line, row, name_col))]
+            yield (
+                line,
+                [LepName(source=source, lep_code=code, lep_name=_name(path, line, row, name_col))],
+            )
             continue
         lsoa = _code(path, line, row, layout.lsoa, "LSOA")
         if lsoa in seen:
             raise AreaImportError(path, f"{lsoa} is listed twice", line=line, field=layout.lsoa)
         seen.add(lsoa)
         if layout.kind == AreaLookupImport.Kind.LSOA_TO_LAD:
-            (code_col, name_col), = layout.codes
-            yield line, [LsoaDistrict(source=source, lsoa_code=lsoa,
-                                      lad_code=_code(path, line, row, code_col, "LAD"),
-                                      lad_name=_name(path, line, row, name_col))]
+            ((code_col, name_col),) = layout.codes
+            yield (
+                line,
+                [
+                    LsoaDistrict(
+                        source=source,
+                        lsoa_code=lsoa,
+                        lad_code=_code(path, line, row, code_col, "LAD"),
+                        lad_name=_name(path, line, row, name_col),
+                    )
+                ],
+            )
             continue
         leps = []
         for index, (code_col, name_col) in enumerate(layout.codes):
@@ -201,8 +218,14 @@ def _records(path: Path, layout: _Layout, source: AreaLookupImport) -> Iterator[
             if index > 0 and not (row.get(code_col) or "").strip():
                 continue
             code = _code(path, line, row, code_col, "LEP")
-            leps.append(LsoaLep(source=source, lsoa_code=lsoa, lep_code=code,
-                                lep_name=_name(path, line, row, name_col)))
+            leps.append(
+                LsoaLep(
+                    source=source,
+                    lsoa_code=lsoa,
+                    lep_code=code,
+                    lep_name=_name(path, line, row, name_col),
+                )
+            )
         yield line, leps
 
 
@@ -214,16 +237,17 @@ def area_lookup_import(
     layout = detect_layout(path, _header(path))
     expected = _count_lines(path)
     with transaction.atomic():
-        previous = list(
-            AreaLookupImport.objects.filter(kind=layout.kind, vintage=layout.vintage)
-        )
+        previous = list(AreaLookupImport.objects.filter(kind=layout.kind, vintage=layout.vintage))
         before = snapshot(previous[0]) if previous else None
         for old in previous:
             old.delete()  # its rows go with it (on_delete=CASCADE)
         source = AreaLookupImport.objects.create(
             filename=path.name[:300], kind=layout.kind, vintage=layout.vintage, row_count=0
         )
-        model = LsoaDistrict if layout.kind == AreaLookupImport.Kind.LSOA_TO_LAD else LsoaLep
+        model = {
+            AreaLookupImport.Kind.LSOA_TO_LAD: LsoaDistrict,
+            AreaLookupImport.Kind.LEP_NAMES: LepName,
+        }.get(layout.kind, LsoaLep)
         batch: list[Any] = []
         rows = 0
         for _line, records in _records(path, layout, source):
@@ -241,6 +265,11 @@ def area_lookup_import(
             progress(rows, rows)
         source.row_count = rows
         source.save(update_fields=["row_count"])
-        audit_record(actor=actor, action="area_lookup.import", instance=source,
-                     before=before, after=snapshot(source))
+        audit_record(
+            actor=actor,
+            action="area_lookup.import",
+            instance=source,
+            before=before,
+            after=snapshot(source),
+        )
     return source

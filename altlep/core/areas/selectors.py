@@ -6,7 +6,7 @@ from django.db.models import Count
 
 from altlep.core import districts
 from altlep.core.areas.successions import current_code
-from altlep.core.models import AreaLookupImport, LsoaDistrict, LsoaLep
+from altlep.core.models import AreaLookupImport, LepName, LsoaDistrict, LsoaLep
 
 HOW_TO_IMPORT = (
     "import the ONS LSOA→LEP and LSOA→LAD lookups with `altlep areas import FILE …` "
@@ -55,17 +55,14 @@ def leps(*, vintage: str | None = None) -> list[Lep]:
     rows = LsoaLep.objects.all()
     if vintage is not None:
         rows = rows.filter(source__vintage=vintage)
-    counted = (
-        rows.exclude(lsoa_code="")
-        .values_list("source__vintage", "lep_code", "lep_name")
-        .annotate(n=Count("pk"))
-    )
+    counted = rows.values_list("source__vintage", "lep_code", "lep_name").annotate(n=Count("pk"))
     found: dict[tuple[str, str], Lep] = {}
     for v, code, name, n in counted:
         found[(v, code)] = Lep(code=code, name=name, vintage=v, lsoa_count=n)
-    for v, code, name in rows.filter(lsoa_code="").values_list(
-        "source__vintage", "lep_code", "lep_name"
-    ):
+    names_only = LepName.objects.all()
+    if vintage is not None:
+        names_only = names_only.filter(source__vintage=vintage)
+    for v, code, name in names_only.values_list("source__vintage", "lep_code", "lep_name"):
         found.setdefault((v, code), Lep(code=code, name=name, vintage=v, lsoa_count=0))
     return sorted(
         found.values(),
@@ -78,13 +75,15 @@ def _lep_source(lep_code: str, vintage: str | None) -> AreaLookupImport:
     if vintage is not None:
         imports = imports.filter(vintage=vintage)
     holding = [
-        source for source in imports
+        source
+        for source in imports
         if LsoaLep.objects.filter(source=source, lep_code=lep_code).exists()
     ]
     if not holding:
         of = f" of 20{vintage}" if vintage else ""
-        raise AreaLookupMissing(f"no imported LSOA→LEP lookup{of} includes {lep_code}; "
-                                + HOW_TO_IMPORT)
+        raise AreaLookupMissing(
+            f"no imported LSOA→LEP lookup{of} includes {lep_code}; " + HOW_TO_IMPORT
+        )
     return max(holding, key=lambda source: _vintage_key(source.vintage))
 
 

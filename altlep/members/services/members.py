@@ -60,7 +60,9 @@ def member_register(
         with transaction.atomic():
             user.save()
     except IntegrityError as error:  # two registrations racing for one address
-        raise ValidationError({"email": "An account with this email address already exists."}) from error
+        raise ValidationError(
+            {"email": "An account with this email address already exists."}
+        ) from error
     audit_record(actor=None, action="member.register", instance=user, after=snapshot(user))
     return user
 
@@ -164,9 +166,15 @@ def member_add(
         raise ValidationError({"email": "An account with this email address already exists."})
     postcode, district = _locate_member_postcode(postcode)
     user = User(
-        email=email, display_name=display_name.strip(), postcode=postcode,
-        district_code=district, interests=interests.strip(), visibility=visibility,
-        email_confirmed=True, is_officer=is_officer, is_staff=is_staff,
+        email=email,
+        display_name=display_name.strip(),
+        postcode=postcode,
+        district_code=district,
+        interests=interests.strip(),
+        visibility=visibility,
+        email_confirmed=True,
+        is_officer=is_officer,
+        is_staff=is_staff,
     )
     if password:
         user.set_password(password)

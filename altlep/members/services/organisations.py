@@ -85,9 +85,7 @@ def organisation_details_check(details: OrganisationDetails) -> tuple[Organisati
         and data.company_number
         and not data.company_number.startswith(identifiers.LLP_PREFIXES)
     ):
-        errors.setdefault("company_number", []).append(
-            "An LLP's number starts with OC, SO or NC."
-        )
+        errors.setdefault("company_number", []).append("An LLP's number starts with OC, SO or NC.")
 
     codes = []
     for code in data.sic_codes:
@@ -143,7 +141,10 @@ def organisation_create(
     _apply(organisation, data, district)
     organisation.save()
     audit_record(
-        actor=actor, action="organisation.create", instance=organisation, after=snapshot(organisation)
+        actor=actor,
+        action="organisation.create",
+        instance=organisation,
+        after=snapshot(organisation),
     )
     if role:
         affiliation_add(actor=actor, member=actor, organisation=organisation, role=role)
