@@ -37,7 +37,7 @@ def demo(serve: bool, addr: str) -> None:
     setup_django()
     from django.core.management import call_command
 
-    from altlep.core.demo import demo_load
+    from altlep.demo import demo_load
 
     call_command("migrate", interactive=False, verbosity=0)
     summary = demo_load(progress=True)
