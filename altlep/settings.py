@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "altlep.core",
     "altlep.members",
+    "altlep.commissioning",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,122 @@
+"""Who may do what in a commissioning round, and in which phase. The only place it is decided.
+
+Every predicate takes the round, or an object that belongs to one (idea, project, comment);
+the round's current phase decides what is open, as adhocracy4's phases do.
+"""
+
+import rules
+from django.core.exceptions import ObjectDoesNotExist
+from django.utils import timezone
+
+from altlep.core.models import Partnership
+from altlep.core.rules import is_officer
+from altlep.members.rules import is_confirmed_member
+
+
+def round_of(obj):
+    """The round an object belongs to (the round itself, an idea, a project or a comment)."""
+    if obj is None:
+        return None
+    for path in ("round", "idea.round", "project.round"):
+        target = obj
+        try:
+            for part in path.split("."):
+                target = getattr(target, part)
+        except AttributeError:
+            continue
+        return target
+    return obj
+
+
+def in_phase(*kinds: str):
+    """A predicate true while the object's round is in one of these phases."""
+    name = "in_phase_" + "_or_".join(kinds)
+
+    @rules.predicate(name=name)
+    def predicate(user, obj) -> bool:
+        round_ = round_of(obj)
+        return round_ is not None and round_.current_phase_kind in kinds
+
+    return predicate
+
+
+@rules.predicate
+def vote_has_closed(user, obj) -> bool:
+    """The vote phase is over: the round is in results or delivery, or past its vote's end."""
+    round_ = round_of(obj)
+    if round_ is None:
+        return False
+    vote = round_.phases.filter(kind="vote").first()
+    return vote is not None and vote.ends_at <= timezone.now()
+
+
+@rules.predicate
+def lives_in_area_if_required(user, obj) -> bool:
+    round_ = round_of(obj)
+    if round_ is None or not round_.residents_only:
+        return True
+    partnership = Partnership.objects.current()
+    return bool(partnership and partnership.contains_district(user.district_code))
+
+
+def _result(obj):
+    round_ = round_of(obj)
+    if round_ is None:
+        return None
+    try:
+        return round_.result
+    except ObjectDoesNotExist:
+        return None
+
+
+@rules.predicate
+def results_published(user, obj) -> bool:
+    result = _result(obj)
+    return result is not None and result.published
+
+
+@rules.predicate
+def result_counted_not_published(user, obj) -> bool:
+    result = _result(obj)
+    return result is not None and not result.published
+
+
+@rules.predicate
+def is_author(user, obj) -> bool:
+    return obj is not None and user.is_authenticated and obj.author_id == user.pk
+
+
+@rules.predicate
+def project_was_funded(user, project) -> bool:
+    result = _result(project)
+    return bool(result and result.published and project.ballot_id in result.winners)
+
+
+@rules.predicate
+def not_yet_counted(user, obj) -> bool:
+    return round_of(obj) is not None and _result(obj) is None
+
+
+rules.add_perm("commissioning.view_round", rules.always_allow)
+rules.add_perm("commissioning.manage_round", is_officer)
+rules.add_perm("commissioning.import_round", is_officer)
+rules.add_perm("commissioning.submit_idea", is_confirmed_member & in_phase("collect"))
+rules.add_perm(
+    "commissioning.comment_idea", is_confirmed_member & in_phase("collect", "assess", "vote")
+)
+rules.add_perm("commissioning.support_idea", is_confirmed_member & in_phase("collect", "assess"))
+# Anyone, signed in or not, may report something that breaks the house rules.
+rules.add_perm("commissioning.report_content", rules.always_allow)
+rules.add_perm("commissioning.moderate", is_officer)
+rules.add_perm("commissioning.assess_idea", is_officer & in_phase("assess"))
+rules.add_perm("commissioning.pledge", is_confirmed_member & in_phase("collect", "assess", "vote"))
+rules.add_perm("commissioning.confirm_pledge", is_officer & in_phase("assess", "vote"))
+rules.add_perm(
+    "commissioning.vote",
+    is_confirmed_member & lives_in_area_if_required & in_phase("vote"),
+)
+rules.add_perm("commissioning.count_round", is_officer & vote_has_closed & not_yet_counted)
+rules.add_perm("commissioning.publish_results", is_officer & result_counted_not_published)
+rules.add_perm("commissioning.view_results", results_published | is_officer)
+rules.add_perm("commissioning.export_ballots", (results_published | is_officer) & vote_has_closed)
+rules.add_perm("commissioning.update_delivery", is_officer & project_was_funded)
