@@ -391,6 +391,9 @@ class Result(models.Model):
     winners = models.JSONField(help_text="Ballot ids in selection order.")
     explanation = models.JSONField(help_text="The engine's explanation of every project.")
     greedy_winners = models.JSONField(help_text="What a simple vote count would have funded.")
+    official_winners = models.JSONField(
+        null=True, blank=True, help_text="Imported rounds: the winners the organisers announced."
+    )
     ballot_count = models.PositiveIntegerField()
     counted_at = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField(null=True, blank=True)

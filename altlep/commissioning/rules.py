@@ -5,9 +5,9 @@ the round's current phase decides what is open, as adhocracy4's phases do.
 """
 
 import rules
-from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
 
+from altlep.commissioning.models import Result
 from altlep.core.models import Partnership
 from altlep.core.rules import is_officer
 from altlep.members.rules import is_confirmed_member
@@ -60,13 +60,12 @@ def lives_in_area_if_required(user, obj) -> bool:
 
 
 def _result(obj):
+    # Asked of the database, not the round's cached `result`, so that a check made just after
+    # counting or publishing sees the change.
     round_ = round_of(obj)
-    if round_ is None:
+    if round_ is None or round_.pk is None:
         return None
-    try:
-        return round_.result
-    except ObjectDoesNotExist:
-        return None
+    return Result.objects.filter(round_id=round_.pk).first()
 
 
 @rules.predicate

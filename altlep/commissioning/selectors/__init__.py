@@ -1,0 +1,1 @@
+"""Reads for commissioning pages, split by subject."""

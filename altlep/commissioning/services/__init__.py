@@ -1,0 +1,2 @@
+"""Every write in commissioning, split by subject: rounds, ideas, pledges, ballots, results,
+pabulib import/export, delivery."""

@@ -1,0 +1,154 @@
+"""Creating and changing rounds and their phases."""
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+
+from altlep.commissioning.models import PHASE_ORDER, BallotType, Phase, PhaseKind, Round
+from altlep.core.audit import audit_record, snapshot
+
+
+@dataclass(frozen=True)
+class PhasePlan:
+    kind: str
+    starts_at: datetime
+    ends_at: datetime
+
+
+ROUND_FIELDS = [
+    "title",
+    "description",
+    "budget_pence",
+    "ballot_type",
+    "max_choices",
+    "budget_capped",
+    "points_limit",
+    "residents_only",
+    "minimum_age",
+    "rule",
+    "completion",
+    "ties",
+]
+
+
+def phases_check(phases: list[PhasePlan]) -> None:
+    """Refuse phases that overlap, end before they start, repeat a kind, or run out of order."""
+    errors = []
+    kinds = [p.kind for p in phases]
+    for kind in kinds:
+        if kind not in PhaseKind.values:
+            errors.append(f"“{kind}” is not a phase.")
+    if len(set(kinds)) != len(kinds):
+        errors.append("Each phase may appear only once.")
+    for phase in phases:
+        if phase.ends_at <= phase.starts_at:
+            errors.append(f"{PhaseKind(phase.kind).label} must end after it starts.")
+    ordered = sorted(phases, key=lambda p: p.starts_at)
+    for earlier, later in zip(ordered, ordered[1:], strict=False):
+        if later.starts_at < earlier.ends_at:
+            errors.append(
+                f"{PhaseKind(earlier.kind).label} and {PhaseKind(later.kind).label} overlap: "
+                f"one must end before the other starts."
+            )
+    known = [p.kind for p in ordered if p.kind in PHASE_ORDER]
+    if known != sorted(known, key=PHASE_ORDER.index):
+        errors.append("Phases must run in order: collect, assess, vote, results, delivery.")
+    if errors:
+        raise ValidationError({"phases": errors})
+
+
+def _settings_check(round_: Round) -> None:
+    errors: dict[str, str] = {}
+    if round_.budget_pence is None or round_.budget_pence <= 0:
+        errors["budget_pence"] = "The budget must be more than zero."
+    if round_.ballot_type == BallotType.CUMULATIVE and not round_.points_limit:
+        errors["points_limit"] = "A cumulative ballot needs the number of points each voter has."
+    if round_.ballot_type == BallotType.APPROVAL and round_.points_limit:
+        errors["points_limit"] = "Points apply only to cumulative ballots."
+    if errors:
+        raise ValidationError(errors)
+
+
+def _unique_slug(title: str) -> str:
+    base = slugify(title)[:200] or "round"
+    slug, n = base, 2
+    while Round.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def round_create(
+    *, actor, phases: list[PhasePlan], seed: int | None = None, imported_from: str = "", **fields
+) -> Round:
+    """Create a round with its phases. The lot's seed is drawn now and recorded, so a count
+    can be repeated by anyone with the exported ballots."""
+    phases_check(phases)
+    round_ = Round(
+        slug=_unique_slug(fields["title"]),
+        seed=seed if seed is not None else secrets.randbelow(2**31),
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        imported_from=imported_from,
+        **{k: v for k, v in fields.items() if k in ROUND_FIELDS},
+    )
+    _settings_check(round_)
+    round_.full_clean(exclude=["created_by"])
+    round_.save()
+    Phase.objects.bulk_create(
+        Phase(round=round_, kind=p.kind, starts_at=p.starts_at, ends_at=p.ends_at) for p in phases
+    )
+    audit_record(
+        actor=actor,
+        action="round.create",
+        instance=round_,
+        after={**snapshot(round_), "phases": _phases_snapshot(phases)},
+    )
+    return round_
+
+
+@transaction.atomic
+def round_update(*, actor, round_: Round, phases: list[PhasePlan], **fields) -> Round:
+    """Change a round's settings and phases. Ballot settings are frozen once voting has begun,
+    because changing them would change the meaning of ballots already cast."""
+    phases_check(phases)
+    before = {**snapshot(round_), "phases": _phases_snapshot(_plans_of(round_))}
+    if round_.ballots.exists():
+        frozen = ["ballot_type", "max_choices", "budget_capped", "points_limit", "budget_pence"]
+        changed = [f for f in frozen if f in fields and fields[f] != getattr(round_, f)]
+        if changed:
+            raise ValidationError(
+                {f: "Ballots have been cast: this can no longer change." for f in changed}
+            )
+    for name, value in fields.items():
+        if name in ROUND_FIELDS:
+            setattr(round_, name, value)
+    _settings_check(round_)
+    round_.full_clean(exclude=["created_by"])
+    round_.save()
+    round_.phases.all().delete()
+    Phase.objects.bulk_create(
+        Phase(round=round_, kind=p.kind, starts_at=p.starts_at, ends_at=p.ends_at) for p in phases
+    )
+    audit_record(
+        actor=actor,
+        action="round.update",
+        instance=round_,
+        before=before,
+        after={**snapshot(round_), "phases": _phases_snapshot(phases)},
+    )
+    return round_
+
+
+def _plans_of(round_: Round) -> list[PhasePlan]:
+    return [PhasePlan(p.kind, p.starts_at, p.ends_at) for p in round_.phases.all()]
+
+
+def _phases_snapshot(phases: list[PhasePlan]) -> list[dict]:
+    return [
+        {"kind": p.kind, "starts_at": p.starts_at.isoformat(), "ends_at": p.ends_at.isoformat()}
+        for p in phases
+    ]

@@ -1,0 +1,1 @@
+"""Commissioning pages, split by subject."""

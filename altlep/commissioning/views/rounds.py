@@ -1,0 +1,83 @@
+"""Rounds: the list, a round's page, and officers creating and editing rounds."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from altlep.commissioning.forms import RoundForm
+from altlep.commissioning.models import Round
+from altlep.commissioning.selectors import rounds as round_selectors
+from altlep.commissioning.services.rounds import round_create as create_round
+from altlep.commissioning.services.rounds import round_update
+
+
+def _form_errors_from(form, error: ValidationError) -> None:
+    for field, errors in (
+        error.message_dict.items() if hasattr(error, "error_dict") else [(None, error.messages)]
+    ):
+        form.add_error(field if field in form.fields else None, errors)
+
+
+def round_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "commissioning/round_list.html",
+        {
+            "rounds": round_selectors.round_summaries(),
+            "can_manage": request.user.has_perm("commissioning.manage_round"),
+            "can_import": request.user.has_perm("commissioning.import_round"),
+        },
+    )
+
+
+def round_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    round_ = get_object_or_404(Round, slug=slug)
+    return render(
+        request,
+        "commissioning/round_detail.html",
+        round_selectors.round_page(round_=round_, viewer=request.user),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def round_create(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("commissioning.manage_round"):
+        raise PermissionDenied("Only partnership officers create rounds.")
+    form = RoundForm(
+        request.POST or None, initial={"rule": "mes", "completion": "add1u", "ties": "lowest-cost"}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            round_ = create_round(actor=request.user, phases=form.phases(), **form.settings())
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            messages.success(request, f"{round_.title} is created.")
+            return redirect(round_)
+    return render(request, "commissioning/round_form.html", {"form": form, "creating": True})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def round_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    round_ = get_object_or_404(Round, slug=slug)
+    if not request.user.has_perm("commissioning.manage_round", round_):
+        raise PermissionDenied("Only partnership officers change rounds.")
+    form = RoundForm(request.POST or None, initial=RoundForm.initial_from(round_))
+    if request.method == "POST" and form.is_valid():
+        try:
+            round_update(actor=request.user, round_=round_, phases=form.phases(), **form.settings())
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            messages.success(request, "Saved.")
+            return redirect(round_)
+    return render(
+        request,
+        "commissioning/round_form.html",
+        {"form": form, "creating": False, "round": round_},
+    )
