@@ -6,6 +6,7 @@ import sys
 import click
 
 from altlep.pb.cli import pb
+from altlep.stv.cli import stv
 
 
 def setup_django() -> None:
@@ -72,6 +73,7 @@ def manage(ctx: click.Context) -> None:
 
 
 main.add_command(pb)
+main.add_command(stv)
 
 
 def _register_app_commands() -> None:

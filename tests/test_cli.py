@@ -19,5 +19,5 @@ def test_altlep_demo_loads_the_partnership_and_prints_the_demo_accounts():
 def test_altlep_lists_its_commands():
     result = CliRunner().invoke(main, ["--help"])
     assert result.exit_code == 0
-    for command in ("demo", "serve", "areas", "pb", "manage"):
+    for command in ("demo", "serve", "areas", "pb", "stv", "manage"):
         assert command in result.output
