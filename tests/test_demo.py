@@ -2,6 +2,7 @@
 
 import pytest
 
+from altlep.commissioning.models import DeliveryUpdate, Round
 from altlep.core.models import Partnership
 from altlep.demo import demo_load
 from altlep.demo.area import LANCASHIRE_LEP_DISTRICTS
@@ -29,6 +30,17 @@ def demo_snapshot(django_db_setup, django_db_blocker):
                         "name", "postcode", "district_code", "size_band", "sector"
                     )
                 ),
+                "rounds": {
+                    r.title: {
+                        "phase": r.current_phase_kind,
+                        "published": bool(getattr(r, "result", None) and r.result.published),
+                        "updates": DeliveryUpdate.objects.filter(project__round=r).count(),
+                        "ballots": r.ballots.count(),
+                        "owner_may_vote": owner.has_perm("commissioning.vote", r),
+                    }
+                    for r in Round.objects.all()
+                    for owner in [User.objects.get(email="owner@demo.altlep.org")]
+                },
                 "owner_roles": list(
                     Affiliation.objects.filter(member__email="owner@demo.altlep.org").values_list(
                         "role", "organisation__size_band"
@@ -80,3 +92,15 @@ def test_the_demo_is_the_same_every_time(demo_snapshot):
         )
         transaction.set_rollback(True)
     assert again == demo_snapshot["organisations"]
+
+
+def test_the_demo_has_a_past_round_with_results_and_delivery_updates(demo_snapshot):
+    past = demo_snapshot["rounds"]["Spring 2026 community fund"]
+    assert past["published"] and past["updates"] > 0 and past["ballots"] == 150
+    assert past["phase"] == "delivery"
+
+
+def test_the_demo_has_a_round_open_for_voting_that_demo_accounts_can_vote_in(demo_snapshot):
+    open_round = demo_snapshot["rounds"]["Green places 2026"]
+    assert open_round["phase"] == "vote" and not open_round["published"]
+    assert open_round["owner_may_vote"]

@@ -9,6 +9,7 @@ from rich.progress import Progress
 from altlep.core.models import Partnership
 from altlep.core.postcodes import postcodes_in_districts
 from altlep.demo import area, people
+from altlep.demo.commissioning import demo_commissioning
 from altlep.members import services
 from altlep.members.models import Organisation, Role, User, Visibility
 
@@ -28,13 +29,14 @@ class DemoSummary:
     partnership: str
     members_added: int = 0
     organisations_added: int = 0
+    rounds_added: int = 0
     accounts: list[tuple[str, str]] = field(default_factory=list)
 
     def describe(self) -> str:
         lines = [
             f"Demo partnership: {self.partnership}",
-            f"Added {self.members_added} members and {self.organisations_added} organisations "
-            "(nothing is added twice).",
+            f"Added {self.members_added} members, {self.organisations_added} organisations and "
+            f"{self.rounds_added} commissioning rounds (nothing is added twice).",
             "Demo accounts (password for all: " + DEMO_PASSWORD + "):",
         ]
         lines += [f"  {email:28}  {what}" for email, what in self.accounts]
@@ -122,6 +124,10 @@ def demo_load(*, progress: bool = False) -> DemoSummary:
             if _ensure_organisation(officer, item, postcode, people_for, rng):
                 summary.organisations_added += 1
             bar.advance(task)
+        bar.update(task, description="Walking the commissioning rounds through their phases")
+        summary.rounds_added = demo_commissioning(
+            officer=officer, members=members, demo_accounts=members[: len(DEMO_ACCOUNTS)]
+        )
     return summary
 
 
