@@ -14,6 +14,7 @@ urlpatterns = [
     path("import/", results.round_import, name="round_import"),
     path("<slug:slug>/", rounds.round_detail, name="round"),
     path("<slug:slug>/edit/", rounds.round_edit, name="round_edit"),
+    path("<slug:slug>/next-phase/", rounds.next_phase, name="next_phase"),
     path("<slug:slug>/vote/", ballots.ballot, name="ballot"),
     path("<slug:slug>/vote/receipt/", ballots.receipt, name="receipt"),
     path("<slug:slug>/count/", results.count, name="count"),

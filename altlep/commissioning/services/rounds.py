@@ -6,6 +6,7 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from altlep.commissioning.models import PHASE_ORDER, BallotType, Phase, PhaseKind, Round
@@ -152,3 +153,40 @@ def _phases_snapshot(phases: list[PhasePlan]) -> list[dict]:
         {"kind": p.kind, "starts_at": p.starts_at.isoformat(), "ends_at": p.ends_at.isoformat()}
         for p in phases
     ]
+
+
+@transaction.atomic
+def round_next_phase(*, actor, round_: Round) -> Round:
+    """End the current phase now and start the next one (e.g. an officer closing the vote).
+
+    The next phase keeps its planned end if that is still ahead; otherwise it gets the length
+    it was planned with. Later phases move only if they would now overlap.
+    """
+    now = timezone.now()
+    plans = sorted(_plans_of(round_), key=lambda p: PHASE_ORDER.index(p.kind))
+    current = next((i for i, p in enumerate(plans) if p.starts_at <= now < p.ends_at), None)
+    if current is None:
+        upcoming = [i for i, p in enumerate(plans) if p.starts_at > now]
+        if not upcoming:
+            raise ValidationError("Every phase of this round is over.")
+        start_index, ending = upcoming[0], []
+    else:
+        start_index, ending = current + 1, [current]
+        plans[current] = PhasePlan(plans[current].kind, plans[current].starts_at, now)
+    if start_index < len(plans):
+        planned = plans[start_index]
+        length = planned.ends_at - planned.starts_at
+        plans[start_index] = PhasePlan(planned.kind, now, max(planned.ends_at, now + length))
+        for i in range(start_index + 1, len(plans)):
+            earlier, this = plans[i - 1], plans[i]
+            if this.starts_at < earlier.ends_at:
+                shift = earlier.ends_at - this.starts_at
+                plans[i] = PhasePlan(this.kind, this.starts_at + shift, this.ends_at + shift)
+    elif not ending:
+        raise ValidationError("There is no next phase.")
+    return round_update(
+        actor=actor,
+        round_=round_,
+        phases=plans,
+        **{name: getattr(round_, name) for name in ROUND_FIELDS},
+    )

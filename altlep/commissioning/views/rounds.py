@@ -5,13 +5,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from altlep.commissioning.forms import RoundForm
 from altlep.commissioning.models import Round
 from altlep.commissioning.selectors import rounds as round_selectors
 from altlep.commissioning.services.rounds import round_create as create_round
-from altlep.commissioning.services.rounds import round_update
+from altlep.commissioning.services.rounds import round_next_phase, round_update
 
 
 def _form_errors_from(form, error: ValidationError) -> None:
@@ -81,3 +81,21 @@ def round_edit(request: HttpRequest, slug: str) -> HttpResponse:
         "commissioning/round_form.html",
         {"form": form, "creating": False, "round": round_},
     )
+
+
+@login_required
+@require_POST
+def next_phase(request: HttpRequest, slug: str) -> HttpResponse:
+    round_ = get_object_or_404(Round, slug=slug)
+    if not request.user.has_perm("commissioning.manage_round", round_):
+        raise PermissionDenied("Only partnership officers move a round on.")
+    try:
+        round_next_phase(actor=request.user, round_=round_)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        phase = round_.phase_at()
+        messages.success(
+            request, f"Moved on: now {phase.get_kind_display().lower()}." if phase else "Moved on."
+        )
+    return redirect(round_)
