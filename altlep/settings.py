@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "altlep.core",
     "altlep.members",
     "altlep.commissioning",
+    "altlep.governance",
+    "altlep.evidence",
 ]
 
 MIDDLEWARE = [

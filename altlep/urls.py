@@ -6,5 +6,8 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("altlep.core.urls")),
     path("", include("altlep.members.urls")),
+    path("commissioning/", include("altlep.commissioning.urls")),
+    path("governance/", include("altlep.governance.urls")),
+    path("evidence/", include("altlep.evidence.urls")),
     path("admin/", admin.site.urls),
 ]

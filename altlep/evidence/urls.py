@@ -1,0 +1,4 @@
+"""Evidence URLs."""
+
+app_name = "evidence"
+urlpatterns: list = []

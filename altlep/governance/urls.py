@@ -1,0 +1,4 @@
+"""Governance URLs."""
+
+app_name = "governance"
+urlpatterns: list = []
