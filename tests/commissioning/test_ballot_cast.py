@@ -35,7 +35,8 @@ def test_a_member_casts_an_approval_ballot_and_gets_a_receipt(client, member, ap
     assert response.status_code == 302
     ballot = Ballot.objects.get(round=round_, voter=member)
     assert set(ballot.choices.values_list("project_id", flat=True)) == {
-        projects[0].pk, projects[1].pk,
+        projects[0].pk,
+        projects[1].pk,
     }
     receipt = client.get(reverse("commissioning:receipt", args=[round_.slug]))
     assert ballot.receipt.encode() in receipt.content

@@ -41,21 +41,33 @@ def test_a_phase_that_ends_before_it_starts_is_refused():
 
 def test_a_cumulative_round_needs_its_points_limit(officer):
     with pytest.raises(ValidationError) as error:
-        round_create(actor=officer, phases=plan(("vote", 0, 1)), title="Points",
-                     budget_pence=100_00, ballot_type="cumulative")
+        round_create(
+            actor=officer,
+            phases=plan(("vote", 0, 1)),
+            title="Points",
+            budget_pence=100_00,
+            ballot_type="cumulative",
+        )
     assert "points_limit" in error.value.message_dict
 
 
 def test_the_lots_seed_is_drawn_and_recorded(officer):
-    round_ = round_create(actor=officer, phases=plan(("vote", 0, 1)), title="Seeded",
-                          budget_pence=100_00)
+    round_ = round_create(
+        actor=officer, phases=plan(("vote", 0, 1)), title="Seeded", budget_pence=100_00
+    )
     assert isinstance(round_.seed, int)
 
 
 def _form(**overrides):
     local = timezone.localtime(NOW)
-    data = {"title": "Green spaces 2027", "budget": "25000", "ballot_type": "approval",
-            "rule": "mes", "completion": "add1u", "ties": "lowest-cost"}
+    data = {
+        "title": "Green spaces 2027",
+        "budget": "25000",
+        "ballot_type": "approval",
+        "rule": "mes",
+        "completion": "add1u",
+        "ties": "lowest-cost",
+    }
     for i, kind in enumerate(["collect", "assess", "vote", "results", "delivery"]):
         data[f"{kind}_starts"] = (local + i * WEEK).strftime("%Y-%m-%dT%H:%M")
         data[f"{kind}_ends"] = (local + (i + 1) * WEEK).strftime("%Y-%m-%dT%H:%M")

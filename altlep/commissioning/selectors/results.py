@@ -54,7 +54,8 @@ def project_outcome(project: Project) -> dict | None:
     if result is None or not result.published:
         return None
     item = next(
-        (p for p in result.explanation["projects"] if p["project_id"] == project.ballot_id), None
+        (p for p in result.explanation.get("projects", []) if p["project_id"] == project.ballot_id),
+        None,
     )
     if item is None:
         return None
