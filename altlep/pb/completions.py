@@ -19,6 +19,7 @@ from fractions import Fraction
 from altlep.pb.profile import Profile
 from altlep.pb.rules.greedy import greedy
 from altlep.pb.rules.mes import MesRun, mes
+from altlep.pb.rules.mes_stable import same_outcome
 
 COMPLETIONS = ("none", "add1", "add1u", "add1-full")
 MAX_ROUNDS = 1_000_000  # a guard only; real elections stop after at most a few thousand
@@ -31,6 +32,7 @@ class Completed:
     run: MesRun
     greedy_added: list[int]
     rounds: int
+    final_per_voter: Fraction | None = None  # highest step with this outcome (for reports)
 
     @property
     def winners(self) -> list[int]:
@@ -49,7 +51,14 @@ def _exhaustive(profile: Profile, winners: list[int], pool: list[int]) -> bool:
 
 def mes_completed(profile: Profile, rank: list[int], completion: str = "add1",
                   *, greedy_after: bool = False) -> Completed:
-    """MES with the named completion; greedy_after adds greedy utilitarian at the end."""
+    """MES with the named completion; greedy_after adds greedy utilitarian at the end.
+
+    Raising the per-voter budget one unit at a time can take tens of thousands of steps
+    (Budapest counts in forints), so each run reports how far the budget can rise with the
+    outcome provably unchanged (`MesRun.stable_for`) and the loop jumps to the first whole
+    step past that. Steps skipped this way would have repeated the same outcome, so the
+    stopping rules see exactly what a one-by-one loop sees.
+    """
     if completion not in COMPLETIONS:
         raise ValueError(f"unknown completion '{completion}'; choose from {COMPLETIONS}")
     n = profile.n_voters
@@ -57,42 +66,91 @@ def mes_completed(profile: Profile, rank: list[int], completion: str = "add1",
         run = mes(profile, rank, Fraction(0))
         return Completed(run, _greedy_rest(profile, rank, run.winners, greedy_after), 1)
     start = Fraction(profile.budget, n)
-    unit = profile.scale  # one currency unit in scaled money
-    candidates = [j for j in range(profile.n_projects)
-                  if profile.total_utility[j] > 0 and profile.cost[j] > 0]
     run = mes(profile, rank, start)
-    rounds = 1
+    if completion == "none":
+        return Completed(run, _greedy_rest(profile, rank, run.winners, greedy_after), 1)
+    everything = list(range(profile.n_projects))
     if completion == "add1u":
-        if not _exhaustive(profile, run.winners, list(range(profile.n_projects))):
-            per_voter = Fraction(math.floor(start / unit) * unit)
-            while rounds < MAX_ROUNDS:
-                if _exhaustive(profile, run.winners, list(range(profile.n_projects))):
-                    break
-                following = mes(profile, rank, per_voter + unit)
-                rounds += 1
-                if _cost(profile, following.winners) > profile.budget:
-                    break
-                run, per_voter = following, per_voter + unit
-        greedy_after = True
-    elif completion in ("add1", "add1-full"):
-        previous: MesRun | None = None
-        per_voter = start
-        while rounds < MAX_ROUNDS:
-            if _cost(profile, run.winners) > profile.budget:
-                run = previous if previous is not None else _free_only(profile, rank, run)
-                break
-            if completion == "add1" and _exhaustive(profile, run.winners, candidates):
-                break
-            if len(set(run.winners) & set(candidates)) == len(candidates):
-                break  # everything wanted is in: more money cannot change the outcome
-            previous = run
-            per_voter += unit
-            run = mes(profile, rank, per_voter)
-            rounds += 1
-    return Completed(run, _greedy_rest(profile, rank, run.winners, greedy_after), rounds)
+        if _exhaustive(profile, run.winners, everything):
+            return Completed(run, _greedy_rest(profile, rank, run.winners, True), 1)
+        # equalshares.net: steps of one unit from the rounded-down per-voter budget
+        origin = Fraction(math.floor(start / profile.scale) * profile.scale)
+        done = _raise(profile, rank, run, "add1u", everything, origin)
+        done.greedy_added = _greedy_rest(profile, rank, done.run.winners, True)
+        return done
+    candidates = [j for j in everything if profile.total_utility[j] > 0 and profile.cost[j] > 0]
+    done = _raise(profile, rank, run, completion, candidates, start)
+    done.greedy_added = _greedy_rest(profile, rank, done.run.winners, greedy_after)
+    return done
 
 
-def _free_only(profile: Profile, rank: list[int], run: MesRun) -> MesRun:
+def _next_step(run: MesRun, origin: Fraction, unit: int) -> Fraction:
+    """The first step origin + k*unit above run.per_voter that might change the outcome."""
+    current = run.per_voter
+    after = math.floor((current - origin) / unit) + 1  # the very next step
+    if math.isinf(run.stable_for):
+        return origin + MAX_ROUNDS * unit
+    safe = run.stable_for * (1 - 1e-6) - 1e-9 * float(current)  # margin for float error
+    if safe > 0:
+        after = max(after, math.ceil((current + Fraction(safe) - origin) / unit))
+    return origin + after * unit
+
+
+def _certify_further(profile: Profile, rank: list[int], run: MesRun, following: Fraction,
+                     unit: int, span: list[int]) -> Fraction:
+    """Skip further steps whose outcome `same_outcome` proves equal to run's; returns the
+    first step not proven. Widths double on success and halve on failure; after a failure at
+    the narrowest width, proofs are not tried again for a growing number of steps."""
+    if span[1] > 0:
+        span[1] -= 1
+        return following
+    known = max(following - unit, run.per_voter)
+    proved = False
+    while span[0] >= 2:
+        high = known + span[0] * unit
+        if same_outcome(profile, run.winners, known, high, rank):
+            known, proved = high, True
+            span[0] *= 2
+        else:
+            span[0] //= 2
+    span[0] = 2
+    if proved:
+        span[2] = 1
+    else:
+        span[1] = span[2]  # back off: outcomes here change at nearly every step
+        span[2] = min(span[2] * 2, 64)
+    return max(following, known + unit)
+
+
+def _raise(profile: Profile, rank: list[int], run: MesRun, completion: str,
+           pool: list[int], origin: Fraction) -> Completed:
+    """Raise the per-voter budget by whole units until the completion's stopping rule."""
+    unit = profile.scale
+    rounds = 1
+    previous: MesRun | None = None
+    last_same = run.per_voter  # the highest step known to give `previous`'s outcome
+    span = [4, 0, 1]  # width (steps) to certify next; steps to wait; next wait
+    while rounds < MAX_ROUNDS:
+        if _cost(profile, run.winners) > profile.budget:
+            if previous is None:
+                return Completed(_free_only(profile, run), [], rounds)
+            return Completed(previous, [], rounds, last_same)
+        if completion in ("add1", "add1u") and _exhaustive(profile, run.winners, pool):
+            return Completed(run, [], rounds, run.per_voter)
+        if set(pool) <= set(run.winners):
+            return Completed(run, [], rounds, run.per_voter)  # more money changes nothing
+        following = _next_step(run, origin, unit)
+        if following - origin >= MAX_ROUNDS * unit:
+            return Completed(run, [], rounds, run.per_voter)
+        following = _certify_further(profile, rank, run, following, unit, span)
+        previous = run
+        last_same = max(following - unit, run.per_voter)
+        run = mes(profile, rank, following)
+        rounds += 1
+    return Completed(run, [], rounds, run.per_voter)
+
+
+def _free_only(profile: Profile, run: MesRun) -> MesRun:
     """pabutools' fallback when even the first outcome overspends: only the free projects."""
     free = [j for j in run.winners if profile.cost[j] == 0]
     return MesRun(run.per_voter, free, {j: 0.0 for j in free}, {}, run.budgets)

@@ -48,7 +48,8 @@ class ProjectExplanation:
     def to_dict(self) -> dict:
         data = asdict(self)
         # `v != []` would compare NumPy scalars element-wise; test for an empty list directly.
-        return {k: v for k, v in data.items() if v is not None and not (isinstance(v, list) and not v)}
+        return {k: v for k, v in data.items()
+                if v is not None and not (isinstance(v, list) and not v)}
 
     def sentence(self, currency: str = "") -> str:
         """One plain-language sentence saying why the project was or was not chosen."""

@@ -79,6 +79,7 @@ class Election:
     votes: list[Vote]
     project_columns: list[str]
     vote_extra_columns: list[str] = field(default_factory=list)
+    vote_columns: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     source: str = ""
 
@@ -93,6 +94,14 @@ class Election:
     @property
     def rule(self) -> str | None:
         return self.meta.get("rule")
+
+    def content(self) -> tuple:
+        """Everything that defines the election, for comparing two reads (e.g. a round trip)."""
+        return (
+            tuple(self.meta.items()),
+            tuple((p.id, p.cost, tuple(p.fields.items())) for p in self.projects.values()),
+            tuple((v.voter_id, v.projects, v.points, v.extra) for v in self.votes),
+        )
 
     @property
     def official_winners(self) -> list[str] | None:

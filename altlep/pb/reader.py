@@ -84,6 +84,10 @@ def parse_election(lines: Iterable[str], *, source: str = "", strict: bool = Tru
                 vote_columns = header
                 _require_columns(out, reader.line_num, "VOTES", header, ("voter_id", "vote"))
                 vote_parser = _VoteParser(meta, projects, header, out)
+                pending = vote_parser.consume(reader, votes)
+                if pending is not None:  # a section after VOTES: unusual but allowed
+                    section = pending[0].strip().lower()
+                    out.add(reader.line_num, "section_order", "section after VOTES", "warning")
             continue
         line = reader.line_num
         if section == "meta":
@@ -91,7 +95,7 @@ def parse_election(lines: Iterable[str], *, source: str = "", strict: bool = Tru
         elif section == "projects":
             _read_project(out, line, row, header, projects)
         elif section == "votes" and vote_parser is not None:
-            vote = vote_parser.parse(line, row)
+            vote = vote_parser.parse(line, row)  # only after an out-of-order section
             if vote is not None:
                 votes.append(vote)
         elif not section:
@@ -101,7 +105,8 @@ def parse_election(lines: Iterable[str], *, source: str = "", strict: bool = Tru
             out.add(reader.line_num, "missing_section", f"section {name.upper()} is missing")
     _check_meta(out, meta, seen_sections.get("meta", 1), projects, votes)
     extra = vote_parser.extra_columns if vote_parser else []
-    return Election(meta, projects, votes, project_columns, extra, out.problems, source)
+    return Election(meta, projects, votes, project_columns, extra, vote_columns, out.problems,
+                    source)
 
 
 def _require_columns(out: _Collector, line: int, section: str, header: list[str],
@@ -162,6 +167,39 @@ class _VoteParser:
         self.known = frozenset(projects)  # PROJECTS always precede VOTES
         self.choose_one = self.vote_type == "choose-1"
 
+    def consume(self, reader, votes: list[Vote]) -> list[str] | None:
+        """Read vote rows until the file ends; return a section row if one turns up.
+
+        The common row (right width, known projects, no repeats) takes a short path with
+        local names only: this loop is most of the time spent reading a big file.
+        """
+        width, iv, ivote = self.width, self.i_voter, self.i_vote
+        fast = iv is not None and ivote is not None and not self.cardinal \
+            and self.max_length is None
+        most = 1 if self.choose_one else len(self.projects)
+        known, voters, append = self.known, self.voters, votes.append
+        extra_idx = self.extra_idx
+        for row in reader:
+            if len(row) == width and fast:
+                voter, raw = row[iv], row[ivote]
+                if raw and " " not in raw and " " not in voter and voter not in voters:
+                    ids = tuple(raw.split(","))
+                    if known.issuperset(ids) and len(ids) <= most and (
+                            len(ids) == 1 or len(set(ids)) == len(ids)):
+                        line = reader.line_num
+                        voters[voter] = line
+                        extra = tuple([row[i] for i in extra_idx])
+                        append(Vote(voter, ids, None, extra, line))
+                        continue
+            if not row or (len(row) == 1 and not row[0].strip()):
+                continue
+            if len(row) == 1 and row[0].strip().lower() in SECTIONS:
+                return row
+            vote = self.parse(reader.line_num, row)
+            if vote is not None:
+                append(vote)
+        return None
+
     def parse(self, line: int, row: list[str]) -> Vote | None:
         out = self.out
         if len(row) != self.width:
@@ -199,7 +237,8 @@ class _VoteParser:
             else:
                 ids = tuple(dict.fromkeys(ids))
         if self.choose_one and len(ids) > 1:
-            out.add(line, "too_many_projects", f"choose-1 voter '{voter}' chose {len(ids)} projects")
+            out.add(line, "too_many_projects",
+                    f"choose-1 voter '{voter}' chose {len(ids)} projects")
         if self.max_length is not None and len(ids) > self.max_length:
             out.add(line, "ballot_too_long", f"voter '{voter}' chose {len(ids)} projects, "
                     f"max_length is {self.max_length}", "warning")
@@ -223,11 +262,13 @@ class _VoteParser:
                 try:
                     values.append(parse_number(part))
                 except (ValueError, ZeroDivisionError):
-                    out.add(line, "bad_points", f"voter '{voter}' gives non-numeric points '{part}'")
+                    out.add(line, "bad_points",
+                            f"voter '{voter}' gives non-numeric points '{part}'")
                     values.append(0)
             for value, part in zip(values, parts, strict=True):
                 if value < 0:
-                    out.add(line, "negative_points", f"voter '{voter}' gives negative points {part}")
+                    out.add(line, "negative_points",
+                            f"voter '{voter}' gives negative points {part}")
         if values:
             top, low = max(values), min(values)
             if self.max_points is not None and top > self.max_points:

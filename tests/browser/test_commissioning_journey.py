@@ -41,7 +41,7 @@ def _next_phase(officer_page, round_slug):
 
 
 def test_a_round_from_idea_to_delivery(session_for, page, partnership):
-    round_ = RoundFactory(
+    RoundFactory(
         phase="collect", title="Street fund", slug="street-fund", budget_pence=10_000_00
     )
     author, pledger = UserFactory(display_name="Ada Author"), UserFactory(display_name="Pat")

@@ -47,7 +47,7 @@ class ExactBudgets:
         return sum((v * c for v, c in zip(vals, counts, strict=True)), Fraction(0))
 
     def rho(self, j: int) -> Fraction | None:
-        """Exact smallest rho with sum of min(budget, rho * utility) = cost; None if unaffordable."""
+        """Exact least rho with sum of min(budget, rho * utility) = cost; None if unaffordable."""
         vals, utils, counts, _, _ = self._items(j)
         cost = self.profile.cost[j]
         if sum((v * c for v, c in zip(vals, counts, strict=True)), Fraction(0)) < cost:

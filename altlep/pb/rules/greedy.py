@@ -34,16 +34,32 @@ def density(profile: Profile, j: int) -> Fraction:
     return Fraction(total, profile.cost[j])
 
 
+def score(profile: Profile, j: int) -> Fraction:
+    """Total score as pabulib's official greedy counts it: votes (approval), points
+    (cumulative/scoring), or k, k-1, ..., 1 for a ballot ranking k projects (ordinal)."""
+    if profile.sat == "cost":
+        return Fraction(profile.votes[j])
+    if profile.sat == "borda":
+        # pabutools' Borda gives k-1..0; the official count gives one more point per ranking.
+        return Fraction(profile.total_utility[j] + profile.votes[j])
+    return Fraction(profile.total_utility[j])
+
+
 def greedy(profile: Profile, rank: list[int], *, skip: bool = True,
-           initial: list[int] | None = None) -> GreedyOutcome:
+           initial: list[int] | None = None, by: str = "density") -> GreedyOutcome:
     """Select by density (ties by `rank`); with skip=False stop at the first that does not fit.
 
     `initial` are projects already chosen (e.g. by MES) whose cost is taken off the budget.
+    by="score" orders by total score instead of score per cost, as pabulib's official greedy
+    (identical to density for approval under Cost_Sat).
     """
     chosen = list(initial or [])
     taken = set(chosen)
     remaining = profile.budget - sum(profile.cost[j] for j in chosen)
-    dens = [density(profile, j) for j in range(profile.n_projects)]
+    if by not in ("density", "score"):
+        raise ValueError("greedy orders by 'density' or 'score'")
+    measure = density if by == "density" else score
+    dens = [measure(profile, j) for j in range(profile.n_projects)]
     order = sorted((j for j in range(profile.n_projects) if j not in taken),
                    key=lambda j: (-dens[j], rank[j]))
     out = GreedyOutcome([], dens)

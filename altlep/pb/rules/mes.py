@@ -38,6 +38,50 @@ class MesRun:
     exact_checks: int = 0
     payments: dict[int, tuple[np.ndarray, np.ndarray, float]] = field(default_factory=dict)
     dropped_after: dict[int, int] = field(default_factory=dict)
+    # The outcome is the same for every per-voter budget in [per_voter, per_voter + stable_for)
+    stable_for: float = math.inf
+
+
+def newton_rho(bs: np.ndarray, u: np.ndarray, w: np.ndarray, wu: np.ndarray, cost: float,
+               start: float) -> tuple[float, np.ndarray] | None:
+    """Least rho with sum of w * min(bs, rho * u) = cost, and who pays their full share.
+
+    Money raised is concave and piecewise linear in rho, so Newton's method from the equal
+    share below converges from below in a few steps without sorting the supporters (which
+    is what makes big elections fast). Falls back to sorting if it has not settled.
+    """
+    rho = start
+    for _ in range(60):
+        share = rho * u
+        paying = bs >= share
+        gap = cost - float(w @ np.minimum(bs, share))
+        if gap <= cost * 1e-15:
+            return rho, paying
+        rich = float(wu @ paying)
+        if rich <= 0:
+            return None
+        rho += gap / rich
+    return _sorted_rho(bs, u, w, wu, cost)
+
+
+def _sorted_rho(bs: np.ndarray, u: np.ndarray, w: np.ndarray, wu: np.ndarray, cost: float
+                ) -> tuple[float, np.ndarray] | None:
+    """The same by sorting supporters by budget per utility (the textbook way)."""
+    ratio = bs / u
+    order = np.argsort(ratio, kind="stable")
+    wb = (w * bs)[order]
+    wus = wu[order]
+    paid_before = np.cumsum(wb) - wb
+    util_left = float(wu.sum()) - (np.cumsum(wus) - wus)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        candidate = (cost - paid_before) / util_left
+    ok = candidate <= ratio[order]
+    if not ok.any():
+        return None
+    k = int(np.argmax(ok))
+    paying = np.ones(len(bs), dtype=bool)
+    paying[order[:k]] = False
+    return float(candidate[k]), paying
 
 
 def _precompute(profile: Profile) -> dict:
@@ -54,11 +98,13 @@ def _precompute(profile: Profile) -> dict:
         pre["u_f"].append(uf)
         pre["wu"].append(w[s] * uf)
         pre["uniform"].append(float(uf[0]) if len(uf) and (uf == uf[0]).all() else None)
-    member = np.zeros((profile.n_projects, n_groups), dtype=np.float32)
+    # Which projects share a supporter with which: a payment for one can only change the
+    # rho of those. One boolean column per project, gathered per project (no dense product).
+    member = np.zeros((n_groups, profile.n_projects), dtype=bool)
     for j, s in enumerate(profile.supporters):
-        member[j, s] = 1.0
-    overlap = (member @ member.T) > 0 if n_groups else np.zeros((0, 0), dtype=bool)
-    pre["overlap"] = [np.flatnonzero(row).tolist() for row in overlap]
+        member[s, j] = True
+    pre["overlap"] = [np.flatnonzero(member[s].any(axis=0)).tolist() if len(s) else []
+                      for s in profile.supporters]
     profile.cache["mes"] = pre
     return pre
 
@@ -71,6 +117,7 @@ class _Mes:
         self.pre = _precompute(profile)
         self.per_voter = Fraction(per_voter)
         self.b = np.full(len(profile.weight), float(per_voter))
+        self.beta = np.ones(len(profile.weight))  # d(budget)/d(starting per-voter budget)
         self.explain = explain
         self.exact: ExactBudgets | None = None
         self.rho_exact: dict[int, Fraction] = {}
@@ -86,45 +133,64 @@ class _Mes:
         self.run.exact_checks += 1
         return self.exact
 
-    def _rho(self, j: int) -> float | None:
-        """Float rho of j, or None if unaffordable; exact when money and cost are too close."""
+    def _tighten(self, bound: float) -> None:
+        if bound < self.run.stable_for:
+            self.run.stable_for = max(bound, 0.0)
+
+    def _validity(self, slack: np.ndarray, rate: np.ndarray) -> None:
+        """Budget increase after which some voter would switch between paying all and not."""
+        falling = rate < 0
+        if falling.any():
+            self._tighten(float((slack[falling] / -rate[falling]).min()))
+
+    def _rho(self, j: int) -> tuple[float, float] | None:
+        """Float rho of j and its slope d(rho)/d(per-voter budget), or None if unaffordable.
+
+        While the winners so far keep their payers, every budget is affine in the per-voter
+        budget, and rho is then a convex function of it (the least rho on a convex set), so
+        rho + slope * rise is a lower bound for any rise: no validity range is needed here.
+        """
         s = self.p.supporters[j]
         bs = self.b[s]
+        betas = self.beta[s]
         w_s = self.pre["w_s"][j]
         cost = float(self.p.cost[j])
         total = float(w_s @ bs)
         if total < cost * (1 - EPS):
+            rising = float(w_s @ betas)
+            if rising > 0:  # it stays unaffordable only while its fans' money stays short
+                self._tighten((cost - total) / rising)
             return None
         if total <= cost * (1 + EPS):
             exact = self._exact().rho(j)
-            if exact is not None:
-                self.fresh_exact[j] = exact
-                return float(exact)
-            return None
+            self._tighten(0.0)  # knife-edge: do not extrapolate from here
+            if exact is None:
+                return None
+            self.fresh_exact[j] = exact
+            bs = self.b[s]
         r0 = cost / self.p.total_utility[j]
         uniform = self.pre["uniform"][j]
+        u = self.pre["u_f"][j]
         if uniform is not None:
             if bs.min() >= r0 * uniform:
-                return r0  # everyone can pay the equal share: the common case
-            ratio = bs / uniform
-        else:
-            ratio = bs / self.pre["u_f"][j]
-            if ratio.min() >= r0:
-                return r0
-        order = np.argsort(ratio, kind="stable")
-        sorted_ratio = ratio[order]
-        wb = (w_s * bs)[order]
-        wu = self.pre["wu"][j][order]
-        paid_before = np.cumsum(wb) - wb
-        util_left = self.p.total_utility[j] - (np.cumsum(wu) - wu)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            candidate = (cost - paid_before) / util_left
-        ok = candidate <= sorted_ratio
-        if not ok.any():
-            return None
-        return float(candidate[int(np.argmax(ok))])
+                return r0, 0.0  # everyone can pay the equal share: the common case
+        elif (bs / u).min() >= r0:
+            return r0, 0.0
+        solved = newton_rho(bs, u, w_s, self.pre["wu"][j], cost, r0)
+        if solved is None or not solved[1].any():
+            # Everyone pays all they have: only possible on the knife edge settled exactly above.
+            if j not in self.fresh_exact:
+                return None
+            self._tighten(0.0)
+            return float(self.fresh_exact[j]), 0.0
+        rho, paying = solved
+        poor = ~paying
+        slope = -float(w_s[poor] @ betas[poor]) / float(self.pre["wu"][j] @ paying)
+        if j in self.fresh_exact:
+            rho = float(self.fresh_exact[j])
+        return rho, slope
 
-    def _choose(self, close: list[int], value: dict[int, float]) -> tuple[int | None, list[int]]:
+    def _choose(self, close: list[int], value: np.ndarray) -> tuple[int | None, list[int]]:
         """Exact winner among near-equal candidates; also returns any found unaffordable."""
         exact = self._exact()
         rhos = {}
@@ -146,32 +212,40 @@ class _Mes:
 
     def count(self, exclude: set[int]) -> MesRun:
         p, run = self.p, self.run
-        active = set()
-        for j in sorted(range(p.n_projects), key=lambda j: self.rank[j]):
+        m = p.n_projects
+        active = np.zeros(m, dtype=bool)
+        for j in sorted(range(m), key=lambda j: self.rank[j]):
             if j in exclude or p.total_utility[j] <= 0:
                 continue
             if p.cost[j] == 0:
                 run.winners.append(j)  # free and wanted: pabutools takes these first
                 run.rho[j] = 0.0
             else:
-                active.add(j)
-        lower = {j: p.cost[j] / p.total_utility[j] for j in active}
-        fresh = dict.fromkeys(active, False)
-        while active:
+                active[j] = True
+        # lower[j] + slope[j] * (budget rise) is a lower bound on j's rho: exact when fresh,
+        # stale otherwise (budgets only shrink as the count goes on).
+        lower = np.full(m, math.inf)
+        slope = np.zeros(m)
+        for j in np.flatnonzero(active):
+            lower[j] = p.cost[j] / p.total_utility[j]
+        fresh = np.zeros(m, dtype=bool)
+        rank = np.asarray(self.rank)
+        while active.any():
             best = math.inf
             evaluated = []
-            for j in sorted(active, key=lambda k: (lower[k], self.rank[k])):
+            candidates = np.flatnonzero(active)
+            for j in candidates[np.lexsort((rank[candidates], lower[candidates]))]:
                 if lower[j] > best * (1 + EPS):
                     break  # stale values are lower bounds: nobody further can win
                 if not fresh[j]:
                     r = self._rho(j)
                     if r is None:
-                        active.discard(j)
-                        run.dropped_after[j] = len(run.winners)
+                        active[j] = False
+                        run.dropped_after[int(j)] = len(run.winners)
                         continue
-                    lower[j] = r
+                    lower[j], slope[j] = r
                     fresh[j] = True
-                evaluated.append(j)
+                evaluated.append(int(j))
                 best = min(best, lower[j])
             if not evaluated:
                 break
@@ -183,32 +257,58 @@ class _Mes:
             else:
                 winner, dropped = self._choose(close, lower)
                 for j in dropped:
-                    active.discard(j)
+                    active[j] = False
                     run.dropped_after[j] = len(run.winners)
                 if winner is None:
                     continue
-            self._pay(winner, lower[winner])
-            active.discard(winner)
+            active[winner] = False
+            self._stay_ahead(winner, lower, slope, active)
+            self._pay(winner, lower[winner], slope[winner])
             for k in self.pre["overlap"][winner]:
-                if k in fresh:
+                if fresh[k]:
                     fresh[k] = False
                     self.fresh_exact.pop(k, None)
         run.budgets = self.b
         return run
 
-    def _pay(self, j: int, rho: float) -> None:
+    def _stay_ahead(self, winner: int, lower: np.ndarray, slope: np.ndarray,
+                    active: np.ndarray) -> None:
+        """Narrow `stable_for` to where another project's rho could overtake the winner's."""
+        others = np.flatnonzero(active)
+        if not len(others):
+            return
+        gap = lower[others] - lower[winner]
+        closing = slope[others] - slope[winner]
+        scale = np.abs(slope[others]) + abs(slope[winner])
+        moving = closing < -1e-9 * scale
+        if moving.any():
+            self._tighten(float((np.maximum(gap[moving], 0) / -closing[moving]).min()))
+        if (gap[~moving] < -EPS * lower[winner]).any():
+            self._tighten(0.0)  # float and exact disagree near a tie: stay put
+
+    def _pay(self, j: int, rho: float, slope: float) -> None:
         run = self.run
         exact = self.rho_exact.get(j)
         if exact is not None:
             rho = float(exact)
         s = self.p.supporters[j]
         bs = self.b[s]
-        left = np.maximum(bs - rho * self.pre["u_f"][j], 0.0)
+        u = self.pre["u_f"][j]
+        share = rho * u
+        left = np.maximum(bs - share, 0.0)
         if self.explain:
             run.payments[j] = (s, bs - left, float(self.pre["w_s"][j] @ bs))
         self.b[s] = left
+        # The winner's payers must stay the same for later budgets to stay affine.
+        rich = bs >= share
+        betas = self.beta[s]
+        self._validity(np.where(rich, bs - share, share - bs),
+                       np.where(rich, betas - slope * u, slope * u - betas))
+        # Those who paid the share keep the slope minus the share's slope; those who paid
+        # everything they had stay at zero whatever the starting budget.
+        self.beta[s] = np.where(rich, betas - slope * u, 0.0)
         run.winners.append(j)
-        run.rho[j] = rho
+        run.rho[j] = float(rho)
 
 
 def mes(profile: Profile, rank: list[int], per_voter: Fraction, *,
