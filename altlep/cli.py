@@ -5,6 +5,7 @@ import sys
 
 import click
 
+from altlep.flows.cli import flows
 from altlep.pb.cli import pb
 from altlep.stv.cli import stv
 
@@ -73,6 +74,7 @@ def manage(ctx: click.Context) -> None:
 
 
 main.add_command(pb)
+main.add_command(flows)
 main.add_command(stv)
 
 

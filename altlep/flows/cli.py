@@ -1,0 +1,218 @@
+"""`altlep flows …`: import spend, OCDS and the register; resolve; report; evaluate.
+
+The store is a DuckDB file (`--store`, default var/flows.duckdb). The partnership area is plain
+data here (`--area E08000033,…`, `--region …`), so no command needs Django.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from altlep.flows.errors import FlowsInputError
+
+DEFAULT_STORE = "var/flows.duckdb"
+
+
+def _store(path: str):
+    from altlep.flows.store import Store
+
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    return Store(path)
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed:,}"),
+        TimeElapsedColumn(),
+        transient=True,
+    )
+
+
+def _codes(text: str) -> frozenset[str]:
+    return frozenset(c.strip().upper() for c in (text or "").split(",") if c.strip())
+
+
+@click.group()
+def flows() -> None:
+    """Money flows: where anchor institutions' spend goes."""
+
+
+@flows.group(name="import")
+def import_() -> None:
+    """Import spend, OCDS awards or the Companies House register."""
+
+
+@import_.command("spend")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--body", required=True, help="The anchor institution that published the file.")
+@click.option(
+    "--map",
+    "mapping",
+    multiple=True,
+    metavar="FIELD=HEADER",
+    help="Override the detected column for a field (repeatable).",
+)
+@click.option("--store", default=DEFAULT_STORE, show_default=True)
+def import_spend(files: tuple[str, ...], body: str, mapping: tuple[str, ...], store: str) -> None:
+    """Import spend CSV FILES for --body, printing the column mapping detected."""
+    from altlep.flows.spend import detect_file
+
+    override = dict(m.split("=", 1) for m in mapping) or None
+    with _store(store) as db:
+        for file in files:
+            try:
+                detected, encoding = detect_file(Path(file), override=override)
+                click.echo(f"{file} ({encoding}): columns detected")
+                for field, header in detected.describe().items():
+                    click.echo(f"  {field:<15} ← {header}")
+                with _progress() as bar:
+                    task = bar.add_task("reading lines", total=None)
+                    result = db.import_spend(
+                        Path(file),
+                        body=body,
+                        override=override,
+                        progress=lambda n, task=task: bar.update(task, completed=n),
+                    )
+            except FlowsInputError as exc:
+                raise click.ClickException(f"{exc} — nothing imported from this file") from exc
+            click.echo(result.describe())
+
+
+@import_.command("ocds")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--store", default=DEFAULT_STORE, show_default=True)
+def import_ocds(files: tuple[str, ...], store: str) -> None:
+    """Import awards and suppliers from Contracts Finder OCDS packages."""
+    from altlep.flows.ocds import read_ocds
+    from altlep.flows.spend import file_digest
+
+    total = 0
+    with _store(store) as db, _progress() as bar:
+        task = bar.add_task("OCDS files", total=len(files))
+        for file in files:
+            try:
+                total += db.import_awards(
+                    list(read_ocds(Path(file))), source=file, digest=file_digest(Path(file))
+                )
+            except FlowsInputError as exc:
+                raise click.ClickException(f"{exc} — nothing imported from this file") from exc
+            bar.advance(task)
+    click.echo(f"{len(files)} files: {total} awarded suppliers imported")
+
+
+@import_.command("register")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--store", default=DEFAULT_STORE, show_default=True)
+def import_register(file: str, store: str) -> None:
+    """Import the Companies House BasicCompanyData CSV (streamed)."""
+    from altlep.flows.register import read_register
+
+    with _store(store) as db, _progress() as bar:
+        task = bar.add_task("register rows", total=None)
+        try:
+            count = db.import_register(
+                read_register(Path(file)), progress=lambda n: bar.update(task, completed=n)
+            )
+        except FlowsInputError as exc:
+            raise click.ClickException(f"{exc} — nothing imported") from exc
+    click.echo(f"{count:,} companies in the register")
+
+
+@flows.command()
+@click.option("--store", default=DEFAULT_STORE, show_default=True)
+@click.option("--accept", default=0.9, show_default=True, help="Match probability to accept.")
+@click.option("--review", default=0.5, show_default=True, help="Lowest probability to queue.")
+def resolve(store: str, accept: float, review: float) -> None:
+    """Resolve suppliers to the register (identifiers, names, then Splink)."""
+    from altlep.flows.resolve import resolve as run
+
+    with _store(store) as db, _progress() as bar:
+        bar.add_task("resolving suppliers", total=None)
+        summary = run(db, accept=accept, review=review)
+    click.echo(summary.describe())
+
+
+@flows.command()
+@click.option("--body", default=None, help="One body; the partnership when omitted.")
+@click.option("--format", "fmt", type=click.Choice(["html", "json", "csv"]), default="json")
+@click.option("--area", default="", help="Comma-separated district codes of the partnership.")
+@click.option("--region", default="", help="Comma-separated district codes of the wider region.")
+@click.option(
+    "--members",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Members' directory as JSON (list of {name, company_number, size_band, sic_codes}).",
+)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None)
+@click.option("--store", default=DEFAULT_STORE, show_default=True)
+def report(
+    body: str | None,
+    fmt: str,
+    area: str,
+    region: str,
+    members: str | None,
+    output: str | None,
+    store: str,
+) -> None:
+    """Classify and analyse spend; write the report as HTML, JSON or CSV."""
+    from altlep.flows.analysis import analyse
+    from altlep.flows.classify import Area, classify
+    from altlep.flows.lm3 import from_analysis
+    from altlep.flows.report import RENDERERS
+
+    directory = json.loads(Path(members).read_text()) if members else []
+    with _store(store) as db, _progress() as bar:
+        bar.add_task("classifying and analysing", total=None)
+        if not db.scalar(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'suppliers'"
+        ):
+            from altlep.flows.resolve import resolve as run
+
+            run(db)
+        classify(db, Area(area or "partnership", _codes(area), _codes(region)), members=directory)
+        result = analyse(db, body=body, members=directory)
+        result["lm3"] = from_analysis(result)
+    text = RENDERERS[fmt](result)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}")
+    else:
+        click.echo(text)
+
+
+@flows.command()
+@click.option("--truth", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--register",
+    "register_path",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="A BasicCompanyData CSV to use as the register instead.",
+)
+@click.option(
+    "--sample-register",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Extra register rows (distractors); default: the shared 31-row sample.",
+)
+def evaluate(truth: str, register_path: str | None, sample_register: str | None) -> None:
+    """Precision and recall of supplier resolution against hand-matched truth."""
+    from altlep.flows.evaluate import evaluate as run
+
+    truth_path = Path(truth)
+    sample = sample_register or str(
+        truth_path.parent.parent / "companies_house" / "BasicCompanyData_sample_31rows.csv"
+    )
+    click.echo(
+        run(
+            truth_path,
+            sample_register=Path(sample),
+            register_path=Path(register_path) if register_path else None,
+        ).describe()
+    )

@@ -1,0 +1,59 @@
+"""Supplier name normalisation: the same firm written "A & B Ltd." and "A AND B LIMITED"."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Legal-form words that say nothing about which firm it is, in their normalised spelling.
+_SUFFIXES = {
+    "LTD": "LIMITED",
+    "LIMITED": "LIMITED",
+    "PLC": "PLC",
+    "LLP": "LLP",
+    "CIC": "CIC",
+    "CO": "COMPANY",
+    "COMPANY": "COMPANY",
+    "INC": "INC",
+    "UK": "UK",
+}
+_DROP_AT_END = {"LIMITED", "PLC", "LLP", "INC", "THE", "CIC", "COMPANY"}
+_TRADING_AS = re.compile(r"\s+(T/A|TA|T\.A\.|TRADING AS|TRADING\s+AS)\s+.*$", re.IGNORECASE)
+
+
+def normalise_name(raw: str) -> str:
+    """Upper-case, accents and punctuation gone, "&" → AND, Ltd → LIMITED, "t/a …" cut off,
+    trailing legal forms dropped: "Peter Displays Ltd T/A Limelight" → "PETER DISPLAYS"."""
+    text = unicodedata.normalize("NFKD", raw or "").encode("ascii", "ignore").decode()
+    text = _TRADING_AS.sub("", text.upper())
+    text = text.replace("&", " AND ").replace("+", " AND ")
+    text = re.sub(r"\bC\.?\s?I\.?\s?C\.?(?=\s|$)", "CIC", text)
+    text = re.sub(r"['’`]", "", text)
+    text = re.sub(r"[^A-Z0-9]+", " ", text)
+    words = [_SUFFIXES.get(w, w) for w in text.split()]
+    if words and words[0] == "THE":
+        words = words[1:]
+    while len(words) > 1 and words[-1] in _DROP_AT_END:
+        words.pop()
+    return " ".join(words)
+
+
+def trading_name(raw: str) -> str:
+    """The name after "t/a" (the trading name), or "" when there is none."""
+    match = re.search(r"\b(?:T/A|TRADING AS)\s+(.*)$", raw or "", re.IGNORECASE)
+    return normalise_name(match.group(1)) if match else ""
+
+
+def tokens(normalised: str) -> list[str]:
+    return normalised.split()
+
+
+_COMPANY_NUMBER = re.compile(r"^(?:[A-Z]{2}\d{6}|\d{8}|\d{6,7})$")
+
+
+def clean_company_number(raw: str) -> str:
+    """Companies House numbers are 8 characters: pad digits ("133804" → "00133804")."""
+    text = re.sub(r"[^A-Z0-9]", "", (raw or "").upper())
+    if not text or not _COMPANY_NUMBER.match(text):
+        return ""
+    return text.zfill(8) if text.isdigit() else text

@@ -1,0 +1,141 @@
+"""Render an analysis as JSON, CSV (section, key, value rows) or a standalone HTML page whose
+bar charts are inline SVG, each beside the table it draws."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+
+
+def money(pence: int) -> str:
+    return f"£{pence / 100:,.0f}"
+
+
+def to_json(result: dict) -> str:
+    return json.dumps(result, indent=2, sort_keys=True, default=str)
+
+
+def to_csv(result: dict) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["section", "key", "value"])
+    for basis in ("full", "top_300"):
+        for key, value in result[basis]["shares"].items():
+            writer.writerow([f"{basis} share", key, value])
+        for key, value in result[basis]["flows_pence"].items():
+            writer.writerow([f"{basis} pence", key, value])
+        for key in (
+            "sme_share",
+            "micro_share",
+            "social_share",
+            "public_body_pence",
+            "redacted_pence",
+        ):
+            writer.writerow([basis, key, result[basis][key]])
+    for row in result["leakage"]:
+        writer.writerow(["leakage pence", row["category"], row["amount_pence"]])
+    for row in result["months"]:
+        writer.writerow(["local share by month", row["month"], row["local_share"]])
+    for row in result["departments"]:
+        writer.writerow(["pence by department", row["department"], row["amount_pence"]])
+    for key, value in (result.get("lm3") or {}).items():
+        if key != "scenarios":
+            writer.writerow(["lm3", key, value])
+    return out.getvalue()
+
+
+def bars_svg(rows: list[tuple[str, float]], *, title: str, percent: bool = False) -> str:
+    """A horizontal bar chart as inline SVG (labels in text, so it reads without colour)."""
+    height = 24 * len(rows) + 10
+    top = max((v for _, v in rows), default=0) or 1
+    parts = [
+        f'<svg role="img" aria-label="{html.escape(title)}" width="640" height="{height}" '
+        f'viewBox="0 0 640 {height}" xmlns="http://www.w3.org/2000/svg">'
+    ]
+    for i, (label, value) in enumerate(rows):
+        y = 5 + i * 24
+        width = int(380 * max(value, 0) / top)
+        shown = f"{value:.1%}" if percent else money(int(value))
+        parts.append(
+            f'<text x="0" y="{y + 15}" font-size="12">{html.escape(label[:34])}</text>'
+            f'<rect x="220" y="{y}" width="{width}" height="18" fill="#2b6cb0"/>'
+            f'<text x="{226 + width}" y="{y + 15}" font-size="12">{shown}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> str:
+    head = "".join(f"<th scope='col'>{html.escape(h)}</th>" for h in headers)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in r) + "</tr>" for r in rows
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def to_html(result: dict) -> str:
+    full = result["full"]
+    shares = [(k, v) for k, v in full["shares"].items()]
+    leak = [(r["category"], r["amount_pence"]) for r in result["leakage"][:10]]
+    months = [(r["month"], r["local_share"]) for r in result["months"]]
+    sizes = sorted(full["size_bands_pence"].items())
+    sections = [
+        f"<h1>Where {html.escape(result['body'])}'s spend goes</h1>",
+        f"<p>{result['lines']} lines; total {money(full['total_pence'])}; with the private and "
+        f"social economy {money(full['economy_pence'])}; public-body transfers "
+        f"{money(full['public_body_pence'])}; redacted {money(full['redacted_pence'])}; "
+        f"{result['unresolved_lines']} lines with unresolved suppliers.</p>",
+        "<h2>Local, regional, national</h2>",
+        bars_svg(shares, title="Shares", percent=True),
+        _table(
+            ["where", "share", "full basis", "top-300 basis"],
+            [
+                [
+                    k,
+                    f"{v:.1%}",
+                    money(full["flows_pence"][k]),
+                    f"{result['top_300']['shares'][k]:.1%}",
+                ]
+                for k, v in shares
+            ],
+        ),
+        "<h2>Local share by month</h2>",
+        bars_svg(months, title="Local share", percent=True),
+        _table(["month", "local share"], [[m, f"{v:.1%}"] for m, v in months]),
+        "<h2>Leakage by category</h2>",
+        bars_svg(leak, title="Leakage"),
+        _table(
+            ["category", "leaking", "top non-local suppliers"],
+            [
+                [
+                    r["category"],
+                    money(r["amount_pence"]),
+                    "; ".join(s["name"] for s in r["top_suppliers"]),
+                ]
+                for r in result["leakage"]
+            ],
+        ),
+        "<h2>Size bands and social economy</h2>",
+        bars_svg(sizes, title="Size bands"),
+        _table(["size band", "spend"], [[k, money(v)] for k, v in sizes]),
+        f"<p>Social economy share: {full['social_share']:.1%}. "
+        f"Micro: {full['micro_share']:.1%}. SME: {full['sme_share']:.1%}.</p>",
+    ]
+    if lm3 := result.get("lm3"):
+        sections += [
+            "<h2>Local Multiplier 3</h2>",
+            f"<p>LM3 {lm3['lm3']} (re-spend: {html.escape(lm3['respend_basis'])}).</p>",
+            _table(
+                ["if this share of leaking spend moved local", "LM3"],
+                [[f"{s['moved_share']:.0%}", s["lm3"]] for s in lm3["scenarios"]],
+            ),
+        ]
+    return (
+        "<!doctype html><html lang='en'><meta charset='utf-8'><title>Money flows: "
+        f"{html.escape(result['body'])}</title><body>{''.join(sections)}</body></html>"
+    )
+
+
+RENDERERS = {"json": to_json, "csv": to_csv, "html": to_html}

@@ -1,0 +1,201 @@
+"""Streamed reader for spend CSVs ("spend over £500", HM Treasury £25k and their cousins).
+
+Yields one `SpendLine` per row after detecting the encoding (UTF-8 with or without BOM, else
+cp1252) and the column mapping. Bad input raises FlowsInputError naming file, line and column;
+odd but valid rows (credit notes, redactions) are yielded and flagged.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from altlep.flows.columns import Mapping, clean_header, detect, missing_required
+from altlep.flows.errors import FlowsInputError
+from altlep.flows.values import parse_amount, parse_date
+
+SAMPLE_ROWS = 200
+_REDACTED = re.compile(
+    r"redact|withheld|personal (information|data)|not disclosed|\bprivate individual\b|"
+    r"^individual$|^x+$|^\*+$",
+    re.IGNORECASE,
+)
+csv.field_size_limit(10_000_000)
+
+
+@dataclass(frozen=True)
+class SpendLine:
+    line: int
+    paid_on: date
+    amount_pence: int
+    supplier_name: str
+    supplier_id: str
+    company_number: str
+    charity_number: str
+    vat_number: str
+    department: str
+    category: str
+    transaction: str
+    body: str
+    postcode: str
+    is_credit: bool
+    is_redacted: bool
+
+
+def sniff_encoding(path: Path) -> str:
+    """ "utf-8-sig" when the whole file decodes as UTF-8 (BOM or not), otherwise "cp1252"."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return "cp1252"
+    except OSError as exc:
+        raise FlowsInputError(f"cannot read the file ({exc.strerror})", path=str(path)) from exc
+    return "utf-8-sig"
+
+
+def file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _open_rows(path: Path, encoding: str) -> Iterator[tuple[int, list[str]]]:
+    with path.open("r", encoding=encoding, newline="") as handle:
+        sample = handle.read(8192)
+        handle.seek(0)
+        try:
+            dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+            delimiter = dialect.delimiter
+        except csv.Error:
+            delimiter = ","
+        reader = csv.reader(handle, delimiter=delimiter)
+        try:
+            for row in reader:
+                yield reader.line_num, row
+        except csv.Error as exc:
+            raise FlowsInputError(
+                f"not a readable CSV ({exc})", path=str(path), line=reader.line_num
+            ) from exc
+
+
+def _header_and_sample(path: Path, encoding: str) -> tuple[int, list[str], list[list[str]]]:
+    rows = _open_rows(path, encoding)
+    header_line, headers = 0, []
+    for line, row in rows:
+        if any(cell.strip() for cell in row):
+            header_line, headers = line, [clean_header(h) for h in row]
+            break
+    if not headers:
+        raise FlowsInputError("the file is empty: no header row", path=str(path), line=1)
+    sample = []
+    for _, row in rows:
+        if any(cell.strip() for cell in row):
+            sample.append(row)
+        if len(sample) >= SAMPLE_ROWS:
+            break
+    return header_line, headers, sample
+
+
+def detect_file(path: Path, *, override: dict[str, str] | None = None) -> tuple[Mapping, str]:
+    """The mapping and encoding of a spend file; raises FlowsInputError when columns are missing."""
+    path = Path(path)
+    if not path.is_file():
+        raise FlowsInputError("no such file", path=str(path))
+    encoding = sniff_encoding(path)
+    header_line, headers, sample = _header_and_sample(path, encoding)
+    try:
+        mapping = detect(headers, sample, override=override)
+    except ValueError as exc:
+        raise FlowsInputError(str(exc), path=str(path), line=header_line) from exc
+    if missing := missing_required(mapping):
+        raise FlowsInputError(
+            f"cannot find the {', '.join(m.replace('_', ' ') for m in missing)} column(s) among "
+            f"{', '.join(repr(h) for h in headers if h.strip())}; pass a mapping override",
+            path=str(path),
+            line=header_line,
+        )
+    return mapping, encoding
+
+
+def read_spend(
+    path: Path,
+    *,
+    override: dict[str, str] | None = None,
+    on_bytes: Callable[[int], None] | None = None,
+) -> Iterator[SpendLine]:
+    """Stream the spend lines of one file (call `detect_file` first to show the mapping)."""
+    path = Path(path)
+    mapping, encoding = detect_file(path, override=override)
+    cols = mapping.columns
+    started = False
+    for line, row in _open_rows(path, encoding):
+        if not started:
+            started = any(cell.strip() for cell in row)
+            continue
+        if not any(cell.strip() for cell in row):
+            continue
+        if on_bytes and line % 5000 == 0:
+            on_bytes(line)
+
+        def cell(field: str, row=row) -> str:
+            index = cols.get(field)
+            return row[index].strip() if index is not None and index < len(row) else ""
+
+        raw_amount, raw_date = cell("amount"), cell("date")
+        try:
+            amount = parse_amount(raw_amount)
+        except ValueError as exc:
+            raise FlowsInputError(
+                f"the amount {exc}" if raw_amount else "the amount is missing",
+                path=str(path),
+                line=line,
+                column=mapping.header_for("amount"),
+            ) from exc
+        try:
+            paid_on = parse_date(raw_date)
+        except ValueError as exc:
+            raise FlowsInputError(
+                str(exc), path=str(path), line=line, column=mapping.header_for("date")
+            ) from exc
+        if not 1990 <= paid_on.year <= 2100:
+            raise FlowsInputError(
+                f"the date {raw_date} is out of range",
+                path=str(path),
+                line=line,
+                column=mapping.header_for("date"),
+            )
+        supplier = re.sub(r"\s+", " ", cell("supplier_name"))
+        yield SpendLine(
+            line=line,
+            paid_on=paid_on,
+            amount_pence=amount,
+            supplier_name=supplier,
+            supplier_id=cell("supplier_id"),
+            company_number=_clean_number(cell("company_number")),
+            charity_number=_clean_number(cell("charity_number")),
+            vat_number=_clean_number(cell("vat_number")),
+            department=cell("department"),
+            category=cell("category"),
+            transaction=cell("transaction"),
+            body=cell("body"),
+            postcode=cell("postcode"),
+            is_credit=amount < 0,
+            is_redacted=not supplier or bool(_REDACTED.search(supplier)),
+        )
+
+
+def _clean_number(raw: str) -> str:
+    text = re.sub(r"[\s.\-]", "", raw).upper()
+    return "" if text in {"", "N/A", "NA", "NONE", "0", "NIL", "#N/A"} else text

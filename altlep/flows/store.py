@@ -1,0 +1,313 @@
+"""The money-flows store: one DuckDB file (or memory) holding imports, spend, awards, the
+register, supplier matches, the review queue and remembered review decisions.
+
+Every import runs in one transaction: a bad row rolls the whole file back. A file already
+imported (same bytes) is skipped, and lines already present from an overlapping file are not
+counted twice (a fingerprint of body, date, amount, supplier and transaction, with the
+occurrence number inside the file so genuine repeats within one file are kept).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from altlep.flows.names import clean_company_number, normalise_name
+from altlep.flows.ocds import Award
+from altlep.flows.register import Company
+from altlep.flows.spend import SpendLine, detect_file, file_digest, read_spend
+
+SCHEMA = """
+CREATE SEQUENCE IF NOT EXISTS import_ids;
+CREATE TABLE IF NOT EXISTS imports (
+  id BIGINT PRIMARY KEY, body VARCHAR, kind VARCHAR, path VARCHAR, sha256 VARCHAR,
+  rows BIGINT, skipped BIGINT, mapping VARCHAR, synthetic BOOLEAN DEFAULT FALSE,
+  imported_at TIMESTAMP DEFAULT current_timestamp);
+CREATE TABLE IF NOT EXISTS spend (
+  import_id BIGINT, body VARCHAR, line BIGINT, paid_on DATE, amount_pence BIGINT,
+  supplier_name VARCHAR, supplier_key VARCHAR, supplier_id VARCHAR, company_number VARCHAR,
+  charity_number VARCHAR, vat_number VARCHAR, department VARCHAR, category VARCHAR,
+  transaction_ref VARCHAR, postcode VARCHAR, is_credit BOOLEAN, is_redacted BOOLEAN,
+  fingerprint VARCHAR);
+CREATE TABLE IF NOT EXISTS awards (
+  import_id BIGINT, ocid VARCHAR, award_id VARCHAR, buyer VARCHAR, awarded_on DATE,
+  amount_pence BIGINT, supplier_name VARCHAR, supplier_key VARCHAR, scheme VARCHAR,
+  identifier VARCHAR, company_number VARCHAR, scale VARCHAR, vcse BOOLEAN, postcode VARCHAR);
+CREATE TABLE IF NOT EXISTS register (
+  company_number VARCHAR PRIMARY KEY, name VARCHAR, name_key VARCHAR, postcode VARCHAR,
+  category VARCHAR, status VARCHAR, account_category VARCHAR, sic_codes VARCHAR);
+CREATE TABLE IF NOT EXISTS matches (
+  supplier_key VARCHAR PRIMARY KEY, company_number VARCHAR, method VARCHAR,
+  confidence DOUBLE);
+CREATE TABLE IF NOT EXISTS review_queue (
+  supplier_key VARCHAR, company_number VARCHAR, probability DOUBLE,
+  supplier_name VARCHAR, register_name VARCHAR);
+CREATE TABLE IF NOT EXISTS decisions (
+  supplier_key VARCHAR, company_number VARCHAR, accepted BOOLEAN, decided_by VARCHAR,
+  decided_at TIMESTAMP DEFAULT current_timestamp, PRIMARY KEY (supplier_key, company_number));
+"""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    body: str
+    path: str
+    rows: int
+    skipped_duplicates: int
+    already_imported: bool
+    mapping: dict[str, str]
+    credits: int = 0
+    redacted: int = 0
+
+    def describe(self) -> str:
+        if self.already_imported:
+            return f"{self.path}: already imported for {self.body}; nothing counted twice"
+        return (
+            f"{self.path}: {self.rows} lines imported for {self.body} "
+            f"({self.credits} credit notes, {self.redacted} redacted, "
+            f"{self.skipped_duplicates} already present)"
+        )
+
+
+class Store:
+    """A DuckDB connection with the flows schema."""
+
+    def __init__(self, path: str | Path = ":memory:"):
+        self.path = str(path)
+        self.db = duckdb.connect(self.path)
+        self.db.execute(SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def scalar(self, sql: str, params: Iterable = ()) -> object:
+        row = self.db.execute(sql, list(params)).fetchone()
+        return row[0] if row else None
+
+    def rows(self, sql: str, params: Iterable = ()) -> list[tuple]:
+        return self.db.execute(sql, list(params)).fetchall()
+
+    # ---- imports -------------------------------------------------------------------------
+
+    def _already(self, kind: str, body: str, digest: str) -> bool:
+        return bool(
+            self.scalar(
+                "SELECT count(*) FROM imports WHERE kind=? AND body=? AND sha256=?",
+                [kind, body, digest],
+            )
+        )
+
+    def import_spend(
+        self,
+        path: Path,
+        *,
+        body: str,
+        override: dict[str, str] | None = None,
+        synthetic: bool = False,
+        progress: Callable[[int], None] | None = None,
+    ) -> ImportResult:
+        """Import one spend file for `body` in one transaction (see module docstring)."""
+        path = Path(path)
+        mapping, _ = detect_file(path, override=override)
+        digest = file_digest(path)
+        if self._already("spend", body, digest):
+            return ImportResult(body, str(path), 0, 0, True, mapping.describe())
+        existing = {
+            r[0] for r in self.rows("SELECT DISTINCT fingerprint FROM spend WHERE body=?", [body])
+        }
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            import_id = self.scalar("SELECT nextval('import_ids')")
+            batch: list[tuple] = []
+            occurrences: dict[str, int] = {}
+            rows = skipped = credits = redacted = 0
+            for line in read_spend(path, override=override, on_bytes=progress):
+                base = _fingerprint(body, line)
+                occurrences[base] = occurrences.get(base, 0) + 1
+                fingerprint = f"{base}:{occurrences[base]}"
+                if fingerprint in existing:
+                    skipped += 1
+                    continue
+                rows += 1
+                credits += line.is_credit
+                redacted += line.is_redacted
+                batch.append(_spend_row(import_id, body, line, fingerprint))
+                if len(batch) >= 50_000:
+                    self._append("spend", batch)
+                    batch = []
+            self._append("spend", batch)
+            self.db.execute(
+                "INSERT INTO imports (id, body, kind, path, sha256, rows, skipped, mapping,"
+                " synthetic) VALUES (?, ?, 'spend', ?, ?, ?, ?, ?, ?)",
+                [
+                    import_id,
+                    body,
+                    str(path),
+                    digest,
+                    rows,
+                    skipped,
+                    json.dumps(mapping.describe()),
+                    synthetic,
+                ],
+            )
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return ImportResult(
+            body, str(path), rows, skipped, False, mapping.describe(), credits, redacted
+        )
+
+    def _append(self, table: str, batch: list[tuple]) -> None:
+        """Bulk insert through Arrow: row-by-row inserts would take minutes for a million."""
+        if not batch:
+            return
+        names = [c[0] for c in self.rows(f"DESCRIBE {table}")]
+        frame = pa.table({n: list(c) for n, c in zip(names, zip(*batch, strict=True), strict=True)})
+        self.db.register("_incoming", frame)
+        try:
+            self.db.execute(f"INSERT INTO {table} SELECT * FROM _incoming")
+        finally:
+            self.db.unregister("_incoming")
+
+    def import_awards(self, awards: Iterable[Award], *, source: str, digest: str) -> int:
+        """Import OCDS awards from one file; a file imported before is skipped (returns 0)."""
+        if self._already("ocds", "", digest):
+            return 0
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            import_id = self.scalar("SELECT nextval('import_ids')")
+            batch = [
+                (
+                    import_id,
+                    a.ocid,
+                    a.award_id,
+                    a.buyer,
+                    a.awarded_on,
+                    a.amount_pence,
+                    a.supplier_name,
+                    normalise_name(a.supplier_name),
+                    a.scheme,
+                    a.identifier,
+                    a.company_number,
+                    a.scale,
+                    a.vcse,
+                    a.postcode,
+                )
+                for a in awards
+            ]
+            self._append("awards", batch)
+            self.db.execute(
+                "INSERT INTO imports (id, body, kind, path, sha256, rows, skipped, mapping)"
+                " VALUES (?, '', 'ocds', ?, ?, ?, 0, '{}')",
+                [import_id, source, digest, len(batch)],
+            )
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return len(batch)
+
+    def import_register(
+        self, companies: Iterable[Company], *, progress: Callable[[int], None] | None = None
+    ) -> int:
+        """Load register rows (replacing any company already held), in one transaction."""
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            self.db.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS register_in AS SELECT * FROM register LIMIT 0"
+            )
+            self.db.execute("DELETE FROM register_in")
+            batch, count = [], 0
+            for company in companies:
+                batch.append(
+                    (
+                        company.number,
+                        company.name,
+                        normalise_name(company.name),
+                        company.postcode,
+                        company.category,
+                        company.status,
+                        company.account_category,
+                        " ".join(company.sic_codes),
+                    )
+                )
+                count += 1
+                if len(batch) >= 100_000:
+                    self._load_register_batch(batch)
+                    batch = []
+                    if progress:
+                        progress(count)
+            self._load_register_batch(batch)
+            self.db.execute(
+                "DELETE FROM register WHERE company_number IN "
+                "(SELECT company_number FROM register_in)"
+            )
+            self.db.execute(
+                "INSERT INTO register SELECT DISTINCT ON (company_number) * FROM register_in"
+            )
+            self.db.execute("DELETE FROM register_in")
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return count
+
+    def _load_register_batch(self, batch: list[tuple]) -> None:
+        self._append("register_in", batch)
+
+    def record_import(
+        self, *, kind: str, body: str, path: str, digest: str, rows: int, synthetic: bool = False
+    ) -> None:
+        self.db.execute(
+            "INSERT INTO imports (id, body, kind, path, sha256, rows, skipped, mapping,"
+            " synthetic) VALUES (nextval('import_ids'), ?, ?, ?, ?, ?, 0, '{}', ?)",
+            [body, kind, path, digest, rows, synthetic],
+        )
+
+    def bodies(self) -> list[str]:
+        return [r[0] for r in self.rows("SELECT DISTINCT body FROM spend ORDER BY body")]
+
+
+def _fingerprint(body: str, line: SpendLine) -> str:
+    # Deliberately only what every publication of the same payment shares, so the same month
+    # published twice in different layouts (Calderdale's "clean" and "processed") counts once.
+    key = "|".join(
+        [body, line.paid_on.isoformat(), str(line.amount_pence), normalise_name(line.supplier_name)]
+    )
+    return hashlib.blake2b(key.encode(), digest_size=12).hexdigest()
+
+
+def _spend_row(import_id: int, body: str, line: SpendLine, fingerprint: str) -> tuple:
+    return (
+        import_id,
+        body,
+        line.line,
+        line.paid_on,
+        line.amount_pence,
+        line.supplier_name,
+        "" if line.is_redacted else normalise_name(line.supplier_name),
+        line.supplier_id,
+        clean_company_number(line.company_number),
+        line.charity_number,
+        line.vat_number,
+        line.department,
+        line.category,
+        line.transaction,
+        line.postcode,
+        line.is_credit,
+        line.is_redacted,
+        fingerprint,
+    )
