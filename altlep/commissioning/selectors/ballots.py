@@ -33,5 +33,7 @@ def ballot_lines(*, round_: Round, ballot: Ballot | None) -> list[BallotLine]:
             net_cost_pence=max(p.cost_pence - pledged.get(p.pk, 0), 0),
             points=current.get(p.pk, 0),
         )
-        for p in Project.objects.filter(round=round_).order_by("title", "pk")
+        for p in Project.objects.filter(round=round_)
+        .select_related("round")
+        .order_by("title", "pk")
     ]

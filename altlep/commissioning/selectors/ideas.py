@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from altlep.commissioning.models import Comment, ContentReport, Idea, IdeaStatus, IdeaSupport, Round
 
@@ -33,7 +34,20 @@ def idea_list(*, round_: Round, filters: IdeaFilters) -> QuerySet[Idea]:
     if filters.district:
         ideas = ideas.filter(district_code=filters.district)
     return (
-        ideas.annotate(comment_count=Count("comments", filter=Q(comments__hidden=False)))
+        # A correlated subquery, not a JOIN + GROUP BY, so the paginator's COUNT(*) stays a
+        # plain index scan and each page costs one query however many comments there are.
+        ideas.annotate(
+            comment_count=Coalesce(
+                Subquery(
+                    Comment.objects.filter(idea=OuterRef("pk"), hidden=False)
+                    .order_by()
+                    .values("idea")
+                    .annotate(n=Count("pk"))
+                    .values("n")[:1]
+                ),
+                0,
+            )
+        )
         .only(
             "pk",
             "title",

@@ -32,7 +32,7 @@ def result_lines(round_: Round, result: Result) -> list[ResultLine]:
     pledged = project_pledged_pence(round_)
     greedy = set(result.greedy_winners)
     lines = []
-    for project in Project.objects.filter(round=round_):
+    for project in Project.objects.filter(round=round_).select_related("round"):
         item = explained.get(project.ballot_id, {})
         lines.append(
             ResultLine(
