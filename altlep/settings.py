@@ -153,6 +153,10 @@ STATICFILES_DIRS = (
     if (_NODE_MODULES / "htmx.org" / "dist").is_dir()
     else []
 )
+# Uploaded papers and documents. In production put them behind the web server (or object
+# storage); Django serves them itself only with DEBUG on.
+MEDIA_URL = "media/"
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", DATA_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -1,5 +1,7 @@
 """Top-level URL map: one include per domain app."""
 
+from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
@@ -11,3 +13,6 @@ urlpatterns = [
     path("evidence/", include("altlep.evidence.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# Uploaded papers in development only; production serves MEDIA_ROOT from the web server.
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

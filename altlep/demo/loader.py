@@ -10,6 +10,7 @@ from altlep.core.models import Partnership
 from altlep.core.postcodes import postcodes_in_districts
 from altlep.demo import area, people
 from altlep.demo.commissioning import demo_commissioning
+from altlep.demo.governance import demo_governance
 from altlep.members import services
 from altlep.members.models import Organisation, Role, User, Visibility
 
@@ -30,13 +31,15 @@ class DemoSummary:
     members_added: int = 0
     organisations_added: int = 0
     rounds_added: int = 0
+    elections_added: int = 0
     accounts: list[tuple[str, str]] = field(default_factory=list)
 
     def describe(self) -> str:
         lines = [
             f"Demo partnership: {self.partnership}",
-            f"Added {self.members_added} members, {self.organisations_added} organisations and "
-            f"{self.rounds_added} commissioning rounds (nothing is added twice).",
+            f"Added {self.members_added} members, {self.organisations_added} organisations, "
+            f"{self.rounds_added} commissioning rounds and {self.elections_added} board "
+            "elections (nothing is added twice).",
             "Demo accounts (password for all: " + DEMO_PASSWORD + "):",
         ]
         lines += [f"  {email:28}  {what}" for email, what in self.accounts]
@@ -127,6 +130,12 @@ def demo_load(*, progress: bool = False) -> DemoSummary:
         bar.update(task, description="Walking the commissioning rounds through their phases")
         summary.rounds_added = demo_commissioning(
             officer=officer, members=members, demo_accounts=members[: len(DEMO_ACCOUNTS)]
+        )
+        bar.update(task, description="Electing the board and holding its meetings")
+        summary.elections_added = demo_governance(
+            officer=officer,
+            members=members,
+            organisations=list(Organisation.objects.order_by("pk")),
         )
     return summary
 

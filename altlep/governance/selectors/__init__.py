@@ -1,0 +1,1 @@
+"""Governance reads: eligibility and composition checks, flags, registers, feeds and pages."""

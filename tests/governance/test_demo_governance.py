@@ -1,0 +1,82 @@
+"""The governance demo: a valid elected board with count sheets, meetings, decisions with a
+recusal, interests and two groups; deterministic and idempotent."""
+
+import pytest
+
+from altlep.demo.governance import demo_governance
+from altlep.governance.models import (
+    Decision,
+    ElectionResult,
+    Group,
+    Interest,
+    Meeting,
+    Seat,
+    VoteChoice,
+)
+from altlep.governance.selectors.composition import governance_flags
+from altlep.members.models import Organisation
+from tests.factories import UserFactory
+from tests.governance.factories import (
+    councillor,
+    micro_owner,
+    sme_owner,
+    vcse_trustee,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def cast(partnership, officer):
+    members = [micro_owner() for _ in range(10)] + [sme_owner() for _ in range(2)]
+    members += [vcse_trustee() for _ in range(2)] + [councillor() for _ in range(2)]
+    members += [UserFactory(district_code="E07000123") for _ in range(30)]
+    return {
+        "officer": officer,
+        "members": members,
+        "organisations": list(Organisation.objects.all()),
+    }
+
+
+def describe():
+    return {
+        "seats": sorted((s.member.email, s.category, s.how) for s in Seat.objects.sitting()),
+        "elected": [r.elected for r in ElectionResult.objects.order_by("pk")],
+        "decisions": list(Decision.objects.order_by("pk").values_list("title", "carried")),
+    }
+
+
+def test_the_demo_seats_a_board_that_keeps_the_default_constitution(cast):
+    assert demo_governance(**cast) == 3
+    sitting = Seat.objects.sitting()
+    assert sitting.filter(category="micro").count() == 6
+    assert sitting.voting().count() == 9 and sitting.filter(category="councillor").count() == 2
+    assert governance_flags() == []
+    results = ElectionResult.objects.all()
+    assert len(results) == 3 and all(len(r.sheet["stages"]) >= 1 for r in results)
+
+
+def test_the_demo_has_meetings_with_minutes_and_a_decision_with_a_recusal(cast):
+    demo_governance(**cast)
+    assert Meeting.objects.filter(group__isnull=True).exclude(minutes="").count() == 2
+    recused = Decision.objects.filter(votes__choice=VoteChoice.RECUSED)
+    assert recused.count() == 1
+    assert Interest.objects.filter(item=recused.get().item).exists()
+    names = set(Group.objects.values_list("name", flat=True))
+    assert names == {"Creative and cultural sector group", "VCSE reference group"}
+    assert Group.objects.get(kind="reference").memberships.filter(local_authority=True).exists()
+
+
+def test_the_demo_is_idempotent(cast):
+    demo_governance(**cast)
+    before = describe()
+    assert demo_governance(**cast) == 0
+    assert describe() == before
+
+
+def test_the_demo_pages_render(cast, client):
+    demo_governance(**cast)
+    for path in ("", "board/", "decisions/", "interests/", "groups/", "elections/"):
+        assert client.get(f"/governance/{path}").status_code == 200
+    for election in ElectionResult.objects.all():
+        assert "Count sheet" in client.get(election.election.get_absolute_url()).content.decode()
