@@ -16,3 +16,5 @@ def is_officer(user) -> bool:
 
 # The admin is for staff only; officers without is_staff use the site itself.
 rules.add_perm("core.use_admin", is_staff)
+# The home and area pages are public.
+rules.add_perm("core.view_partnership", rules.always_allow)

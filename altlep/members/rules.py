@@ -44,6 +44,9 @@ def created_organisation(user, organisation) -> bool:
     )
 
 
+# The directories and organisation pages are public: the partnership is open by design.
+rules.add_perm("members.view_member_directory", rules.always_allow)
+rules.add_perm("members.view_organisation", rules.always_allow)
 rules.add_perm(
     "members.view_member",
     member_is_public | (member_is_for_members & is_confirmed_member) | is_self | is_officer,

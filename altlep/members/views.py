@@ -116,6 +116,8 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 
 def member_list(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("members.view_member_directory"):
+        raise PermissionDenied
     form = MemberSearchForm(request.GET or None)
     query = form.cleaned_data["q"] if form.is_valid() else ""
     page = Paginator(
@@ -137,6 +139,8 @@ def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def organisation_list(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("members.view_organisation"):
+        raise PermissionDenied
     form = OrganisationFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     filters = OrganisationFilters(
@@ -160,6 +164,8 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation, slug=slug)
+    if not request.user.has_perm("members.view_organisation", organisation):
+        raise PermissionDenied
     return render(
         request,
         "members/organisation_detail.html",

@@ -98,3 +98,12 @@ def test_the_admin_turns_away_non_staff(client, member, staff):
     assert client.get("/admin/").status_code == 302
     client.force_login(staff)
     assert client.get("/admin/").status_code == 200
+
+
+def test_anyone_may_browse_the_directories_and_organisation_pages(organisation):
+    assert AnonymousUser().has_perm("members.view_member_directory")
+    assert AnonymousUser().has_perm("members.view_organisation", organisation)
+
+
+def test_anyone_may_see_the_home_and_area_pages():
+    assert AnonymousUser().has_perm("core.view_partnership")
