@@ -19,7 +19,7 @@ from altlep.pb.check import check_file, errors
 from altlep.pb.completions import COMPLETIONS
 from altlep.pb.count import RULES, count
 from altlep.pb.model import PabulibError
-from altlep.pb.official import VARIANTS, check_official, family, run_variant
+from altlep.pb.official import check_official, family, run_variant
 from altlep.pb.profile import build_profile
 from altlep.pb.reader import read_election
 from altlep.pb.ties import DEFAULT_TIES, TIE_RULES, tie_rank
@@ -150,7 +150,8 @@ def compare_command(file: str, as_json: bool) -> None:
                                      for n, w in outcomes.items()}),
         }, ensure_ascii=False))
         return
-    console = _console()
+    # Wide enough that every rule's column keeps its full name.
+    console = Console(highlight=False, width=max(100, 16 * (len(names) + 2)))
     table = Table(title=f"{Path(file).name} (file rule: {election.rule or 'unknown'})")
     table.add_column("project")
     for name in names:
@@ -213,5 +214,3 @@ def official_command(directory: str, as_json: bool) -> None:
             console.print(f"{Path(r.source).name}: {how}")
     console.print(f"Reproduced {reproduced} of {len(results)} official results.")
 
-
-__all__ = ["pb", "VARIANTS"]

@@ -99,26 +99,27 @@ def _next_step(run: MesRun, origin: Fraction, unit: int) -> Fraction:
 def _certify_further(profile: Profile, rank: list[int], run: MesRun, following: Fraction,
                      unit: int, span: list[int]) -> Fraction:
     """Skip further steps whose outcome `same_outcome` proves equal to run's; returns the
-    first step not proven. Widths double on success and halve on failure; after a failure at
-    the narrowest width, proofs are not tried again for a growing number of steps."""
+    first step not proven. The width tried first is the last one that worked; it doubles on
+    success and halves on failure. After a failure at width one, proofs pause for a few
+    steps (outcomes there change at nearly every step, and each proof costs about a run)."""
     if span[1] > 0:
         span[1] -= 1
         return following
     known = max(following - unit, run.per_voter)
-    proved = False
-    while span[0] >= 2:
-        high = known + span[0] * unit
-        if same_outcome(profile, run.winners, known, high, rank):
-            known, proved = high, True
-            span[0] *= 2
+    width, best = span[0], 0
+    while width >= 1:
+        if same_outcome(profile, run.winners, known, known + width * unit, rank):
+            known += width * unit
+            best = max(best, width)
+            width *= 2
         else:
-            span[0] //= 2
-    span[0] = 2
-    if proved:
-        span[2] = 1
+            width //= 2
+    if best:
+        span[0], span[2] = best, 1
     else:
-        span[1] = span[2]  # back off: outcomes here change at nearly every step
-        span[2] = min(span[2] * 2, 64)
+        span[0] = 1
+        span[1] = span[2]
+        span[2] = min(span[2] * 2, 16)
     return max(following, known + unit)
 
 
@@ -129,7 +130,7 @@ def _raise(profile: Profile, rank: list[int], run: MesRun, completion: str,
     rounds = 1
     previous: MesRun | None = None
     last_same = run.per_voter  # the highest step known to give `previous`'s outcome
-    span = [4, 0, 1]  # width (steps) to certify next; steps to wait; next wait
+    span = [4, 0, 1]  # width (steps) to try first; steps to wait; next wait
     while rounds < MAX_ROUNDS:
         if _cost(profile, run.winners) > profile.budget:
             if previous is None:

@@ -14,7 +14,7 @@ from altlep.pb.completions import COMPLETIONS, mes_completed
 from altlep.pb.explain import CountResult, Payment, ProjectExplanation
 from altlep.pb.model import Election
 from altlep.pb.profile import Profile, build_profile
-from altlep.pb.rules.greedy import INFINITE, greedy
+from altlep.pb.rules.greedy import INFINITE, GreedyOutcome, greedy
 from altlep.pb.rules.mes import MesRun, mes
 from altlep.pb.rules.phragmen import phragmen
 from altlep.pb.ties import DEFAULT_TIES, tie_rank
@@ -85,7 +85,8 @@ def _greedy_result(profile: Profile, rank: list[int], skip: bool) -> CountResult
     return result
 
 
-def _greedy_details(profile: Profile, items: list[ProjectExplanation], out) -> None:
+def _greedy_details(profile: Profile, items: list[ProjectExplanation], out: GreedyOutcome
+                    ) -> None:
     scale = profile.scale
     for j, item in enumerate(items):
         d = out.density[j]

@@ -139,8 +139,14 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
+# Symbols written before the amount ("£23.10"); codes such as "PLN" go after it ("23.10 PLN").
+_PREFIX_SYMBOLS = {"£", "$", "€", "¥"}
+
+
 def _money_formatter(currency: str):
     def money(value: float) -> str:
         text = f"{value:,.2f}".removesuffix(".00")
+        if currency in _PREFIX_SYMBOLS:
+            return f"{currency}{text}"
         return f"{text} {currency}".strip()
     return money

@@ -71,3 +71,15 @@ def test_payments_of_each_real_winner_add_up_to_its_cost():
             assert paid == pytest.approx(item.cost, rel=1e-3)
             assert item.supporters_money_before - item.supporters_money_left == \
                 pytest.approx(item.cost, rel=1e-9)
+
+
+def test_pound_amounts_are_written_with_the_symbol_first():
+    from altlep.pb.explain import ProjectExplanation
+
+    item = ProjectExplanation(
+        "1", "Bench", 7000.0, 0, False, reason="did_not_fit", money_left_at_turn=2500.5
+    )
+    assert item.sentence("£") == (
+        "Not selected: it costs £7,000 but only £2,500.50 was left when its turn came."
+    )
+    assert item.sentence("PLN").startswith("Not selected: it costs 7,000 PLN")
