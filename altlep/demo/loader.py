@@ -10,6 +10,7 @@ from altlep.core.models import Partnership
 from altlep.core.postcodes import postcodes_in_districts
 from altlep.demo import area, people
 from altlep.demo.commissioning import demo_commissioning
+from altlep.demo.evidence import demo_evidence
 from altlep.demo.governance import demo_governance
 from altlep.members import services
 from altlep.members.models import Organisation, Role, User, Visibility
@@ -32,6 +33,7 @@ class DemoSummary:
     organisations_added: int = 0
     rounds_added: int = 0
     elections_added: int = 0
+    spend_analysed: bool = False
     accounts: list[tuple[str, str]] = field(default_factory=list)
 
     def describe(self) -> str:
@@ -40,6 +42,7 @@ class DemoSummary:
             f"Added {self.members_added} members, {self.organisations_added} organisations, "
             f"{self.rounds_added} commissioning rounds and {self.elections_added} board "
             "elections (nothing is added twice).",
+            "Spend analysis: " + ("loaded now." if self.spend_analysed else "already there."),
             "Demo accounts (password for all: " + DEMO_PASSWORD + "):",
         ]
         lines += [f"  {email:28}  {what}" for email, what in self.accounts]
@@ -131,6 +134,8 @@ def demo_load(*, progress: bool = False) -> DemoSummary:
         summary.rounds_added = demo_commissioning(
             officer=officer, members=members, demo_accounts=members[: len(DEMO_ACCOUNTS)]
         )
+        bar.update(task, description="Analysing an anchor institution's spend")
+        summary.spend_analysed = demo_evidence(officer=officer)
         bar.update(task, description="Electing the board and holding its meetings")
         summary.elections_added = demo_governance(
             officer=officer,

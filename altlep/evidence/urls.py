@@ -1,4 +1,22 @@
-"""Evidence URLs."""
+"""Evidence URLs: money-flow dashboards, uploads, review queue, LM3 and the supplier survey."""
+
+from django.urls import path
+
+from altlep.evidence import views
 
 app_name = "evidence"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("export.<str:fmt>", views.export, name="export"),
+    path("bodies/new/", views.body_new, name="body_new"),
+    path("bodies/<slug:slug>/", views.body_dashboard, name="body"),
+    path("bodies/<slug:slug>/export.<str:fmt>", views.export, name="body_export"),
+    path("bodies/<slug:slug>/upload/", views.upload, name="upload"),
+    path("uploads/<int:pk>/", views.upload_detail, name="upload_detail"),
+    path("uploads/<int:pk>/status/", views.upload_status, name="upload_status"),
+    path("review/", views.review, name="review"),
+    path("review/decide/", views.review_decide, name="review_decide"),
+    path("review/refresh/", views.refresh, name="refresh"),
+    path("lm3/", views.lm3, name="lm3"),
+    path("survey/", views.survey, name="survey"),
+]

@@ -18,7 +18,7 @@ def test_the_same_splink_model_runs_on_spark_in_local_mode():
     spark = SparkSession.builder.master("local[1]").appName("altlep-flows").getOrCreate()
     cols = (
         "unique_id string, name_key string, tokens array<string>, tok1 string, tok2 string, "
-        "tok_last string, name_sig string, postcode string, outward string"
+        "tok_last string, name_sig string, numbers string, postcode string, outward string"
     )
     left = spark.createDataFrame(
         [
@@ -30,6 +30,7 @@ def test_the_same_splink_model_runs_on_spark_in_local_mode():
                 "BLEU",
                 "AND",
                 "AND BLEU CAFE",
+                None,
                 None,
                 None,
             )
@@ -46,6 +47,7 @@ def test_the_same_splink_model_runs_on_spark_in_local_mode():
                 "BLEU",
                 "COMPANY",
                 "AND BLEU CAFE COMPANY",
+                None,
                 "M11AE",
                 "M1",
             )

@@ -1,0 +1,95 @@
+"""Reads for the evidence pages: bodies, uploads, stored analyses, the review queue, LM3."""
+
+from altlep.core.models import Partnership
+from altlep.evidence.models import Analysis, AnchorBody, SpendUpload, SupplierSurvey
+from altlep.evidence.store import open_store, store_path
+from altlep.flows import lm3 as engine_lm3
+from altlep.members.models import Organisation
+
+SCENARIOS = (0.1, 0.25, 0.5)
+
+
+def partnership_area() -> tuple[str, list[str]]:
+    partnership = Partnership.objects.current()
+    if partnership is None:
+        return "the partnership", []
+    return partnership.name, list(partnership.area_codes)
+
+
+def members_directory(area_codes: list[str]) -> list[dict]:
+    """Members' organisations as the engine wants them: own size figures, district, SIC."""
+    area = set(area_codes)
+    return [
+        {
+            "name": org.name,
+            "company_number": org.company_number,
+            "size_band": org.size_band,
+            "sic_codes": list(org.sic_codes or []),
+            "district_code": org.district_code,
+            "local": org.district_code in area,
+        }
+        for org in Organisation.objects.order_by("name")
+    ]
+
+
+def analysis_for(*, body: AnchorBody | None) -> Analysis | None:
+    """The stored analysis of a body, or of the partnership (real data preferred)."""
+    if body is not None:
+        return Analysis.objects.filter(body=body).first()
+    return Analysis.objects.filter(body__isnull=True).order_by("synthetic").first()
+
+
+def surveys_for(*, body: AnchorBody | None) -> list[engine_lm3.SupplierSurvey]:
+    found = SupplierSurvey.objects.all()
+    if body is not None:
+        found = found.filter(body=body)
+    return [
+        engine_lm3.SupplierSurvey(
+            income_pence=s.income_pence,
+            local_supplier_share=s.local_supplier_percent / 100,
+            local_wage_share=s.local_wage_percent / 100,
+            wage_share_of_costs=s.wage_percent_of_costs / 100,
+        )
+        for s in found
+    ]
+
+
+def lm3_for(*, body: AnchorBody | None, analysis: Analysis | None) -> dict | None:
+    """LM3 with scenarios, from the stored analysis and the surveys returned so far."""
+    if analysis is None or not analysis.result:
+        return None
+    return engine_lm3.from_analysis(
+        analysis.result, surveys=surveys_for(body=body), scenarios=SCENARIOS
+    )
+
+
+def micro_members_for_leakage(*, area_codes: list[str]) -> list[Organisation]:
+    """Local micro-enterprise members (for the "who could serve this" list)."""
+    return list(
+        Organisation.objects.in_districts(area_codes).filter(size_band="micro").order_by("name")
+    )
+
+
+def uploads_for(*, body: AnchorBody) -> list[SpendUpload]:
+    return list(body.uploads.select_related("uploaded_by")[:20])
+
+
+def review_queue() -> list[dict]:
+    """Uncertain supplier matches waiting for a person to decide."""
+    if not store_path().exists():
+        return []
+    with open_store() as store:
+        rows = store.rows(
+            "SELECT supplier_key, company_number, probability, supplier_name, register_name"
+            " FROM review_queue ORDER BY probability DESC, supplier_key LIMIT 200"
+        )
+    return [
+        {
+            "supplier_key": k,
+            "company_number": c,
+            "probability": p,
+            "supplier_name": s,
+            "register_name": r,
+        }
+        for k, c, p, s, r in rows
+    ]
