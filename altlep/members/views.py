@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from altlep.core.form_errors import form_errors_from
 from altlep.members import selectors, services
 from altlep.members.forms import (
     LoginForm,
@@ -28,15 +29,6 @@ from altlep.members.models import Organisation, User
 from altlep.members.selectors import OrganisationFilters
 
 PAGE_SIZE = 25
-
-
-def _form_errors_from(form, error: ValidationError) -> None:
-    """Put a service's ValidationError onto the form, field by field."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _send_confirmation(request: HttpRequest, user: User) -> None:
@@ -60,7 +52,7 @@ def register(request: HttpRequest) -> HttpResponse:
                 visibility=data["visibility"],
             )
         except ValidationError as error:
-            _form_errors_from(form, error)
+            form_errors_from(form, error)
         else:
             _send_confirmation(request, user)
             return render(request, "members/registered.html", {"email": user.email})
@@ -104,7 +96,7 @@ def profile(request: HttpRequest) -> HttpResponse:
         try:
             services.member_update_profile(actor=request.user, member=member, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors_from(form, error)
+            form_errors_from(form, error)
         else:
             messages.success(request, "Your profile is saved.")
             return redirect("members:profile")
@@ -194,7 +186,7 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
                 actor=request.user, details=form.details(), role=form.cleaned_data["role"]
             )
         except ValidationError as error:
-            _form_errors_from(form, error)
+            form_errors_from(form, error)
         else:
             messages.success(request, f"{organisation.name} is now listed.")
             return redirect(organisation)
@@ -216,7 +208,7 @@ def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
                 actor=request.user, organisation=organisation, details=form.details()
             )
         except ValidationError as error:
-            _form_errors_from(form, error)
+            form_errors_from(form, error)
         else:
             messages.success(request, "Saved.")
             return redirect(organisation)

@@ -12,7 +12,8 @@ from altlep.commissioning.models import Milestone, Round
 from altlep.commissioning.selectors import delivery as selectors
 from altlep.commissioning.selectors.projects import project_for_page
 from altlep.commissioning.services import delivery as services
-from altlep.commissioning.views.ideas import form_errors_from, refuse
+from altlep.commissioning.views.ideas import refuse
+from altlep.core.form_errors import form_errors_from
 
 REFUSED = "Only officers update delivery, and only of projects funded in published results."
 

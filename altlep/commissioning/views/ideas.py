@@ -15,17 +15,9 @@ from altlep.commissioning.forms_ideas import CommentForm, IdeaFilterForm, IdeaFo
 from altlep.commissioning.models import Comment, Idea, Round
 from altlep.commissioning.selectors import ideas as selectors
 from altlep.commissioning.services import ideas as services
+from altlep.core.form_errors import form_errors_from
 
 PAGE_SIZE = 20
-
-
-def form_errors_from(form, error: ValidationError) -> None:
-    """Put a service's ValidationError onto the form, field by field."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def refuse(request: HttpRequest, error: ValidationError) -> None:

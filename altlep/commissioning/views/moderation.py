@@ -13,7 +13,8 @@ from altlep.commissioning.forms_ideas import HideForm, ReportForm
 from altlep.commissioning.models import Comment, ContentReport, Idea
 from altlep.commissioning.selectors import ideas as selectors
 from altlep.commissioning.services import moderation as services
-from altlep.commissioning.views.ideas import form_errors_from, refuse
+from altlep.commissioning.views.ideas import refuse
+from altlep.core.form_errors import form_errors_from
 
 
 def _report(request: HttpRequest, *, idea: Idea | None = None, comment: Comment | None = None):

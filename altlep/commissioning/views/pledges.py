@@ -11,7 +11,8 @@ from altlep.commissioning.forms_ideas import PledgeConfirmForm, PledgeForm
 from altlep.commissioning.models import Pledge
 from altlep.commissioning.selectors import projects as selectors
 from altlep.commissioning.services import pledges as services
-from altlep.commissioning.views.ideas import form_errors_from, refuse
+from altlep.commissioning.views.ideas import refuse
+from altlep.core.form_errors import form_errors_from
 from altlep.members.models import Organisation
 
 

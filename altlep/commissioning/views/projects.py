@@ -18,7 +18,7 @@ from altlep.commissioning.selectors import delivery as delivery_selectors
 from altlep.commissioning.selectors import ideas as idea_selectors
 from altlep.commissioning.selectors import projects as selectors
 from altlep.commissioning.services import assessment as services
-from altlep.commissioning.views.ideas import form_errors_from
+from altlep.core.form_errors import form_errors_from
 
 
 def project_detail(request: HttpRequest, slug: str, ballot_id: str) -> HttpResponse:

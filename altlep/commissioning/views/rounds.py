@@ -12,13 +12,7 @@ from altlep.commissioning.models import Round
 from altlep.commissioning.selectors import rounds as round_selectors
 from altlep.commissioning.services.rounds import round_create as create_round
 from altlep.commissioning.services.rounds import round_next_phase, round_update
-
-
-def _form_errors_from(form, error: ValidationError) -> None:
-    for field, errors in (
-        error.message_dict.items() if hasattr(error, "error_dict") else [(None, error.messages)]
-    ):
-        form.add_error(field if field in form.fields else None, errors)
+from altlep.core.form_errors import form_errors_from
 
 
 def round_list(request: HttpRequest) -> HttpResponse:
@@ -54,7 +48,7 @@ def round_create(request: HttpRequest) -> HttpResponse:
         try:
             round_ = create_round(actor=request.user, phases=form.phases(), **form.settings())
         except ValidationError as error:
-            _form_errors_from(form, error)
+            form_errors_from(form, error)
         else:
             messages.success(request, f"{round_.title} is created.")
             return redirect(round_)
@@ -72,7 +66,7 @@ def round_edit(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             round_update(actor=request.user, round_=round_, phases=form.phases(), **form.settings())
         except ValidationError as error:
-            _form_errors_from(form, error)
+            form_errors_from(form, error)
         else:
             messages.success(request, "Saved.")
             return redirect(round_)

@@ -18,6 +18,14 @@ class ConfirmationError(Exception):
     """A confirmation link that is tampered with, expired or for another address."""
 
 
+def _unused_email(email: str) -> str:
+    """The address in the form we store, refused if a member already uses it."""
+    email = User.objects.normalize_email(email).lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError({"email": "An account with this email address already exists."})
+    return email
+
+
 def _locate_member_postcode(postcode: str) -> tuple[str, str]:
     if not postcode.strip():
         return "", ""
@@ -39,9 +47,7 @@ def member_register(
     visibility: str = Visibility.MEMBERS,
 ) -> User:
     """Create an unconfirmed member. Raises ValidationError naming the field at fault."""
-    email = User.objects.normalize_email(email).lower()
-    if User.objects.filter(email__iexact=email).exists():
-        raise ValidationError({"email": "An account with this email address already exists."})
+    email = _unused_email(email)
     postcode, district = _locate_member_postcode(postcode)
     user = User(
         email=email,
@@ -161,9 +167,7 @@ def member_add(
 
     Without a password the member cannot log in until they reset one by email.
     """
-    email = User.objects.normalize_email(email).lower()
-    if User.objects.filter(email__iexact=email).exists():
-        raise ValidationError({"email": "An account with this email address already exists."})
+    email = _unused_email(email)
     postcode, district = _locate_member_postcode(postcode)
     user = User(
         email=email,
