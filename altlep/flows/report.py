@@ -49,14 +49,16 @@ def to_csv(result: dict) -> str:
 def bars_svg(rows: list[tuple[str, float]], *, title: str, percent: bool = False) -> str:
     """A horizontal bar chart as inline SVG (labels in text, so it reads without colour)."""
     height = 24 * len(rows) + 10
-    top = max((v for _, v in rows), default=0) or 1
+    # Shares are drawn against the whole (100%), so a 5% bar looks like 5%; amounts against
+    # the largest amount.
+    top = 1.0 if percent else (max((v for _, v in rows), default=0) or 1)
     parts = [
-        f'<svg role="img" aria-label="{html.escape(title)}" width="640" height="{height}" '
-        f'viewBox="0 0 640 {height}" xmlns="http://www.w3.org/2000/svg">'
+        f'<svg role="img" aria-label="{html.escape(title)}" width="700" height="{height}" '
+        f'viewBox="0 0 700 {height}" xmlns="http://www.w3.org/2000/svg">'
     ]
     for i, (label, value) in enumerate(rows):
         y = 5 + i * 24
-        width = int(380 * max(value, 0) / top)
+        width = int(380 * min(max(value, 0) / top, 1))
         shown = f"{value:.1%}" if percent else money(int(value))
         parts.append(
             f'<text x="0" y="{y + 15}" font-size="12">{html.escape(label[:34])}</text>'
