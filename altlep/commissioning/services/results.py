@@ -5,10 +5,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from altlep.commissioning.models import Idea, IdeaStatus, Result, Round
-from altlep.commissioning.services.pabulib import round_election
+from altlep.commissioning.services.pabulib import round_election, round_import
 from altlep.core.audit import audit_record, snapshot
-from altlep.pb import count
-from altlep.pb.explain import ProjectExplanation
+from altlep.pb import count, parse_text
 
 
 def _explanation(result) -> dict:
@@ -88,21 +87,10 @@ def results_publish(*, actor, round_: Round) -> Result:
     return result
 
 
-def explanation_sentence(item: dict) -> str:
-    """Rebuild a sentence from a stored explanation (for results counted before sentences
-    were stored)."""
-    fields = {k: v for k, v in item.items() if k in ProjectExplanation.__dataclass_fields__}
-    fields.pop("payments", None)
-    return ProjectExplanation(**fields).sentence("£")
-
-
 @transaction.atomic
 def round_import_and_count(*, actor, text: str, source_name: str, title: str | None = None):
     """Import a past round from a pabulib file, count it with its own rule, and publish the
     result beside the winners its organisers announced (kept for comparison)."""
-    from altlep.commissioning.services.pabulib import round_import
-    from altlep.pb import parse_text
-
     round_ = round_import(actor=actor, text=text, source_name=source_name, title=title)
     official = parse_text(text, source=source_name).official_winners
     round_count(actor=None, round_=round_, official_winners=official)
