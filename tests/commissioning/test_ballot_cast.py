@@ -122,5 +122,5 @@ def test_the_audit_log_does_not_reveal_how_someone_voted(member, approval_round)
     round_, projects = approval_round
     ballot_cast(round_=round_, voter=member, choices={projects[1].pk: 1})
     entry = AuditEntry.objects.get(action="ballot.cast")
-    assert str(projects[1].pk) not in str(entry.after.get("choices_detail", ""))
+    assert entry.after["choices"] == 1  # how many projects, never which
     assert set(entry.after) == {"receipt", "choices"}

@@ -1,7 +1,7 @@
 """Counting a closed round with the engine, publishing it once, and the results page."""
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from altlep.commissioning.models import IdeaStatus, Result
@@ -47,7 +47,7 @@ def test_counting_stores_winners_and_explanations(officer, voted_round):
 def test_a_round_cannot_be_counted_twice(officer, voted_round):
     round_ = voted_round[0]
     round_count(actor=officer, round_=round_)
-    with pytest.raises(Exception):  # noqa: B017 - refused by the rule, then by the service
+    with pytest.raises(PermissionDenied):  # the rule: a round is counted once
         round_count(actor=officer, round_=round_)
     assert Result.objects.count() == 1
 
@@ -58,7 +58,7 @@ def test_published_results_settle_the_ideas_and_cannot_change(officer, voted_rou
     results_publish(actor=officer, round_=round_)
     big.idea.refresh_from_db()
     assert big.idea.status == IdeaStatus.FUNDED
-    with pytest.raises(Exception):  # noqa: B017
+    with pytest.raises(PermissionDenied):  # the rule: published results never change
         results_publish(actor=officer, round_=round_)
 
 
