@@ -103,8 +103,9 @@ def _precompute(profile: Profile) -> dict:
     member = np.zeros((n_groups, profile.n_projects), dtype=bool)
     for j, s in enumerate(profile.supporters):
         member[s, j] = True
-    pre["overlap"] = [np.flatnonzero(member[s].any(axis=0)).tolist() if len(s) else []
-                      for s in profile.supporters]
+    pre["overlap_array"] = [np.flatnonzero(member[s].any(axis=0)) if len(s)
+                            else np.zeros(0, dtype=np.int64) for s in profile.supporters]
+    pre["overlap"] = [a.tolist() for a in pre["overlap_array"]]
     profile.cache["mes"] = pre
     return pre
 
