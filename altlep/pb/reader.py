@@ -174,9 +174,10 @@ class _VoteParser:
         local names only: this loop is most of the time spent reading a big file.
         """
         width, iv, ivote = self.width, self.i_voter, self.i_vote
-        fast = iv is not None and ivote is not None and not self.cardinal \
-            and self.max_length is None
+        fast = iv is not None and ivote is not None and not self.cardinal
         most = 1 if self.choose_one else len(self.projects)
+        if self.max_length is not None:
+            most = min(most, self.max_length)  # longer ballots take the path that warns
         known, voters, append = self.known, self.voters, votes.append
         extra_idx = self.extra_idx
         for row in reader:

@@ -46,7 +46,7 @@ def mes_batch(profile: Profile, rank: list[int], per_voter: list[Fraction]
     out: list[list[int] | None] = [None] * k
     _Batch(profile, pre, np.asarray(rank), out).count(
         np.arange(k), budgets, winners, active, lower, np.zeros((m, k), dtype=bool),
-        np.zeros(m, dtype=bool))
+        np.zeros((m, k), dtype=bool))
     return out
 
 
@@ -59,8 +59,10 @@ class _Batch:
               lower: np.ndarray, flat: np.ndarray, fresh: np.ndarray) -> None:
         """Count the columns `cols` (budgets b, one column each) from a shared history on.
 
-        lower[j, c] bounds j's rho in column c from below (exact when fresh[j]); flat[j, c]
+        lower[j, c] bounds j's rho in column c from below (exact when fresh[j, c]); flat[j, c]
         says it is exactly cost/total utility (everyone pays the equal share, with a margin).
+        A rival's rho is only refined until it is clearly above the best so far (`_newton`'s
+        iterates are lower bounds), so losers rarely cost a full solve.
         """
         while len(cols):
             candidates = np.flatnonzero(active)
@@ -73,10 +75,10 @@ class _Batch:
             for j in candidates[np.lexsort((self.rank[candidates], least))]:
                 if lower[j].min() > best.max() * (1 + EPS):
                     break  # stale values are lower bounds: nobody further can win anywhere
-                if not fresh[j]:
-                    lower[j], flat[j], close = self._rho(j, b, lower[j])
-                    edge |= close
-                    fresh[j] = True
+                cutoff = best * (1 + EPS)
+                need = ~fresh[j] & (lower[j] <= cutoff)
+                if need.any():
+                    self._rho(j, b, need, cutoff, lower[j], flat[j], fresh[j], edge)
                     if np.isinf(lower[j]).all():
                         active[j] = False  # budgets only shrink: unaffordable for good
                         continue
@@ -100,8 +102,9 @@ class _Batch:
                 self.out[c] = list(winners)
             keep = ~edge & ~done
             if not keep.all():
-                cols, b, lower, flat, pick, top = (cols[keep], b[:, keep], lower[:, keep],
-                                                   flat[:, keep], pick[keep], top[keep])
+                cols, b, lower, flat, fresh, pick, top = (
+                    cols[keep], b[:, keep], lower[:, keep], flat[:, keep], fresh[:, keep],
+                    pick[keep], top[keep])
             if not len(cols):
                 return
             chosen = np.asarray(evaluated)[pick]
@@ -109,7 +112,7 @@ class _Batch:
             if (chosen != first).any():
                 for w in np.unique(chosen):
                     sub = chosen == w
-                    branch_active, branch_fresh = active.copy(), fresh.copy()
+                    branch_active, branch_fresh = active.copy(), fresh[:, sub]
                     branch_b = b[:, sub]
                     self._pay(int(w), branch_b, top[sub], branch_active, branch_fresh)
                     self.count(cols[sub], branch_b, [*winners, int(w)], branch_active,
@@ -139,23 +142,26 @@ class _Batch:
         active[j] = False
         fresh[self.pre["overlap_array"][j]] = False
 
-    def _rho(self, j: int, b: np.ndarray, stale: np.ndarray
-             ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """rho of j in every column (inf where unaffordable), where it is surely the flat
-        cost/total utility, and which columns are too close to call in floats (money within a
-        relative EPS of the cost, or nobody paying in full)."""
+    def _rho(self, j: int, b: np.ndarray, need: np.ndarray, cutoff: np.ndarray,
+             lower: np.ndarray, flat: np.ndarray, fresh: np.ndarray, edge: np.ndarray) -> None:
+        """Refine j's rho in the columns `need`, in place: exactly (fresh), or only until it
+        is above `cutoff`. Unaffordable is inf; `flat` where it is surely cost/total utility;
+        `edge` marks columns too close to call in floats (money within a relative EPS of the
+        cost, or nobody able to pay in full)."""
         p, pre = self.p, self.pre
         s = p.supporters[j]
         bs = b[s]
         w_s = pre["w_s"][j]
         cost = float(p.cost[j])
         total = w_s @ bs
-        rho = np.full(len(total), math.inf)
-        close = (total >= cost * (1 - EPS)) & (total <= cost * (1 + EPS))
-        ok = total > cost * (1 + EPS)
-        surely_flat = np.zeros(len(total), dtype=bool)
+        edge |= need & (total >= cost * (1 - EPS)) & (total <= cost * (1 + EPS))
+        short = need & (total <= cost * (1 + EPS))
+        lower[short] = math.inf
+        fresh[short] = True
+        flat[short] = False
+        ok = need & ~short
         if not ok.any():
-            return rho, surely_flat, close
+            return
         r0 = cost / p.total_utility[j]
         u = pre["u_f"][j]
         uniform = pre["uniform"][j]
@@ -163,44 +169,53 @@ class _Batch:
             least = bs.min(axis=0) / uniform
         else:
             least = (bs / u[:, None]).min(axis=0)
-        everyone = least >= r0
-        rho[ok & everyone] = r0
-        surely_flat = ok & (least >= r0 * (1 + EPS))
-        need = np.flatnonzero(ok & ~everyone)
-        if len(need):
-            solved, stuck = _newton(bs[:, need], u, w_s, pre["wu"][j], cost,
-                                    np.maximum(r0, np.where(np.isfinite(stale[need]),
-                                                            stale[need], r0)))
-            rho[need] = solved
-            close[need[stuck]] = True
-        return rho, surely_flat, close
+        everyone = ok & (least >= r0)
+        lower[everyone] = r0
+        fresh[everyone] = True
+        flat[everyone] = least[everyone] >= r0 * (1 + EPS)
+        solve = np.flatnonzero(ok & ~everyone)
+        if len(solve):
+            rho, settled, stuck = _newton(bs[:, solve], u, w_s, pre["wu"][j], cost,
+                                          np.maximum(r0, lower[solve]), cutoff[solve])
+            lower[solve] = rho
+            fresh[solve] = settled
+            flat[solve] = False
+            edge[solve[stuck]] = True
 
 
 def _newton(bs: np.ndarray, u: np.ndarray, w: np.ndarray, wu: np.ndarray, cost: float,
-            start: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+            start: np.ndarray, cutoff: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """`newton_rho` for many columns: least rho with sum of w * min(bs, rho * u) = cost.
 
-    Starts from a lower bound (the stale rho), so every column converges from below.
-    Returns the rhos and which columns are on the knife edge (nobody can pay in full)."""
+    Starts from a lower bound (the stale rho); money raised is concave in rho, so every
+    iterate stays a lower bound, and a column stops early once it is above its cutoff.
+    Returns the rhos, which are settled (exact), and which columns are on the knife edge
+    (nobody can pay in full)."""
     rho = start.copy()
     stuck = np.zeros(len(rho), dtype=bool)
+    above = np.zeros(len(rho), dtype=bool)
     moving = np.ones(len(rho), dtype=bool)
     u_col = u[:, None]
     for _ in range(60):
         share = u_col * rho
         gap = cost - w @ np.minimum(bs, share)
-        moving = gap > cost * 1e-15
+        moving &= gap > cost * 1e-15
         if not moving.any():
             break
         rich = wu @ (bs >= share)
         stuck |= moving & (rich <= 0)
         moving &= ~stuck
         rho += np.where(moving, gap, 0.0) / np.where(moving, rich, 1.0)
-    for c in np.flatnonzero(moving):  # not settled: sort, as `newton_rho` does
-        solved = _sorted_rho(bs[:, c], u, w, wu, cost)
-        if solved is None:
-            stuck[c] = True
-        else:
-            rho[c] = solved[0]
-    stuck |= ~(bs >= u_col * rho).any(axis=0)
-    return rho, stuck
+        over = moving & (rho > cutoff)  # above the best so far: a lower bound is enough
+        above |= over
+        moving &= ~over
+    else:
+        for c in np.flatnonzero(moving):  # not settled: sort, as `newton_rho` does
+            solved = _sorted_rho(bs[:, c], u, w, wu, cost)
+            if solved is None:
+                stuck[c] = True
+            else:
+                rho[c] = solved[0]
+    settled = ~above
+    stuck |= settled & ~(bs >= u_col * rho).any(axis=0)
+    return rho, settled, stuck
