@@ -143,8 +143,9 @@ def _raise(profile: Profile, rank: list[int], run: MesRun, completion: str,
     kept: MesRun | None = None  # its run, when it was counted one by one
     last_same = run.per_voter  # the highest step known to give `previous`'s outcome
     span = [4, 0, 1]  # width (steps) to try first; steps to wait; next wait
-    size = _batch_size(profile)
-    dense = False  # outcomes changed within the last batch: skip proofs, count in batches
+    most = _batch_size(profile)
+    size = 2  # batch length: grows while outcomes keep changing, so short tails stay cheap
+    dense = False  # outcomes changed often in the last batch: skip proofs, count in batches
     while rounds < MAX_ROUNDS:
         stop = _stop(profile, run.winners, completion, pool)
         if stop == "over":
@@ -158,21 +159,20 @@ def _raise(profile: Profile, rank: list[int], run: MesRun, completion: str,
         following = _next_step(run, origin, unit)
         if following - origin >= MAX_ROUNDS * unit:
             return Completed(run, [], rounds, run.per_voter)
-        very_next = following == _next_step_plain(run, origin, unit)
-        if very_next and not dense:
+        if not dense:
             following = _certify_further(profile, rank, run, following, unit, span)
-            very_next = following == _next_step_plain(run, origin, unit)
+        very_next = following == _next_step_plain(run, origin, unit)
         previous, kept = run.per_voter, run
         last_same = max(following - unit, run.per_voter)
-        if size > 1 and very_next:
+        if most > 1 and very_next:
             steps = [following + i * unit for i in range(size - 1)]
             before = run.winners
-            dense = False
+            changes = 0
             for step, winners in zip(steps, mes_batch(profile, rank, steps), strict=True):
                 if winners is None:  # a close call: the exact one-by-one count decides
                     winners = mes(profile, rank, step).winners
                 rounds += 1
-                dense |= winners != before
+                changes += winners != before
                 stop = _stop(profile, winners, completion, pool)
                 if stop == "over":
                     if kept is None or kept.per_voter != previous:
@@ -182,6 +182,8 @@ def _raise(profile: Profile, rank: list[int], run: MesRun, completion: str,
                     return Completed(mes(profile, rank, step), [], rounds, step)
                 previous, kept, last_same, before = step, None, step, winners
             following = steps[-1] + unit
+            dense = changes * 8 >= size  # else proofs may well skip the next stretch
+            size = min(size * 2, most) if dense else 2
         run = mes(profile, rank, following)
         rounds += 1
     return Completed(run, [], rounds, run.per_voter)

@@ -43,12 +43,13 @@ class MesRun:
 
 
 def newton_rho(bs: np.ndarray, u: np.ndarray, w: np.ndarray, wu: np.ndarray, cost: float,
-               start: float) -> tuple[float, np.ndarray] | None:
+               start: float, enough: float = math.inf) -> tuple[float, np.ndarray] | None:
     """Least rho with sum of w * min(bs, rho * u) = cost, and who pays their full share.
 
     Money raised is concave and piecewise linear in rho, so Newton's method from the equal
     share below converges from below in a few steps without sorting the supporters (which
-    is what makes big elections fast). Falls back to sorting if it has not settled.
+    is what makes big elections fast). Falls back to sorting if it has not settled. Every
+    iterate is a lower bound, so once one is above `enough` it is returned unfinished.
     """
     rho = start
     for _ in range(60):
@@ -61,6 +62,8 @@ def newton_rho(bs: np.ndarray, u: np.ndarray, w: np.ndarray, wu: np.ndarray, cos
         if rich <= 0:
             return None
         rho += gap / rich
+        if rho > enough:
+            return rho, bs >= rho * u
     return _sorted_rho(bs, u, w, wu, cost)
 
 

@@ -12,6 +12,7 @@ throughout. Anything close (including exact ties) is simply not certified.
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 
 import numpy as np
@@ -22,8 +23,12 @@ from altlep.pb.rules.mes import _precompute, newton_rho
 MARGIN = 1e-9  # relative separation required between rival rhos
 
 
-def _rho_at(profile: Profile, pre: dict, j: int, budgets: np.ndarray) -> float | None:
-    """Float rho of project j on the given budgets (None if its supporters cannot pay)."""
+def _rho_at(profile: Profile, pre: dict, j: int, budgets: np.ndarray,
+            start: float = 0.0, enough: float = math.inf) -> float | None:
+    """Float rho of project j on the given budgets (None if its supporters cannot pay).
+
+    Newton's method starts from `start` if that is a lower bound above the flat share; its
+    iterates are lower bounds, so once one exceeds `enough` it is returned as it is."""
     s = profile.supporters[j]
     bs = budgets[s]
     w_s = pre["w_s"][j]
@@ -32,9 +37,10 @@ def _rho_at(profile: Profile, pre: dict, j: int, budgets: np.ndarray) -> float |
         return None
     u = pre["u_f"][j]
     r0 = cost / profile.total_utility[j]
-    if (bs / u).min() >= r0:
+    uniform = pre["uniform"][j]
+    if (bs.min() / uniform if uniform is not None else (bs / u).min()) >= r0:
         return r0
-    solved = newton_rho(bs, u, w_s, pre["wu"][j], cost, r0)
+    solved = newton_rho(bs, u, w_s, pre["wu"][j], cost, max(r0, start), enough)
     return None if solved is None else solved[0]
 
 
@@ -75,12 +81,13 @@ def same_outcome(profile: Profile, trace: list[int], low: Fraction, high: Fracti
             if bound[k] > limit:
                 break  # stale bounds only rise: nobody further can catch up
             if k not in fresh:
-                r = _rho_at(profile, pre, k, hi)
+                r = _rho_at(profile, pre, k, hi, bound[k], limit)
                 if r is None:
                     active.discard(k)  # unaffordable even on high budgets: out for good
                     continue
                 bound[k] = r
-                fresh.add(k)
+                if r <= limit:
+                    fresh.add(k)  # else only a lower bound, which is all this step needs
             if bound[k] <= limit and not _tie_settled(profile, pre, w, k, lo, rank, worst):
                 return False
         s = profile.supporters[w]
