@@ -143,9 +143,8 @@ def _raise(profile: Profile, rank: list[int], run: MesRun, completion: str,
     kept: MesRun | None = None  # its run, when it was counted one by one
     last_same = run.per_voter  # the highest step known to give `previous`'s outcome
     span = [4, 0, 1]  # width (steps) to try first; steps to wait; next wait
-    most = _batch_size(profile)
-    size = 2  # batch length: grows while outcomes keep changing, so short tails stay cheap
-    dense = False  # outcomes changed often in the last batch: skip proofs, count in batches
+    size = _batch_size(profile)
+    dense = False  # outcomes changed in the last batch: skip proofs, count in batches
     while rounds < MAX_ROUNDS:
         stop = _stop(profile, run.winners, completion, pool)
         if stop == "over":
@@ -164,7 +163,7 @@ def _raise(profile: Profile, rank: list[int], run: MesRun, completion: str,
         very_next = following == _next_step_plain(run, origin, unit)
         previous, kept = run.per_voter, run
         last_same = max(following - unit, run.per_voter)
-        if most > 1 and very_next:
+        if size > 1 and very_next:
             steps = [following + i * unit for i in range(size - 1)]
             before = run.winners
             changes = 0
@@ -182,8 +181,7 @@ def _raise(profile: Profile, rank: list[int], run: MesRun, completion: str,
                     return Completed(mes(profile, rank, step), [], rounds, step)
                 previous, kept, last_same, before = step, None, step, winners
             following = steps[-1] + unit
-            dense = changes * 8 >= size  # else proofs may well skip the next stretch
-            size = min(size * 2, most) if dense else 2
+            dense = changes > 0  # else proofs may well skip the next stretch
         run = mes(profile, rank, following)
         rounds += 1
     return Completed(run, [], rounds, run.per_voter)
