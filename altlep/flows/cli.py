@@ -110,14 +110,12 @@ def import_ocds(files: tuple[str, ...], store: str) -> None:
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--store", default=DEFAULT_STORE, show_default=True)
 def import_register(file: str, store: str) -> None:
-    """Import the Companies House BasicCompanyData CSV (streamed)."""
-    from altlep.flows.register import read_register
-
+    """Import the Companies House BasicCompanyData CSV (read inside DuckDB)."""
     with _store(store) as db, _progress() as bar:
-        task = bar.add_task("register rows", total=None)
+        task = bar.add_task("register read (%)", total=100)
         try:
-            count = db.import_register(
-                read_register(Path(file)), progress=lambda n: bar.update(task, completed=n)
+            count = db.import_register_file(
+                Path(file), progress=lambda done: bar.update(task, completed=done)
             )
         except FlowsInputError as exc:
             raise click.ClickException(f"{exc} — nothing imported") from exc

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -21,6 +22,7 @@ _DROP_AT_END = {"LIMITED", "PLC", "LLP", "INC", "THE", "CIC", "COMPANY"}
 _TRADING_AS = re.compile(r"\s+(T/A|TA|T\.A\.|TRADING AS|TRADING\s+AS)\s+.*$", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1 << 17)  # a spend file repeats the same few thousand suppliers
 def normalise_name(raw: str) -> str:
     """Upper-case, accents and punctuation gone, "&" → AND, Ltd → LIMITED, "t/a …" cut off,
     trailing legal forms dropped: "Peter Displays Ltd T/A Limelight" → "PETER DISPLAYS"."""
@@ -57,3 +59,37 @@ def clean_company_number(raw: str) -> str:
     if not text or not _COMPANY_NUMBER.match(text):
         return ""
     return text.zfill(8) if text.isdigit() else text
+
+
+# The same normalisation as a DuckDB macro, so a 5-million-row register is normalised inside
+# the database instead of one Python call per name. Kept step for step with normalise_name
+# (tests/flows/test_supplier_names_normalise.py checks them against each other on real names).
+# RE2 has no look-ahead, so the C.I.C. rule captures the following space and puts it back.
+NORMALISE_NAME_MACRO = r"""
+CREATE OR REPLACE MACRO normalise_name(raw) AS (
+  WITH ascii AS (
+    -- NFKD turns no-break and other wide spaces into spaces and splits the fi/fl ligatures
+    SELECT upper(regexp_replace(
+             replace(replace(regexp_replace(strip_accents(coalesce(raw, '')),
+               '[\x{A0}\x{2000}-\x{200A}\x{202F}\x{205F}\x{3000}]', ' ', 'g'),
+               chr(64257), 'fi'), chr(64258), 'fl'),
+             '[^\x{01}-\x{7F}]', '', 'g')) AS t
+  ), cut AS (
+    SELECT regexp_replace(t, '\s+(T/A|TA|T\.A\.|TRADING AS|TRADING\s+AS)\s+.*$', '') AS t
+    FROM ascii
+  ), words AS (
+    SELECT list_transform(
+             string_split(trim(regexp_replace(regexp_replace(regexp_replace(
+               replace(replace(t, '&', ' AND '), '+', ' AND '),
+               '\bC\.?\s?I\.?\s?C\.?(\s|$)', 'CIC\1', 'g'),
+               '[''`]', '', 'g'),
+               '[^A-Z0-9]+', ' ', 'g')), ' '),
+             lambda w: CASE w WHEN 'LTD' THEN 'LIMITED' WHEN 'CO' THEN 'COMPANY' ELSE w END) AS w
+    FROM cut
+  ), bare AS (
+    SELECT array_to_string(CASE WHEN w[1] = 'THE' THEN w[2:] ELSE w END, ' ') AS t FROM words
+  )
+  SELECT regexp_replace(t, '^(.+?)(?: (?:LIMITED|PLC|LLP|INC|THE|CIC|COMPANY))+$', '\1')
+  FROM bare
+)
+"""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import hashlib
 import re
 from collections.abc import Callable, Iterator
@@ -176,7 +177,7 @@ def read_spend(
                 line=line,
                 column=mapping.header_for("date"),
             )
-        supplier = re.sub(r"\s+", " ", cell("supplier_name"))
+        supplier, redacted = _supplier(cell("supplier_name"))
         yield SpendLine(
             line=line,
             paid_on=paid_on,
@@ -192,10 +193,19 @@ def read_spend(
             body=cell("body"),
             postcode=cell("postcode"),
             is_credit=amount < 0,
-            is_redacted=not supplier or bool(_REDACTED.search(supplier)),
+            is_redacted=redacted,
         )
 
 
+@functools.lru_cache(maxsize=1 << 17)
+def _supplier(raw: str) -> tuple[str, bool]:
+    """The supplier name with its spaces tidied, and whether it is redacted."""
+    supplier = re.sub(r"\s+", " ", raw)
+    return supplier, not supplier or bool(_REDACTED.search(supplier))
+
+
 def _clean_number(raw: str) -> str:
+    if not raw:
+        return ""
     text = re.sub(r"[\s.\-]", "", raw).upper()
     return "" if text in {"", "N/A", "NA", "NONE", "0", "NIL", "#N/A"} else text

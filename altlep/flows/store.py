@@ -11,16 +11,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import threading
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
-from altlep.flows.names import clean_company_number, normalise_name
+from altlep.flows.errors import FlowsInputError
+from altlep.flows.names import NORMALISE_NAME_MACRO, clean_company_number, normalise_name
 from altlep.flows.ocds import Award
-from altlep.flows.register import Company
+from altlep.flows.register import Company, first_row_without_number, load_sql, register_header
 from altlep.flows.spend import SpendLine, detect_file, file_digest, read_spend
 
 SCHEMA = """
@@ -39,8 +43,10 @@ CREATE TABLE IF NOT EXISTS awards (
   import_id BIGINT, ocid VARCHAR, award_id VARCHAR, buyer VARCHAR, awarded_on DATE,
   amount_pence BIGINT, supplier_name VARCHAR, supplier_key VARCHAR, scheme VARCHAR,
   identifier VARCHAR, company_number VARCHAR, scale VARCHAR, vcse BOOLEAN, postcode VARCHAR);
+-- No primary key on the register: an index over 5 million numbers would cost more memory
+-- than the register itself; _merge_register keeps company numbers unique instead.
 CREATE TABLE IF NOT EXISTS register (
-  company_number VARCHAR PRIMARY KEY, name VARCHAR, name_key VARCHAR, postcode VARCHAR,
+  company_number VARCHAR, name VARCHAR, name_key VARCHAR, postcode VARCHAR,
   category VARCHAR, status VARCHAR, account_category VARCHAR, sic_codes VARCHAR);
 CREATE TABLE IF NOT EXISTS matches (
   supplier_key VARCHAR PRIMARY KEY, company_number VARCHAR, method VARCHAR,
@@ -52,6 +58,9 @@ CREATE TABLE IF NOT EXISTS decisions (
   supplier_key VARCHAR, company_number VARCHAR, accepted BOOLEAN, decided_by VARCHAR,
   decided_at TIMESTAMP DEFAULT current_timestamp, PRIMARY KEY (supplier_key, company_number));
 """
+
+
+DEFAULT_MEMORY = "2GB"
 
 
 @dataclass(frozen=True)
@@ -78,10 +87,15 @@ class ImportResult:
 class Store:
     """A DuckDB connection with the flows schema."""
 
-    def __init__(self, path: str | Path = ":memory:"):
+    def __init__(self, path: str | Path = ":memory:", *, memory_limit: str | None = None):
         self.path = str(path)
         self.db = duckdb.connect(self.path)
+        # DuckDB would take 80% of the machine; beyond this limit it spills to disk instead,
+        # so a 5-million-row register fits beside the web app.
+        limit = memory_limit or os.environ.get("ALTLEP_FLOWS_MEMORY") or DEFAULT_MEMORY
+        self.db.execute(f"SET memory_limit = '{limit}'")
         self.db.execute(SCHEMA)
+        self.db.execute(NORMALISE_NAME_MACRO)
 
     def close(self) -> None:
         self.db.close()
@@ -93,8 +107,9 @@ class Store:
         self.close()
 
     def scalar(self, sql: str, params: Iterable = ()) -> object:
-        row = self.db.execute(sql, list(params)).fetchone()
-        return row[0] if row else None
+        # fetchall, not fetchone: DuckDB 2 refuses other work while a result is unfinished
+        rows = self.db.execute(sql, list(params)).fetchall()
+        return rows[0][0] if rows else None
 
     def rows(self, sql: str, params: Iterable = ()) -> list[tuple]:
         return self.db.execute(sql, list(params)).fetchall()
@@ -223,13 +238,13 @@ class Store:
     def import_register(
         self, companies: Iterable[Company], *, progress: Callable[[int], None] | None = None
     ) -> int:
-        """Load register rows (replacing any company already held), in one transaction."""
+        """Load register rows from Python (small registers: tests, the demo, evaluation),
+        replacing any company already held, in one transaction."""
         self.db.execute("BEGIN TRANSACTION")
         try:
             self.db.execute(
-                "CREATE TEMP TABLE IF NOT EXISTS register_in AS SELECT * FROM register LIMIT 0"
+                "CREATE OR REPLACE TEMP TABLE register_in AS SELECT * FROM register LIMIT 0"
             )
-            self.db.execute("DELETE FROM register_in")
             batch, count = [], 0
             for company in companies:
                 batch.append(
@@ -246,27 +261,58 @@ class Store:
                 )
                 count += 1
                 if len(batch) >= 100_000:
-                    self._load_register_batch(batch)
+                    self._append("register_in", batch)
                     batch = []
                     if progress:
                         progress(count)
-            self._load_register_batch(batch)
-            self.db.execute(
-                "DELETE FROM register WHERE company_number IN "
-                "(SELECT company_number FROM register_in)"
-            )
-            self.db.execute(
-                "INSERT INTO register SELECT DISTINCT ON (company_number) * FROM register_in"
-            )
-            self.db.execute("DELETE FROM register_in")
+            self._append("register_in", batch)
+            self._merge_register()
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
         return count
 
-    def _load_register_batch(self, batch: list[tuple]) -> None:
-        self._append("register_in", batch)
+    def import_register_file(
+        self, path: Path, *, progress: Callable[[float], None] | None = None
+    ) -> int:
+        """Load a BasicCompanyData CSV inside DuckDB (see register.load_sql), in one
+        transaction; `progress` is called with the percentage read so far."""
+        path = Path(path)
+        header = register_header(path)
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            with _polling(self.db, progress):
+                self.db.execute(load_sql(header), [str(path), header])
+            if self.scalar("SELECT count(*) FROM register_in WHERE company_number = ''"):
+                raise FlowsInputError(
+                    "no company number",
+                    path=str(path),
+                    line=first_row_without_number(path),
+                    column="CompanyNumber",
+                )
+            count = int(self.scalar("SELECT count(*) FROM register_in") or 0)
+            self._merge_register()
+            self.db.execute("COMMIT")
+        except duckdb.Error as exc:
+            self.db.execute("ROLLBACK")
+            raise FlowsInputError(f"cannot read it as CSV ({exc})", path=str(path)) from exc
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return count
+
+    def _merge_register(self) -> None:
+        """Move register_in into the register, replacing companies already held."""
+        if self.scalar("SELECT count(*) FROM register"):
+            self.db.execute(
+                "DELETE FROM register WHERE company_number IN "
+                "(SELECT company_number FROM register_in)"
+            )
+        self.db.execute(
+            "INSERT INTO register SELECT DISTINCT ON (company_number) * FROM register_in"
+        )
+        self.db.execute("DROP TABLE register_in")
 
     def record_import(
         self, *, kind: str, body: str, path: str, digest: str, rows: int, synthetic: bool = False
@@ -279,6 +325,28 @@ class Store:
 
     def bodies(self) -> list[str]:
         return [r[0] for r in self.rows("SELECT DISTINCT body FROM spend ORDER BY body")]
+
+
+@contextmanager
+def _polling(db: duckdb.DuckDBPyConnection, progress: Callable[[float], None] | None):
+    """Report a long statement's progress from a second thread (DuckDB's own estimate)."""
+    if progress is None:
+        yield
+        return
+    done = threading.Event()
+
+    def poll() -> None:
+        while not done.wait(0.25):
+            progress(max(db.query_progress(), 0.0))
+
+    watcher = threading.Thread(target=poll, daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        done.set()
+        watcher.join()
+        progress(100.0)
 
 
 def _fingerprint(body: str, line: SpendLine) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
@@ -16,8 +17,15 @@ _MONTHS = {
 }
 
 
+_PLAIN_AMOUNT = re.compile(r"(-?)(\d{1,15})(?:\.(\d{1,2}))?")
+
+
 def parse_amount(raw: str) -> int:
     """Pence from "£1,234.50", "(12.00)", "12.00CR", "-5" or "1.2E3"; raises ValueError."""
+    if plain := _PLAIN_AMOUNT.fullmatch(raw or ""):
+        # Most lines are a bare "1234.5": integer arithmetic, no Decimal needed.
+        pence = int(plain[2]) * 100 + int((plain[3] or "0").ljust(2, "0"))
+        return -pence if plain[1] else pence
     text = _AMOUNT_NOISE.sub("", raw or "")
     negative = False
     if text.startswith("(") and text.endswith(")"):
@@ -52,6 +60,7 @@ def _year(text: str) -> int:
     return year + 2000 if year < 100 and len(text) == 2 else year
 
 
+@functools.lru_cache(maxsize=1 << 14)  # a year of payments has a few hundred distinct dates
 def parse_date(raw: str) -> date:
     """A date from ISO, dd/mm/yyyy (UK order), "05-Jan-2018", yyyymmdd or an Excel serial."""
     text = (raw or "").strip()
