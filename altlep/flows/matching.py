@@ -127,15 +127,17 @@ def splink_settings(prior: float) -> object:
             cll.ExactMatchLevel("name_sig").configure(m_probability=0.03, u_probability=1e-6),
             cll.ExactMatchLevel("squashed").configure(m_probability=0.03, u_probability=1e-6),
             cll.DamerauLevenshteinLevel("name_key", 1).configure(
-                m_probability=0.12, u_probability=1e-6
+                m_probability=0.16, u_probability=1e-6
             ),
             cll.DamerauLevenshteinLevel("name_key", 2).configure(
                 m_probability=0.05, u_probability=2e-5
             ),
+            # A typed name rarely differs from the register by a whole word: names that do,
+            # however similar, are more often another firm (so these two levels are weak).
             cll.JaroWinklerLevel("name_key", 0.92).configure(
-                m_probability=0.04, u_probability=5e-4
+                m_probability=0.01, u_probability=5e-4
             ),
-            cll.ArrayIntersectLevel("tokens", 2).configure(m_probability=0.03, u_probability=5e-3),
+            cll.ArrayIntersectLevel("tokens", 2).configure(m_probability=0.01, u_probability=5e-3),
             cll.ElseLevel().configure(m_probability=0.02, u_probability=0.99),
         ],
     )
@@ -143,14 +145,18 @@ def splink_settings(prior: float) -> object:
         output_column_name="numbers",
         comparison_levels=[
             cll.NullLevel("numbers"),
-            cll.ExactMatchLevel("numbers").configure(m_probability=0.90, u_probability=0.01),
-            # A digit dropped or added ("94" for "694") is a typing slip; a digit changed
-            # ("123" for "124") is more often another firm, so it falls to the last level.
+            # The same numbers, or a digit dropped or added ("94" for "694"), which is a typing
+            # slip; a digit changed ("123" for "124") is more often another firm, so it falls
+            # to the last level. A slip is not told apart from the same numbers here: the name
+            # comparison (which includes the digits) already counts it once as an edit.
             # (Built from library levels so each backend gets its own edit-distance function.)
-            cll.And(
-                cll.DamerauLevenshteinLevel("numbers", 1),
-                cll.CustomLevel("abs(length(numbers_l) - length(numbers_r)) = 1"),
-            ).configure(m_probability=0.08, u_probability=0.01),
+            cll.Or(
+                cll.ExactMatchLevel("numbers"),
+                cll.And(
+                    cll.DamerauLevenshteinLevel("numbers", 1),
+                    cll.CustomLevel("abs(length(numbers_l) - length(numbers_r)) = 1"),
+                ),
+            ).configure(m_probability=0.98, u_probability=0.02),
             cll.ElseLevel().configure(m_probability=0.02, u_probability=0.96),
         ],
     )

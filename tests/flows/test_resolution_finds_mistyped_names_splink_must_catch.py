@@ -1,5 +1,6 @@
 """Splink earns its place: names typed with a dropped letter, space or digit, which the exact
-step cannot match, are matched without taking a near-namesake in their place."""
+step cannot match, are found (matched, or proposed first for review where the evidence is thin)
+without taking a near-namesake in their place."""
 
 import random
 
@@ -43,6 +44,8 @@ def test_mistyped_names_are_matched_to_the_right_company(tmp_path):
     store.import_spend(spend, body="Test")
     resolve(store)
     matches = dict(store.rows("SELECT supplier_key, company_number FROM matches"))
+    proposed = dict(store.rows("SELECT supplier_key, company_number FROM review_queue"))
     correct = sum(1 for k, v in truth.items() if matches.get(k) == v)
-    assert matches and correct / len(matches) >= 0.97  # precision
-    assert correct / len(truth) >= 0.85  # recall: before the fix Splink added none of these
+    found = sum(1 for k, v in truth.items() if v in (matches.get(k), proposed.get(k)))
+    assert matches and correct / len(matches) >= 0.97  # no namesake accepted
+    assert found / len(truth) >= 0.95  # before the fix Splink found none of these
