@@ -55,7 +55,9 @@ _COMPANY_NUMBER = re.compile(r"^(?:[A-Z]{2}\d{6}|\d{8}|\d{6,7})$")
 
 def clean_company_number(raw: str) -> str:
     """Companies House numbers are 8 characters: pad digits ("133804" → "00133804")."""
-    text = re.sub(r"[^A-Z0-9]", "", (raw or "").upper())
+    if not raw:
+        return ""
+    text = re.sub(r"[^A-Z0-9]", "", raw.upper())
     if not text or not _COMPANY_NUMBER.match(text):
         return ""
     return text.zfill(8) if text.isdigit() else text
