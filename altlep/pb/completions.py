@@ -16,6 +16,7 @@ import math
 from dataclasses import dataclass
 from fractions import Fraction
 
+from altlep.pb.blas import one_blas_thread
 from altlep.pb.profile import Profile
 from altlep.pb.rules.greedy import greedy
 from altlep.pb.rules.mes import MesRun, mes
@@ -52,9 +53,14 @@ def _exhaustive(profile: Profile, winners: list[int], pool: list[int]) -> bool:
 
 def mes_completed(profile: Profile, rank: list[int], completion: str = "add1",
                   *, greedy_after: bool = False) -> Completed:
-    """MES with the named completion; greedy_after adds greedy utilitarian at the end.
+    """MES with the named completion; greedy_after adds greedy utilitarian at the end."""
+    with one_blas_thread():
+        return _completed(profile, rank, completion, greedy_after)
 
-    Raising the per-voter budget one unit at a time can take tens of thousands of steps
+
+def _completed(profile: Profile, rank: list[int], completion: str, greedy_after: bool
+               ) -> Completed:
+    """Raising the per-voter budget one unit at a time can take tens of thousands of steps
     (Budapest counts in forints), so each run reports how far the budget can rise with the
     outcome provably unchanged (`MesRun.stable_for`) and the loop jumps to the first whole
     step past that. Steps skipped this way would have repeated the same outcome, so the
@@ -100,21 +106,42 @@ def _next_step(run: MesRun, origin: Fraction, unit: int) -> Fraction:
 def _certify_further(profile: Profile, rank: list[int], run: MesRun, following: Fraction,
                      unit: int, span: list[int]) -> Fraction:
     """Skip further steps whose outcome `same_outcome` proves equal to run's; returns the
-    first step not proven. The width tried first is the last one that worked; it doubles on
-    success and halves on failure. After a failure at width one, proofs pause for a few
-    steps (outcomes there change at nearly every step, and each proof costs about a run)."""
+    first step not proven.
+
+    The first width tried ends just before where the run guesses the outcome changes
+    (`MesRun.crossing`), or is the last width that worked; it doubles while proofs work.
+    After a failure the proven start moves up by bisection towards the failed end, so the
+    change is pinned down in a few proofs. After a failure at width one, proofs pause for
+    a few steps (outcomes there change at nearly every step, and each proof costs about a
+    run)."""
     if span[1] > 0:
         span[1] -= 1
         return following
     known = max(following - unit, run.per_voter)
-    width, best = span[0], 0
+    width = span[0]
+    if run.crossing < math.inf:
+        guess = math.floor((run.per_voter + Fraction(run.crossing * (1 - 1e-6)) - known) / unit)
+        if guess > 1:
+            width = min(guess, MAX_ROUNDS)
+    failed: Fraction | None = None  # the nearest end a proof failed to reach
+    guessed = False  # the width tried stops just before a guessed change
+    best = 0
     while width >= 1:
-        if same_outcome(profile, run.winners, known, known + width * unit, rank):
+        hint: list[float] = []
+        if same_outcome(profile, run.winners, known, known + width * unit, rank, hint=hint):
             known += width * unit
             best = max(best, width)
-            width *= 2
+            if failed is not None and guessed:
+                break  # proven up to the step before the guessed change: a run decides it
+            width = width * 2 if failed is None else int((failed - known) / unit) // 2
         else:
-            width //= 2
+            failed = known + width * unit
+            # where a rival was seen to overtake, by a straight line between the ends
+            guess = math.ceil(hint[0] * (1 - 1e-9) / unit) - 1 if hint else 0
+            if guessed:  # a guess that failed once: now at least halve each time
+                guess = min(guess, width // 2)
+            guessed = 0 < guess < width
+            width = guess if guessed else width // 2
     if best:
         span[0], span[2] = best, 1
     else:

@@ -40,6 +40,9 @@ class MesRun:
     dropped_after: dict[int, int] = field(default_factory=dict)
     # The outcome is the same for every per-voter budget in [per_voter, per_voter + stable_for)
     stable_for: float = math.inf
+    # A guess (not a proof) of where the outcome changes: like stable_for but ignoring voters
+    # who switch between paying a share and paying all they have (they rarely change it).
+    crossing: float = math.inf
 
 
 def newton_rho(bs: np.ndarray, u: np.ndarray, w: np.ndarray, wu: np.ndarray, cost: float,
@@ -137,9 +140,11 @@ class _Mes:
         self.run.exact_checks += 1
         return self.exact
 
-    def _tighten(self, bound: float) -> None:
+    def _tighten(self, bound: float, switch: bool = False) -> None:
         if bound < self.run.stable_for:
             self.run.stable_for = max(bound, 0.0)
+        if not switch and bound < self.run.crossing:
+            self.run.crossing = max(bound, 0.0)
 
     def _rho(self, j: int, stale: float) -> tuple[float, float] | None:
         """Float rho of j and its slope d(rho)/d(per-voter budget), or None if unaffordable.
@@ -306,7 +311,7 @@ class _Mes:
         rate = self.beta[s] - slope * u
         falling = np.where(rich, rate < 0, rate > 0)
         if falling.any():
-            self._tighten(float((np.abs(diff[falling]) / np.abs(rate[falling])).min()))
+            self._tighten(float((np.abs(diff[falling]) / np.abs(rate[falling])).min()), True)
         # Those who paid the share keep the slope minus the share's slope; those who paid
         # everything they had stay at zero whatever the starting budget.
         self.beta[s] = np.where(rich, rate, 0.0)

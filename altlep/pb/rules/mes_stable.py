@@ -57,13 +57,102 @@ def _tie_settled(profile: Profile, pre: dict, w: int, k: int, lo: np.ndarray,
     return lhs < rhs or (lhs == rhs and rank[w] < rank[k])
 
 
+class _Slopes:
+    """Bounds, valid for every per-voter budget b in [low, high], on how fast each voter's
+    money moves with b (it never falls: more for everyone means smaller shares), kept in
+    step with the winners; and the point replays at low and high themselves.
+
+    A project's rho solves sum of w * min(budget, rho * u) = cost, so its derivative is
+    -(sum over those paying all they have of w * d budget) / (sum over full payers of w * u).
+    Voters whose status is the same throughout the interval (read off the interval bounds)
+    count exactly; the unsure ones are counted either way, which bounds the derivative."""
+
+    def __init__(self, profile: Profile, pre: dict, low: Fraction, high: Fraction) -> None:
+        self.p, self.pre = profile, pre
+        n = len(profile.weight)
+        self.width = float(high - low)
+        self.at_low = np.full(n, float(low))
+        self.at_high = np.full(n, float(high))
+        self.fast = np.ones(n)  # upper bound on d(money)/db
+        self.slow = np.ones(n)  # lower bound on d(money)/db
+
+    def bounds(self, j: int, lo: np.ndarray, hi: np.ndarray, top: float, bottom: float
+               ) -> tuple[float, float, np.ndarray, np.ndarray] | None:
+        """Steepest and gentlest d(rho_j)/db, given rho_j stays within [bottom, top] and
+        budgets within [lo, hi]; also who surely pays in full and who surely cannot."""
+        s = self.p.supporters[j]
+        u = self.pre["u_f"][j]
+        w_s = self.pre["w_s"][j]
+        wu = self.pre["wu"][j]
+        full = lo[s] >= top * u
+        short = hi[s] < bottom * u
+        paid = float(wu @ full)
+        if paid <= 0:
+            return None  # nobody surely pays in full: rho may jump
+        unsure = float(wu @ ~(full | short))
+        steep = -float(w_s @ np.where(full, 0.0, self.fast[s])) / paid
+        gentle = -float(w_s @ np.where(short, self.slow[s], 0.0)) / (paid + unsure)
+        return steep, gentle, full, short
+
+    def pay(self, j: int, at_low: float, at_high: float,
+            slope: tuple[float, float, np.ndarray, np.ndarray]) -> None:
+        s = self.p.supporters[j]
+        u = self.pre["u_f"][j]
+        steep, gentle, full, short = slope
+        self.at_low[s] = np.maximum(self.at_low[s] - at_low * u, 0.0)
+        self.at_high[s] = np.maximum(self.at_high[s] - at_high * u, 0.0)
+        # full payers keep d(money) - u * d(rho); those who pay all they have keep nothing
+        self.fast[s] = np.where(short, 0.0, self.fast[s] - steep * u)
+        self.slow[s] = np.where(full, self.slow[s] - gentle * u, 0.0)
+
+    def apart(self, w: tuple[float, float, float, float, float], k: int, lo: np.ndarray,
+              hi: np.ndarray, hint: list[float] | None = None) -> bool:
+        """True if rival k's rho stays clearly above the winner's throughout [low, high].
+
+        w is the winner's (rho at low, rho at high, steepest and gentlest slope, margin).
+        The gap g = rho_k - rho_w is known at both ends and its slope is bounded, so on
+        [low, high] it stays above both lines through the ends with the extreme slopes.
+        If the gap changes sign, where it does so (straight line between the ends, as a rise
+        of the per-voter budget over low) is appended to `hint`."""
+        w_low, w_high, w_steep, w_gentle, margin = w
+        p, pre = self.p, self.pre
+        top = _rho_at(p, pre, k, lo)
+        bottom = _rho_at(p, pre, k, hi)
+        k_low = _rho_at(p, pre, k, self.at_low)
+        k_high = _rho_at(p, pre, k, self.at_high)
+        if top is None or bottom is None or k_low is None or k_high is None:
+            return False
+        slope = self.bounds(k, lo, hi, top, bottom)
+        if slope is None:
+            return False
+        fall = (slope[0] - w_gentle) * (1 + 1e-9)  # the gap's slope lies in [fall, rise]
+        rise = (slope[1] - w_steep) * (1 + 1e-9)
+        g_low, g_high, width = k_low - w_low, k_high - w_high, self.width
+        if hint is not None and g_low > 0 > g_high:
+            hint.append(width * g_low / (g_low - g_high))
+        if fall >= 0:
+            least = g_low
+        elif rise <= 0:
+            least = g_high
+        else:
+            x = min(max((g_high - g_low - width * rise) / (fall - rise), 0.0), width)
+            least = max(g_low + x * fall, g_high - (width - x) * rise)
+        return least > margin
+
+
 def same_outcome(profile: Profile, trace: list[int], low: Fraction, high: Fraction,
-                 rank: list[int], exclude: set[int] | None = None) -> bool:
-    """True only if MES selects exactly `trace` for every per-voter budget in [low, high]."""
+                 rank: list[int], exclude: set[int] | None = None,
+                 hint: list[float] | None = None) -> bool:
+    """True only if MES selects exactly `trace` for every per-voter budget in [low, high].
+
+    A rival is first compared on the interval bounds (its rho on high budgets against the
+    winner's on low ones); if that is too coarse, by the slopes of both rhos (`_Slopes`).
+    On failure, `hint` may receive a guess of how far above low a rival overtakes."""
     pre = _precompute(profile)
     exclude = exclude or set()
     lo = np.full(len(profile.weight), float(low))
     hi = np.full(len(profile.weight), float(high))
+    slopes = _Slopes(profile, pre, low, high)
     active = {j for j in range(profile.n_projects)
               if j not in exclude and profile.total_utility[j] > 0 and profile.cost[j] > 0}
     bound = {j: profile.cost[j] / profile.total_utility[j] for j in active}  # on high budgets
@@ -73,10 +162,17 @@ def same_outcome(profile: Profile, trace: list[int], low: Fraction, high: Fracti
             continue
         worst = _rho_at(profile, pre, w, lo)
         best = _rho_at(profile, pre, w, hi)
-        if worst is None or best is None or w not in active:
+        w_low = _rho_at(profile, pre, w, slopes.at_low)
+        w_high = _rho_at(profile, pre, w, slopes.at_high)
+        if worst is None or best is None or w_low is None or w_high is None \
+                or w not in active:
+            return False
+        slope = slopes.bounds(w, lo, hi, worst, best)
+        if slope is None:
             return False
         active.discard(w)
         limit = worst * (1 + MARGIN)
+        winner = (w_low, w_high, slope[0], slope[1], 4 * MARGIN * worst)
         for k in sorted(active, key=bound.get):
             if bound[k] > limit:
                 break  # stale bounds only rise: nobody further can catch up
@@ -88,10 +184,12 @@ def same_outcome(profile: Profile, trace: list[int], low: Fraction, high: Fracti
                 bound[k] = r
                 if r <= limit:
                     fresh.add(k)  # else only a lower bound, which is all this step needs
-            if bound[k] <= limit and not _tie_settled(profile, pre, w, k, lo, rank, worst):
+            if bound[k] <= limit and not _tie_settled(profile, pre, w, k, lo, rank, worst) \
+                    and not slopes.apart(winner, k, lo, hi, hint):
                 return False
         s = profile.supporters[w]
         u = pre["u_f"][w]
+        slopes.pay(w, w_low, w_high, slope)
         lo[s] = np.maximum(lo[s] - worst * u * (1 + MARGIN), 0.0)
         hi[s] = np.maximum(hi[s] - best * u * (1 - MARGIN), 0.0)
         fresh.difference_update(pre["overlap"][w])

@@ -1,0 +1,70 @@
+"""The add1 completions skip steps that `same_outcome` proves give the run's outcome. Every
+range it proves (including those proved through the slopes of rho, not just the interval
+bounds) must give that outcome when counted directly, and a range across a change of outcome
+must never be proved."""
+
+import random
+from fractions import Fraction
+
+import pytest
+
+import altlep.pb.completions as completions
+from altlep.pb.rules import mes_stable
+from altlep.pb.rules.mes import mes
+from altlep.pb.ties import tie_rank
+from tests.pb.helpers import shared_profile
+from tests.shared_data import require_shared
+
+NAMES = ["Poland_Krakow_2023_Wzgorza_Krzeslawickie", "Poland_Gdansk_2020_Siedlce",
+         "Poland_Warszawa_2019_Targowek_Mieszkaniowy"]
+
+
+@pytest.mark.parametrize("name", [*NAMES, "Poland_Warszawa_2026"])
+def test_every_proved_range_gives_the_proved_outcome(name, monkeypatch):
+    require_shared("pabulib", f"{name}.pb")
+    _, profile = shared_profile(name)
+    rank = tie_rank(profile)
+    proved, by_slopes = [], []
+    prove, apart = mes_stable.same_outcome, mes_stable._Slopes.apart
+
+    def recording_prove(profile, trace, low, high, rank, **options):
+        result = prove(profile, trace, low, high, rank, **options)
+        if result:
+            proved.append((list(trace), low, high))
+        return result
+
+    def recording_apart(self, *args, **options):
+        result = apart(self, *args, **options)
+        by_slopes.append(result)
+        return result
+
+    monkeypatch.setattr(completions, "same_outcome", recording_prove)
+    monkeypatch.setattr(mes_stable._Slopes, "apart", recording_apart)
+    completions.mes_completed(profile, rank, "add1")
+    assert proved and any(by_slopes)  # the slope test did prove something
+    unit, origin = profile.scale, Fraction(profile.budget, profile.n_voters)
+    rng = random.Random(7)
+    for trace, low, high in proved:
+        first, last = -((origin - low) // unit), (high - origin) // unit
+        for k in {first, last, rng.randint(int(first), int(last))}:
+            assert mes(profile, rank, origin + k * unit).winners == trace, (float(low), k)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_range_across_a_change_of_outcome_is_never_proved(name):
+    require_shared("pabulib", f"{name}.pb")
+    _, profile = shared_profile(name)
+    rank = tie_rank(profile)
+    unit, origin = profile.scale, Fraction(profile.budget, profile.n_voters)
+    previous = mes(profile, rank, origin).winners
+    refused = 0
+    for k in range(1, 400):
+        here = mes(profile, rank, origin + k * unit).winners
+        if here != previous:
+            for back in (1, 3, 20):
+                low = origin + max(k - back, 0) * unit
+                assert not mes_stable.same_outcome(profile, previous, low, origin + k * unit,
+                                                   rank)
+                refused += 1
+        previous = here
+    assert refused
