@@ -173,14 +173,21 @@ class _VoteParser:
         The common row (right width, known projects, no repeats) takes a short path with
         local names only: this loop is most of the time spent reading a big file.
         """
-        width, iv, ivote = self.width, self.i_voter, self.i_vote
+        width, iv, ivote, ipoints = self.width, self.i_voter, self.i_vote, self.i_points
         fast = iv is not None and ivote is not None and not self.cardinal
+        fast_points = iv is not None and ivote is not None and self.cardinal \
+            and ipoints is not None
         most = 1 if self.choose_one else len(self.projects)
         if self.max_length is not None:
             most = min(most, self.max_length)  # longer ballots take the path that warns
         known, voters, append = self.known, self.voters, votes.append
         extra_idx = self.extra_idx
         for row in reader:
+            if len(row) == width and fast_points:
+                vote = self._plain_points(row, reader.line_num, most)
+                if vote is not None:
+                    append(vote)
+                    continue
             if len(row) == width and fast:
                 voter, raw = row[iv], row[ivote]
                 if raw and " " not in raw and " " not in voter and voter not in voters:
@@ -200,6 +207,26 @@ class _VoteParser:
             if vote is not None:
                 append(vote)
         return None
+
+    def _plain_points(self, row: list[str], line: int, most: int) -> Vote | None:
+        """The common cardinal row, or None to let `parse` check it and name any problem:
+        whole points, one per project, no repeats, within every META limit."""
+        voter, raw, given = row[self.i_voter], row[self.i_vote], row[self.i_points]
+        if not raw or " " in raw or " " in voter or " " in given or voter in self.voters:
+            return None
+        ids = tuple(raw.split(","))
+        parts = given.split(",")
+        if len(parts) != len(ids) or len(ids) > most or not self.known.issuperset(ids) \
+                or (len(ids) > 1 and len(set(ids)) != len(ids)) \
+                or not all(part.isdigit() for part in parts):
+            return None
+        values = tuple(map(int, parts))
+        if (self.max_points is not None and max(values) > self.max_points) \
+                or (self.min_points is not None and min(values) < self.min_points) \
+                or (self.max_sum is not None and sum(values) > self.max_sum):
+            return None
+        self.voters[voter] = line
+        return Vote(voter, ids, values, tuple([row[i] for i in self.extra_idx]), line)
 
     def parse(self, line: int, row: list[str]) -> Vote | None:
         out = self.out
