@@ -24,17 +24,18 @@ install: $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 
 install-dev: $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet -e ".[dev,spark]"
 
 ## static-deps: front-end packages from the npm registry, as pinned in package-lock.json
 static-deps:
 	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; \
 	else echo "npm not found: pages work without htmx; install Node.js for in-place updates"; fi
 
-## test-deps: Debian's chromium and postgresql, when missing
+## test-deps: Debian's chromium, postgresql and a Java runtime (for Spark), when missing
 test-deps:
 	@missing=""; \
 	[ -x "$(CHROMIUM)" ] || missing="$$missing chromium"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
@@ -47,7 +48,8 @@ lint: install-dev
 migrations-check: install-dev
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-## test: lint, migrations check, whole suite on SQLite and on PostgreSQL, browser tests in Chromium
+## test: lint, migrations check, whole suite on SQLite and on PostgreSQL, browser tests in
+## Chromium; the Spark test (no database in it) runs in the SQLite pass only
 test: test-deps install-dev static-deps lint migrations-check test-sqlite test-postgres
 
 test-sqlite:
@@ -56,7 +58,7 @@ test-sqlite:
 
 test-postgres:
 	@echo "== pytest on PostgreSQL (a temporary server started for this run)"
-	ALTLEP_ENV=test scripts/with-postgres $(BIN)/pytest -q -p no:cacheprovider
+	ALTLEP_ENV=test scripts/with-postgres $(BIN)/pytest -q -p no:cacheprovider -m "not spark"
 
 test-browser:
 	env -u DATABASE_URL ALTLEP_ENV=test $(BIN)/pytest -q -m browser
