@@ -4,6 +4,7 @@ review decisions and supplier surveys. Each checks its rule and writes the audit
 import shutil
 import threading
 import time
+from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -22,7 +23,7 @@ from altlep.evidence.models import (
     SupplierSurvey,
     UploadStatus,
 )
-from altlep.evidence.store import open_store, uploads_dir
+from altlep.evidence.store import open_store, uploads_dir, worker_claim
 from altlep.flows.analysis import analyse
 from altlep.flows.classify import Area, classify
 from altlep.flows.errors import FlowsInputError
@@ -127,9 +128,31 @@ def _start(upload_id: int) -> None:
 def _in_thread(upload_id: int) -> None:
     close_old_connections()
     try:
-        spend_upload_process(upload_id=upload_id)
+        with worker_claim(upload_id) as mine:
+            pending = SpendUpload.objects.filter(pk=upload_id, status__in=PENDING).exists()
+            if mine and pending:  # not already taken by another worker, nor finished
+                spend_upload_process(upload_id=upload_id)
     finally:
         connection.close()
+
+
+PENDING = (UploadStatus.QUEUED, UploadStatus.PROCESSING)
+# An upload this old and still pending, with no worker holding it, lost its worker (a restart)
+ORPHANED_AFTER = timedelta(seconds=10)
+
+
+def spend_upload_resume(*, actor, upload: SpendUpload) -> bool:
+    """Start processing again an upload whose worker is gone (the server restarted while it
+    was queued or being processed); True when it was restarted. Safe to call from any page
+    that shows the upload: a live worker, in this process or another, keeps its claim."""
+    if upload.status not in PENDING or timezone.now() - upload.created_at < ORPHANED_AFTER:
+        return False
+    with worker_claim(upload.pk) as free:
+        if not free:
+            return False
+    audit_record(actor=actor, action="evidence.spend_upload_resume", instance=upload)
+    _start(upload.pk)
+    return True
 
 
 def _fail(upload: SpendUpload, error: Exception) -> None:

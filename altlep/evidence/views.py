@@ -85,13 +85,17 @@ def _visible_upload(request: HttpRequest, pk: int) -> SpendUpload:
 
 @login_required
 def upload_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return render(request, "evidence/upload_detail.html", {"upload": _visible_upload(request, pk)})
+    shown = _visible_upload(request, pk)
+    services.spend_upload_resume(actor=request.user, upload=shown)  # if its worker is gone
+    return render(request, "evidence/upload_detail.html", {"upload": shown})
 
 
 @login_required
 def upload_status(request: HttpRequest, pk: int) -> HttpResponse:
     """The status fragment htmx polls every second until the file is done or failed."""
-    return render(request, "evidence/_upload_status.html", {"upload": _visible_upload(request, pk)})
+    shown = _visible_upload(request, pk)
+    services.spend_upload_resume(actor=request.user, upload=shown)  # if its worker is gone
+    return render(request, "evidence/_upload_status.html", {"upload": shown})
 
 
 @login_required
