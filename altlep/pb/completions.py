@@ -110,10 +110,10 @@ def _certify_further(profile: Profile, rank: list[int], run: MesRun, following: 
 
     The first width tried ends just before where the run guesses the outcome changes
     (`MesRun.crossing`), or is the last width that worked; it doubles while proofs work.
-    After a failure the proven start moves up by bisection towards the failed end, so the
-    change is pinned down in a few proofs. After a failure at width one, proofs pause for
-    a few steps (outcomes there change at nearly every step, and each proof costs about a
-    run)."""
+    A failed proof may say where a rival overtakes; the next one then stops just before
+    that step, and a run decides the step itself. Otherwise the width halves, but after two
+    failures in a row a run is cheaper than halving on. When no proof works at all, proofs
+    pause for a few steps (outcomes there change at nearly every step)."""
     if span[1] > 0:
         span[1] -= 1
         return following
@@ -125,6 +125,7 @@ def _certify_further(profile: Profile, rank: list[int], run: MesRun, following: 
             width = min(guess, MAX_ROUNDS)
     failed: Fraction | None = None  # the nearest end a proof failed to reach
     guessed = False  # the width tried stops just before a guessed change
+    misses = 0  # proofs failed in a row
     best = 0
     while width >= 1:
         hint: list[float] = []
@@ -136,12 +137,17 @@ def _certify_further(profile: Profile, rank: list[int], run: MesRun, following: 
             width = width * 2 if failed is None else int((failed - known) / unit) // 2
         else:
             failed = known + width * unit
+            misses += 1
             # where a rival was seen to overtake, by a straight line between the ends
             guess = math.ceil(hint[0] * (1 - 1e-9) / unit) - 1 if hint else 0
             if guessed:  # a guess that failed once: now at least halve each time
                 guess = min(guess, width // 2)
             guessed = 0 < guess < width
+            if misses >= 2 and not guessed:
+                break  # the change is probably close: a run costs less than halving on
             width = guess if guessed else width // 2
+            continue
+        misses = 0
     if best:
         span[0], span[2] = best, 1
     else:

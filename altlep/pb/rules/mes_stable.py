@@ -116,10 +116,12 @@ class _Slopes:
         of the per-voter budget over low) is appended to `hint`."""
         w_low, w_high, w_steep, w_gentle, margin = w
         p, pre = self.p, self.pre
-        top = _rho_at(p, pre, k, lo)
+        # budgets rise from lo to at_low to at_high to hi, so each rho below starts Newton's
+        # method from the next one's (a lower bound), which it then needs few steps from
         bottom = _rho_at(p, pre, k, hi)
-        k_low = _rho_at(p, pre, k, self.at_low)
-        k_high = _rho_at(p, pre, k, self.at_high)
+        k_high = None if bottom is None else _rho_at(p, pre, k, self.at_high, bottom)
+        k_low = None if k_high is None else _rho_at(p, pre, k, self.at_low, k_high)
+        top = None if k_low is None else _rho_at(p, pre, k, lo, k_low)
         if top is None or bottom is None or k_low is None or k_high is None:
             return False
         slope = self.bounds(k, lo, hi, top, bottom)
@@ -160,10 +162,10 @@ def same_outcome(profile: Profile, trace: list[int], low: Fraction, high: Fracti
     for w in trace:
         if profile.cost[w] == 0:
             continue
-        worst = _rho_at(profile, pre, w, lo)
-        best = _rho_at(profile, pre, w, hi)
-        w_low = _rho_at(profile, pre, w, slopes.at_low)
-        w_high = _rho_at(profile, pre, w, slopes.at_high)
+        best = _rho_at(profile, pre, w, hi)  # each next one starts from the one before
+        w_high = None if best is None else _rho_at(profile, pre, w, slopes.at_high, best)
+        w_low = None if w_high is None else _rho_at(profile, pre, w, slopes.at_low, w_high)
+        worst = None if w_low is None else _rho_at(profile, pre, w, lo, w_low)
         if worst is None or best is None or w_low is None or w_high is None \
                 or w not in active:
             return False
