@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import operator
 from collections.abc import Iterable
 from fractions import Fraction
 from pathlib import Path
@@ -182,6 +183,10 @@ class _VoteParser:
             most = min(most, self.max_length)  # longer ballots take the path that warns
         known, voters, append = self.known, self.voters, votes.append
         extra_idx = self.extra_idx
+        if len(extra_idx) > 1:
+            extras = operator.itemgetter(*extra_idx)  # a tuple of those cells
+        else:
+            extras = (lambda row: (row[extra_idx[0]],)) if extra_idx else (lambda row: ())
         for row in reader:
             if len(row) == width and fast_points:
                 vote = self._plain_points(row, reader.line_num, most)
@@ -196,8 +201,7 @@ class _VoteParser:
                             len(ids) == 1 or len(set(ids)) == len(ids)):
                         line = reader.line_num
                         voters[voter] = line
-                        extra = tuple([row[i] for i in extra_idx])
-                        append(Vote(voter, ids, None, extra, line))
+                        append(Vote(voter, ids, None, extras(row), line))
                         continue
             if not row or (len(row) == 1 and not row[0].strip()):
                 continue
