@@ -73,7 +73,7 @@ def _completed(profile: Profile, rank: list[int], completion: str, greedy_after:
         run = mes(profile, rank, Fraction(0))
         return Completed(run, _greedy_rest(profile, rank, run.winners, greedy_after), 1)
     start = Fraction(profile.budget, n)
-    run = mes(profile, rank, start)
+    run = mes(profile, rank, start, resolution=profile.scale)
     if completion == "none":
         return Completed(run, _greedy_rest(profile, rank, run.winners, greedy_after), 1)
     everything = list(range(profile.n_projects))
@@ -215,7 +215,7 @@ def _raise(profile: Profile, rank: list[int], run: MesRun, completion: str,
                 previous, kept, last_same, before = step, None, step, winners
             following = steps[-1] + unit
             dense = changes > 0  # else proofs may well skip the next stretch
-        run = mes(profile, rank, following)
+        run = mes(profile, rank, following, resolution=unit)
         rounds += 1
     return Completed(run, [], rounds, run.per_voter)
 

@@ -118,7 +118,7 @@ def _precompute(profile: Profile) -> dict:
 
 class _Mes:
     def __init__(self, profile: Profile, rank: list[int], per_voter: Fraction,
-                 exclude: set[int], explain: bool) -> None:
+                 exclude: set[int], explain: bool, resolution: float = 0.0) -> None:
         self.p = profile
         self.rank = rank
         self.pre = _precompute(profile)
@@ -126,6 +126,8 @@ class _Mes:
         self.b = np.full(len(profile.weight), float(per_voter))
         self.beta = np.ones(len(profile.weight))  # d(budget)/d(starting per-voter budget)
         self.explain = explain
+        self.resolution = resolution
+        self.quiet = False  # set once crossing < resolution: slopes no longer matter
         self.exact: ExactBudgets | None = None
         self.rho_exact: dict[int, Fraction] = {}
         self.fresh_exact: dict[int, Fraction] = {}
@@ -145,6 +147,7 @@ class _Mes:
             self.run.stable_for = max(bound, 0.0)
         if not switch and bound < self.run.crossing:
             self.run.crossing = max(bound, 0.0)
+            self.quiet = self.run.crossing < self.resolution
 
     def _rho(self, j: int, stale: float) -> tuple[float, float] | None:
         """Float rho of j and its slope d(rho)/d(per-voter budget), or None if unaffordable.
@@ -161,7 +164,7 @@ class _Mes:
         cost = float(self.p.cost[j])
         total = float(w_s @ bs)
         if total < cost * (1 - EPS):
-            rising = float(w_s @ self.beta[s])
+            rising = 0.0 if self.quiet else float(w_s @ self.beta[s])
             if rising > 0:  # it stays unaffordable only while its fans' money stays short
                 self._tighten((cost - total) / rising)
             return None
@@ -189,8 +192,10 @@ class _Mes:
             self._tighten(0.0)
             return float(self.fresh_exact[j]), 0.0
         rho, paying = solved
-        poor = ~paying
-        slope = -float(w_s[poor] @ self.beta[s[poor]]) / float(self.pre["wu"][j] @ paying)
+        slope = 0.0
+        if not self.quiet:
+            poor = ~paying
+            slope = -float(w_s[poor] @ self.beta[s[poor]]) / float(self.pre["wu"][j] @ paying)
         if j in self.fresh_exact:
             rho = float(self.fresh_exact[j])
         return rho, slope
@@ -281,7 +286,7 @@ class _Mes:
                     active: np.ndarray) -> None:
         """Narrow `stable_for` to where another project's rho could overtake the winner's."""
         others = np.flatnonzero(active)
-        if not len(others):
+        if not len(others) or self.quiet:
             return
         gap = lower[others] - lower[winner]
         closing = slope[others] - slope[winner]
@@ -306,6 +311,10 @@ class _Mes:
         if self.explain:
             run.payments[j] = (s, bs - left, float(self.pre["w_s"][j] @ bs))
         self.b[s] = left
+        run.winners.append(j)
+        run.rho[j] = float(rho)
+        if self.quiet:
+            return
         # The winner's payers must stay the same for later budgets to stay affine: a payer
         # whose money left falls, or a non-payer whose shortfall shrinks, bounds the rise.
         rate = self.beta[s] - slope * u
@@ -315,12 +324,14 @@ class _Mes:
         # Those who paid the share keep the slope minus the share's slope; those who paid
         # everything they had stay at zero whatever the starting budget.
         self.beta[s] = np.where(rich, rate, 0.0)
-        run.winners.append(j)
-        run.rho[j] = float(rho)
 
 
 def mes(profile: Profile, rank: list[int], per_voter: Fraction, *,
-        exclude: set[int] | None = None, explain: bool = False) -> MesRun:
-    """One MES run with the given per-voter budget (in scaled money units)."""
-    engine = _Mes(profile, rank, per_voter, exclude or set(), explain)
+        exclude: set[int] | None = None, explain: bool = False,
+        resolution: float = 0.0) -> MesRun:
+    """One MES run with the given per-voter budget (in scaled money units).
+
+    `stable_for` and `crossing` below `resolution` are not worth refining: once `crossing`
+    is that small, the run stops tracking how budgets and rhos move with the budget."""
+    engine = _Mes(profile, rank, per_voter, exclude or set(), explain, resolution)
     return engine.count(exclude or set())
