@@ -104,7 +104,7 @@ def _next_step(run: MesRun, origin: Fraction, unit: int) -> Fraction:
 
 
 def _certify_further(profile: Profile, rank: list[int], run: MesRun, following: Fraction,
-                     unit: int, span: list[int]) -> Fraction:
+                     unit: int, span: list) -> Fraction:
     """Skip further steps whose outcome `same_outcome` proves equal to run's; returns the
     first step not proven.
 
@@ -112,8 +112,9 @@ def _certify_further(profile: Profile, rank: list[int], run: MesRun, following: 
     (`MesRun.crossing`), or is the last width that worked; it doubles while proofs work.
     A failed proof may say where a rival overtakes; the next one then stops just before
     that step, and a run decides the step itself. Otherwise the width halves, but after two
-    failures in a row a run is cheaper than halving on. When no proof works at all, proofs
-    pause for a few steps (outcomes there change at nearly every step)."""
+    failures in a row a run is cheaper than halving on. When proofs lately saved fewer steps
+    than they took (outcomes changing at nearly every step), they pause for a few steps,
+    longer each time."""
     if span[1] > 0:
         span[1] -= 1
         return following
@@ -127,8 +128,10 @@ def _certify_further(profile: Profile, rank: list[int], run: MesRun, following: 
     guessed = False  # the width tried stops just before a guessed change
     misses = 0  # proofs failed in a row
     best = 0
+    start, tries = known, 0
     while width >= 1:
         hint: list[float] = []
+        tries += 1
         if same_outcome(profile, run.winners, known, known + width * unit, rank, hint=hint):
             known += width * unit
             best = max(best, width)
@@ -148,10 +151,13 @@ def _certify_further(profile: Profile, rank: list[int], run: MesRun, following: 
             width = guess if guessed else width // 2
             continue
         misses = 0
-    if best:
-        span[0], span[2] = best, 1
+    # recent proofs (decaying) and the steps they saved: proofs cost about a run each
+    span[3] = 0.7 * span[3] + tries
+    span[4] = 0.7 * span[4] + float((known - start) / unit)
+    span[0] = max(best, 1)
+    if best and 2 * span[4] >= span[3]:
+        span[2] = 1
     else:
-        span[0] = 1
         span[1] = span[2]
         span[2] = min(span[2] * 2, 16)
     return max(following, known + unit)
@@ -161,7 +167,7 @@ def _batch_size(profile: Profile) -> int:
     """Steps counted together in a dense stretch: many for small elections (a count costs
     mostly call overhead there), one for big ones (where columns cost as much as runs)."""
     entries = sum(len(s) for s in profile.supporters)
-    return 32 if entries <= 40_000 else 8 if entries <= 100_000 else 1
+    return 32 if entries <= 40_000 else 1
 
 
 def _raise(profile: Profile, rank: list[int], run: MesRun, completion: str,
@@ -175,7 +181,8 @@ def _raise(profile: Profile, rank: list[int], run: MesRun, completion: str,
     previous: Fraction | None = None  # the step before `run`, or None at the start
     kept: MesRun | None = None  # its run, when it was counted one by one
     last_same = run.per_voter  # the highest step known to give `previous`'s outcome
-    span = [4, 0, 1]  # width (steps) to try first; steps to wait; next wait
+    # width (steps) to try first; steps to wait; next wait; recent proofs; steps they saved
+    span = [4, 0, 1, 0.0, 0.0]
     size = _batch_size(profile)
     dense = False  # outcomes changed in the last batch: skip proofs, count in batches
     while rounds < MAX_ROUNDS:
