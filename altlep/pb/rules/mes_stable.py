@@ -148,13 +148,30 @@ def same_outcome(profile: Profile, trace: list[int], low: Fraction, high: Fracti
     """True only if MES selects exactly `trace` for every per-voter budget in [low, high].
 
     A rival is first compared on the interval bounds (its rho on high budgets against the
-    winner's on low ones); if that is too coarse, by the slopes of both rhos (`_Slopes`).
+    winner's on low ones). Only if that is too coarse somewhere is the proof redone with the
+    slopes of both rhos (`_Slopes`), which costs about twice as much.
     On failure, `hint` may receive a guess of how far above low a rival overtakes."""
+    # How often lately the coarse pass could not decide (decaying; per election): when it
+    # usually cannot, go straight to the slopes.
+    undecided = profile.cache.get("coarse_undecided", 0.0)
+    if undecided < 0.5:
+        coarse = _prove(profile, trace, low, high, rank, exclude or set(), hint, False)
+        profile.cache["coarse_undecided"] = 0.8 * undecided + 0.2 * (coarse is None)
+        if coarse is not None:
+            return coarse
+    else:
+        profile.cache["coarse_undecided"] = 0.98 * undecided  # try the coarse pass again later
+    return bool(_prove(profile, trace, low, high, rank, exclude or set(), hint, True))
+
+
+def _prove(profile: Profile, trace: list[int], low: Fraction, high: Fraction,
+           rank: list[int], exclude: set[int], hint: list[float] | None,
+           with_slopes: bool) -> bool | None:
+    """`same_outcome`, with or without slopes; None if a rival needs them and they are off."""
     pre = _precompute(profile)
-    exclude = exclude or set()
     lo = np.full(len(profile.weight), float(low))
     hi = np.full(len(profile.weight), float(high))
-    slopes = _Slopes(profile, pre, low, high)
+    slopes = _Slopes(profile, pre, low, high) if with_slopes else None
     active = {j for j in range(profile.n_projects)
               if j not in exclude and profile.total_utility[j] > 0 and profile.cost[j] > 0}
     bound = {j: profile.cost[j] / profile.total_utility[j] for j in active}  # on high budgets
@@ -162,19 +179,26 @@ def same_outcome(profile: Profile, trace: list[int], low: Fraction, high: Fracti
     for w in trace:
         if profile.cost[w] == 0:
             continue
+        if w not in active:
+            return False
         best = _rho_at(profile, pre, w, hi)  # each next one starts from the one before
-        w_high = None if best is None else _rho_at(profile, pre, w, slopes.at_high, best)
-        w_low = None if w_high is None else _rho_at(profile, pre, w, slopes.at_low, w_high)
-        worst = None if w_low is None else _rho_at(profile, pre, w, lo, w_low)
-        if worst is None or best is None or w_low is None or w_high is None \
-                or w not in active:
+        if slopes is not None:
+            w_high = None if best is None else _rho_at(profile, pre, w, slopes.at_high, best)
+            w_low = None if w_high is None else _rho_at(profile, pre, w, slopes.at_low, w_high)
+            if w_low is None or w_high is None:
+                return False
+            worst = _rho_at(profile, pre, w, lo, w_low)
+        else:
+            worst = None if best is None else _rho_at(profile, pre, w, lo, best)
+        if worst is None or best is None:
             return False
-        slope = slopes.bounds(w, lo, hi, worst, best)
-        if slope is None:
-            return False
+        if slopes is not None:
+            slope = slopes.bounds(w, lo, hi, worst, best)
+            if slope is None:
+                return False
+            winner = (w_low, w_high, slope[0], slope[1], 4 * MARGIN * worst)
         active.discard(w)
         limit = worst * (1 + MARGIN)
-        winner = (w_low, w_high, slope[0], slope[1], 4 * MARGIN * worst)
         for k in sorted(active, key=bound.get):
             if bound[k] > limit:
                 break  # stale bounds only rise: nobody further can catch up
@@ -186,12 +210,15 @@ def same_outcome(profile: Profile, trace: list[int], low: Fraction, high: Fracti
                 bound[k] = r
                 if r <= limit:
                     fresh.add(k)  # else only a lower bound, which is all this step needs
-            if bound[k] <= limit and not _tie_settled(profile, pre, w, k, lo, rank, worst) \
-                    and not slopes.apart(winner, k, lo, hi, hint):
-                return False
+            if bound[k] <= limit and not _tie_settled(profile, pre, w, k, lo, rank, worst):
+                if slopes is None:
+                    return None
+                if not slopes.apart(winner, k, lo, hi, hint):
+                    return False
         s = profile.supporters[w]
         u = pre["u_f"][w]
-        slopes.pay(w, w_low, w_high, slope)
+        if slopes is not None:
+            slopes.pay(w, w_low, w_high, slope)
         lo[s] = np.maximum(lo[s] - worst * u * (1 + MARGIN), 0.0)
         hi[s] = np.maximum(hi[s] - best * u * (1 - MARGIN), 0.0)
         fresh.difference_update(pre["overlap"][w])
