@@ -113,8 +113,8 @@ def _certify_further(profile: Profile, rank: list[int], run: MesRun, following: 
     A failed proof may say where a rival overtakes; the next one then stops just before
     that step, and a run decides the step itself. Otherwise the width halves, but after two
     failures in a row a run is cheaper than halving on. When proofs lately saved fewer steps
-    than they took (outcomes changing at nearly every step), they pause for a few steps,
-    longer each time."""
+    than their number (outcomes changing at nearly every step; a proof costs about a run),
+    they pause for a few steps, longer each time."""
     if span[1] > 0:
         span[1] -= 1
         return following
@@ -155,7 +155,7 @@ def _certify_further(profile: Profile, rank: list[int], run: MesRun, following: 
     span[3] = 0.7 * span[3] + tries
     span[4] = 0.7 * span[4] + float((known - start) / unit)
     span[0] = max(best, 1)
-    if best and 2 * span[4] >= span[3]:
+    if best and span[4] >= span[3]:
         span[2] = 1
     else:
         span[1] = span[2]
