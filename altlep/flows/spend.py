@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from altlep.flows.columns import Mapping, clean_header, detect, missing_required
+from altlep.flows.columns import FIELDS, Mapping, clean_header, detect, missing_required
 from altlep.flows.errors import FlowsInputError
 from altlep.flows.values import parse_amount, parse_date
 
@@ -131,20 +131,8 @@ def detect_file(path: Path, *, override: dict[str, str] | None = None) -> tuple[
     return mapping, encoding
 
 
-_FIELDS = (
-    "amount",
-    "date",
-    "supplier_name",
-    "supplier_id",
-    "company_number",
-    "charity_number",
-    "vat_number",
-    "department",
-    "category",
-    "transaction",
-    "body",
-    "postcode",
-)
+# The fields a SpendLine carries, in columns.FIELDS order (the description is not kept).
+_FIELDS = tuple(field for field in FIELDS if field != "description")
 
 
 def _picker(columns: dict[str, int]) -> Callable[[list[str]], list[str]]:
@@ -182,8 +170,8 @@ def read_spend(
         if on_bytes and line % 5000 == 0:
             on_bytes(line)
         (
-            raw_amount,
             raw_date,
+            raw_amount,
             raw_supplier,
             supplier_id,
             company_number,
