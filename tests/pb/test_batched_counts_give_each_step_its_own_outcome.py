@@ -42,7 +42,7 @@ def test_close_calls_are_left_to_the_exact_count_and_the_rest_agree():
     for seed in range(120):
         profile = build_profile(parse_text(_random_election(seed)))
         rank = tie_rank(profile)
-        steps = _steps(profile, 0, 12)
+        steps = _steps(profile, 0, 60)
         for b, got in zip(steps, mes_batch(profile, rank, steps), strict=True):
             if got is None:
                 handed_back += 1

@@ -84,8 +84,10 @@ class _Batch:
                         continue
                 evaluated.append(int(j))
                 best = np.minimum(best, lower[j])
-            if not evaluated:
-                break
+            if not evaluated:  # nothing affordable is left, except on knife edges
+                for c in cols[~edge]:
+                    self.out[c] = list(winners)
+                return
             values = lower[evaluated]
             pick = values.argmin(axis=0)
             top = values[pick, np.arange(len(cols))]
