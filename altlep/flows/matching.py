@@ -126,8 +126,14 @@ def splink_settings(prior: float) -> object:
             ),
             cll.ExactMatchLevel("name_sig").configure(m_probability=0.03, u_probability=1e-6),
             cll.ExactMatchLevel("squashed").configure(m_probability=0.03, u_probability=1e-6),
+            # One letter left out or added ("HAK" for "HAWK") is the commonest slip, ahead of
+            # one letter changed ("OAK" for "HAK"), so between the two the first wins.
+            cll.And(
+                cll.DamerauLevenshteinLevel("name_key", 1),
+                cll.CustomLevel("abs(length(name_key_l) - length(name_key_r)) = 1"),
+            ).configure(m_probability=0.09, u_probability=1e-6),
             cll.DamerauLevenshteinLevel("name_key", 1).configure(
-                m_probability=0.16, u_probability=1e-6
+                m_probability=0.07, u_probability=1e-6
             ),
             cll.DamerauLevenshteinLevel("name_key", 2).configure(
                 m_probability=0.05, u_probability=2e-5
