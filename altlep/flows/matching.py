@@ -6,7 +6,8 @@ database API, so the same model runs on DuckDB here and on Spark for national-sc
 probabilities come from seeded random sampling of the whole register, λ from deterministic
 rules. Expectation maximisation is deliberately not used: on a register of millions, the pairs
 any cheap training rule yields are dominated by different firms sharing words, and EM then
-learns "shares two words" as the match class (it cut precision to 0.90 on the benchmark).
+learns "shares two words" as the match class (on the 5-million-row benchmark it put m at 0.92
+for two words in common and at 0.05 for the very same name).
 """
 
 from __future__ import annotations
