@@ -121,6 +121,11 @@ def spend_upload_create(
     return upload
 
 
+PENDING = (UploadStatus.QUEUED, UploadStatus.PROCESSING)
+# An upload this old and still pending, with no worker holding it, lost its worker (a restart)
+ORPHANED_AFTER = timedelta(seconds=10)
+
+
 def _start(upload_id: int) -> None:
     threading.Thread(target=_in_thread, args=(upload_id,), daemon=True).start()
 
@@ -134,11 +139,6 @@ def _in_thread(upload_id: int) -> None:
                 spend_upload_process(upload_id=upload_id)
     finally:
         connection.close()
-
-
-PENDING = (UploadStatus.QUEUED, UploadStatus.PROCESSING)
-# An upload this old and still pending, with no worker holding it, lost its worker (a restart)
-ORPHANED_AFTER = timedelta(seconds=10)
 
 
 def spend_upload_resume(*, actor, upload: SpendUpload) -> bool:

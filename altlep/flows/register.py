@@ -23,23 +23,28 @@ class Company:
     sic_codes: tuple[str, ...]
 
 
+def register_header(path: Path) -> list[str]:
+    """The trimmed header of a BasicCompanyData file; an error if it is not one."""
+    try:
+        with Path(path).open("r", encoding="utf-8-sig", errors="replace", newline="") as handle:
+            header = [h.strip() for h in next(csv.reader(handle), [])]
+    except OSError as exc:
+        raise FlowsInputError(f"cannot read the file ({exc.strerror})", path=str(path)) from exc
+    missing = [h for h in _NEEDED if h not in header]
+    if missing:
+        raise FlowsInputError(
+            f"not a BasicCompanyData file: no {', '.join(missing)} column", path=str(path), line=1
+        )
+    return header
+
+
 def read_register(path: Path) -> Iterator[Company]:
     """One Company per row; header names are trimmed (some start with a space)."""
     path = Path(path)
-    try:
-        handle = path.open("r", encoding="utf-8-sig", errors="replace", newline="")
-    except OSError as exc:
-        raise FlowsInputError(f"cannot read the file ({exc.strerror})", path=str(path)) from exc
-    with handle:
+    header = register_header(path)
+    with path.open("r", encoding="utf-8-sig", errors="replace", newline="") as handle:
         reader = csv.reader(handle)
-        header = [h.strip() for h in next(reader, [])]
-        missing = [h for h in _NEEDED if h not in header]
-        if missing:
-            raise FlowsInputError(
-                f"not a BasicCompanyData file: no {', '.join(missing)} column",
-                path=str(path),
-                line=1,
-            )
+        next(reader, None)  # the header, read and checked above
         at = {h: i for i, h in enumerate(header)}
         sic_at = [at[h] for h in header if h.startswith("SICCode.SicText")]
 
@@ -93,21 +98,6 @@ FROM (
 """
 
 
-def register_header(path: Path) -> list[str]:
-    """The trimmed header of a BasicCompanyData file; an error if it is not one."""
-    try:
-        with Path(path).open("r", encoding="utf-8-sig", errors="replace", newline="") as handle:
-            header = [h.strip() for h in next(csv.reader(handle), [])]
-    except OSError as exc:
-        raise FlowsInputError(f"cannot read the file ({exc.strerror})", path=str(path)) from exc
-    missing = [h for h in _NEEDED if h not in header]
-    if missing:
-        raise FlowsInputError(
-            f"not a BasicCompanyData file: no {', '.join(missing)} column", path=str(path), line=1
-        )
-    return header
-
-
 def load_sql(header: list[str]) -> str:
     """The statement that loads a file with this header into the temp table register_in."""
 
@@ -131,10 +121,10 @@ def load_sql(header: list[str]) -> str:
 
 def first_row_without_number(path: Path) -> int:
     """The line of the first row with no company number (found only when one is missing)."""
+    at = register_header(path).index("CompanyNumber")
     with Path(path).open("r", encoding="utf-8-sig", errors="replace", newline="") as handle:
         reader = csv.reader(handle)
-        header = [h.strip() for h in next(reader, [])]
-        at = header.index("CompanyNumber")
+        next(reader, None)
         for row in reader:
             if row and (at >= len(row) or not row[at].strip()):
                 return reader.line_num

@@ -165,7 +165,7 @@ def read_spend(
         if not started:
             started = any(cell.strip() for cell in row)
             continue
-        if not any(row) or not any(cell.strip() for cell in row):
+        if not any(cell.strip() for cell in row):
             continue
         if on_bytes and line % 5000 == 0:
             on_bytes(line)
