@@ -21,6 +21,8 @@ from fractions import Fraction
 import numpy as np
 
 from altlep.pb.profile import Profile
+from altlep.pb.rules import mes_kernel
+from altlep.pb.rules.compiled import packed
 from altlep.pb.rules.exact import ExactBudgets
 
 EPS = 1e-9  # relative margin under which a float comparison is confirmed exactly
@@ -332,6 +334,41 @@ def mes(profile: Profile, rank: list[int], per_voter: Fraction, *,
     """One MES run with the given per-voter budget (in scaled money units).
 
     `stable_for` and `crossing` below `resolution` are not worth refining: once `crossing`
-    is that small, the run stops tracking how budgets and rhos move with the budget."""
+    is that small, the run stops tracking how budgets and rhos move with the budget.
+    The compiled kernel counts it unless the money trail is wanted or a close call needs
+    exact arithmetic; then this module's own count does."""
+    if not explain:
+        run = _compiled(profile, rank, Fraction(per_voter), exclude or set(), resolution)
+        if run is not None:
+            return run
     engine = _Mes(profile, rank, per_voter, exclude or set(), explain, resolution)
     return engine.count(exclude or set())
+
+
+def _compiled(profile: Profile, rank: list[int], per_voter: Fraction, exclude: set[int],
+              resolution: float) -> MesRun | None:
+    """The run by `mes_kernel`, or None if it met a close call."""
+    pack = packed(profile, _precompute(profile)["overlap_array"])
+    by_rank = profile.cache.get("by_rank")
+    if by_rank is None or profile.cache.get("by_rank_of") is not rank:
+        by_rank = np.argsort(np.asarray(rank, dtype=np.int64), kind="stable")
+        profile.cache["by_rank"], profile.cache["by_rank_of"] = by_rank, rank
+    free = [int(j) for j in by_rank if j not in exclude and profile.total_utility[j] > 0
+            and profile.cost[j] == 0]
+    active = (pack.total > 0) & (pack.cost > 0)
+    for j in exclude:
+        active[j] = False
+    status, won, rhos, dropped, budgets, stable_for, crossing = mes_kernel.mes_run(
+        pack.ptr, pack.sup, pack.util, pack.weight, pack.wu, pack.uniform, pack.cost,
+        pack.total, pack.optr, pack.overlap, by_rank, pack.flat_order, active, float(per_voter),
+        float(resolution), pack.groups)
+    if status != mes_kernel.DONE:
+        return None
+    winners = free + won.tolist()
+    rho = dict.fromkeys(free, 0.0)
+    rho.update(zip(won.tolist(), rhos.tolist(), strict=True))
+    run = MesRun(per_voter, winners, rho, {}, budgets, stable_for=stable_for,
+                 crossing=crossing)
+    run.dropped_after = {int(j): int(d) + len(free) for j in np.flatnonzero(dropped >= 0)
+                         for d in (dropped[j],)}
+    return run

@@ -1,0 +1,240 @@
+"""One MES run, compiled: the float fast path of `rules/mes.py`, step for step.
+
+`rules/mes.py` spends most of a run in Python and NumPy call overhead (a few microseconds per
+call, tens of calls per project evaluation); the add1 completions make hundreds of runs. This
+kernel takes the same float decisions in one compiled loop over the packed profile
+(`rules/compiled.py`). It never decides a close call: wherever `rules/mes.py` would confirm a
+decision exactly (two candidates' rho, or a project's cost and its supporters' money, within a
+relative EPS), or Newton's method has not settled, it gives up (status GAVE_UP) and the
+caller counts that run with `rules/mes.py` instead. So its outcomes are that module's.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from numba import njit
+
+EPS = 1e-9  # as rules/mes.py
+ROOM = 1e-12  # relative room by which every supporter must afford a flat share (float error)
+DONE, GAVE_UP = 0, 1
+
+
+@njit(cache=True, nogil=True)
+def _tighten(state, bound, switch, resolution):
+    """state = [stable_for, crossing, quiet]; as `_Mes._tighten`."""
+    if bound < state[0]:
+        state[0] = max(bound, 0.0)
+    if not switch and bound < state[1]:
+        state[1] = max(bound, 0.0)
+        state[2] = 1.0 if state[1] < resolution else 0.0
+
+
+@njit(cache=True, nogil=True)
+def _newton(a, z, sup, util, weight, wu, b, cost, start):
+    """Least rho with sum of w * min(b, rho * u) = cost over entries a:z, from `start` below.
+
+    Returns (rho, full payers' sum of w * u), or (-1, 0) if nobody can pay in full and
+    (-2, 0) if it has not settled (the caller then gives up)."""
+    rho = start
+    for _ in range(60):
+        raised = 0.0
+        rich = 0.0
+        for k in range(a, z):
+            share = rho * util[k]
+            money = b[sup[k]]
+            if money >= share:
+                raised += weight[k] * share
+                rich += wu[k]
+            else:
+                raised += weight[k] * money
+        gap = cost - raised
+        if gap <= cost * 1e-15:
+            return rho, rich
+        if rich <= 0:
+            return -1.0, 0.0
+        rho += gap / rich
+    return -2.0, 0.0
+
+
+@njit(cache=True, nogil=True)
+def _rho(j, ptr, sup, util, weight, wu, uniform, cost, total, b, beta, stale, state,
+         resolution):
+    """(status, rho, slope, flat) of project j, as `_Mes._rho`: status 0 found,
+    1 unaffordable, 2 a close call (give up). flat: every supporter can pay the equal share
+    cost / total utility with room to spare, so that share is rho exactly."""
+    a, z = ptr[j], ptr[j + 1]
+    c = cost[j]
+    money = 0.0
+    for k in range(a, z):
+        money += weight[k] * b[sup[k]]
+    if money < c * (1 - EPS):
+        if state[2] == 0.0:
+            rising = 0.0
+            for k in range(a, z):
+                rising += weight[k] * beta[sup[k]]
+            if rising > 0:
+                _tighten(state, (c - money) / rising, False, resolution)
+        return 1, 0.0, 0.0, False
+    if money <= c * (1 + EPS):
+        return 2, 0.0, 0.0, False
+    r0 = c / total[j]
+    least = math.inf  # the least budget per utility among supporters
+    if not math.isnan(uniform[j]):
+        for k in range(a, z):
+            least = min(least, b[sup[k]])
+        least /= uniform[j]
+    else:
+        for k in range(a, z):
+            least = min(least, b[sup[k]] / util[k])
+    if least >= r0:
+        return 0, r0, 0.0, least >= r0 * (1 + ROOM)
+    start = stale if r0 < stale < math.inf else r0
+    rho, rich = _newton(a, z, sup, util, weight, wu, b, c, start)
+    if rho == -2.0:
+        return 2, 0.0, 0.0, False
+    if rho < 0 or rich <= 0:
+        return 1, 0.0, 0.0, False
+    slope = 0.0
+    if state[2] == 0.0:
+        poor = 0.0
+        for k in range(a, z):
+            g = sup[k]
+            if b[g] < rho * util[k]:
+                poor += weight[k] * beta[g]
+        slope = -poor / rich
+    return 0, rho, slope, False
+
+
+@njit(cache=True, nogil=True)
+def _stay_ahead(winner, lower, slope, active, state, resolution):
+    """As `_Mes._stay_ahead`: where another project's rho could overtake the winner's."""
+    if state[2] != 0.0:
+        return
+    nearest = math.inf
+    behind = False
+    for k in range(len(active)):
+        if not active[k]:
+            continue
+        gap = lower[k] - lower[winner]
+        closing = slope[k] - slope[winner]
+        scale = abs(slope[k]) + abs(slope[winner])
+        if closing < -1e-9 * scale:
+            nearest = min(nearest, max(gap, 0.0) / -closing)
+        elif gap < -EPS * lower[winner]:
+            behind = True
+    if nearest < math.inf:
+        _tighten(state, nearest, False, resolution)
+    if behind:
+        _tighten(state, 0.0, False, resolution)
+
+
+@njit(cache=True, nogil=True)
+def _pay(j, rho, slope, ptr, sup, util, b, beta, state, resolution):
+    """As `_Mes._pay`: supporters pay min(budget, rho * u); slopes and stability follow."""
+    a, z = ptr[j], ptr[j + 1]
+    tracking = state[2] == 0.0
+    nearest = math.inf
+    for k in range(a, z):
+        g = sup[k]
+        diff = b[g] - rho * util[k]
+        rich = diff >= 0
+        b[g] = diff if rich else 0.0
+        if tracking:
+            rate = beta[g] - slope * util[k]
+            if (rich and rate < 0) or (not rich and rate > 0):
+                nearest = min(nearest, abs(diff) / abs(rate))
+            beta[g] = rate if rich else 0.0
+    if nearest < math.inf:
+        _tighten(state, nearest, True, resolution)
+
+
+@njit(cache=True, nogil=True)
+def mes_run(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, by_rank,
+            flat_order, active, per_voter, resolution, groups):
+    """One MES run over the projects marked active (taken in tie order `by_rank`).
+
+    Close calls between candidates that all have their flat rho (cost / total utility, see
+    `_rho`) are settled exactly, by `flat_order`: the rank of each project's cost / total
+    utility as an exact fraction (equal fractions, equal rank); then by tie order.
+
+    Returns (status, winners, rhos, dropped_after, budgets, stable_for, crossing):
+    winners and their rhos in selection order, for every project the number of winners
+    before it became unaffordable (-1 if it did not), and the budgets left."""
+    m = len(cost)
+    b = np.full(groups, per_voter)
+    beta = np.ones(groups)
+    state = np.array([math.inf, math.inf, 0.0])
+    lower = np.full(m, math.inf)
+    slope = np.zeros(m)
+    fresh = np.zeros(m, dtype=np.bool_)
+    flat = np.zeros(m, dtype=np.bool_)
+    position = np.empty(m, dtype=np.int64)  # place in tie order
+    for i in range(m):
+        position[by_rank[i]] = i
+    dropped = np.full(m, -1, dtype=np.int64)
+    winners = np.empty(m, dtype=np.int64)
+    rhos = np.empty(m)
+    n_won = 0
+    for j in range(m):
+        if active[j]:
+            lower[j] = cost[j] / total[j]
+    while True:
+        n_active = 0
+        for j in by_rank:
+            if active[j]:
+                n_active += 1
+        if n_active == 0:
+            break
+        candidates = np.empty(n_active, dtype=np.int64)
+        i = 0
+        for j in by_rank:
+            if active[j]:
+                candidates[i] = j
+                i += 1
+        # stable sort on the bounds of candidates in tie order: by bound, then rank
+        order = candidates[np.argsort(lower[candidates], kind="mergesort")]
+        best = math.inf
+        evaluated = 0
+        for j in order:
+            if lower[j] > best * (1 + EPS):
+                break  # stale values are lower bounds: nobody further can win
+            if not fresh[j]:
+                status, r, s, f = _rho(j, ptr, sup, util, weight, wu, uniform, cost, total,
+                                       b, beta, lower[j], state, resolution)
+                if status == 2:
+                    return GAVE_UP, winners[:0], rhos[:0], dropped, b, 0.0, 0.0
+                if status == 1:
+                    active[j] = False
+                    dropped[j] = n_won
+                    continue
+                lower[j] = r
+                slope[j] = s
+                flat[j] = f
+                fresh[j] = True
+            evaluated += 1
+            best = min(best, lower[j])
+        if evaluated == 0:
+            break
+        winner = -1
+        close = 0
+        all_flat = True
+        for j in order:
+            if active[j] and fresh[j] and lower[j] <= best * (1 + EPS):
+                close += 1
+                all_flat = all_flat and flat[j]
+                if winner < 0 or (flat_order[j], position[j]) < (flat_order[winner],
+                                                                position[winner]):
+                    winner = j
+        if close > 1 and not all_flat:
+            return GAVE_UP, winners[:0], rhos[:0], dropped, b, 0.0, 0.0
+        active[winner] = False
+        _stay_ahead(winner, lower, slope, active, state, resolution)
+        _pay(winner, lower[winner], slope[winner], ptr, sup, util, b, beta, state, resolution)
+        winners[n_won] = winner
+        rhos[n_won] = lower[winner]
+        n_won += 1
+        for i in range(optr[winner], optr[winner + 1]):
+            fresh[overlap[i]] = False
+    return DONE, winners[:n_won], rhos[:n_won], dropped, b, state[0], state[1]
