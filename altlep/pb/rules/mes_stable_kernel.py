@@ -1,0 +1,241 @@
+"""The range proof of `rules/mes_stable.py`, compiled (see that module for the reasoning).
+
+A proof replays the known winners on interval budgets and evaluates rivals' rho at both ends
+of the range, a few hundred evaluations per proof; in Python each cost tens of microseconds of
+call overhead. Here one compiled call does the whole proof. Every doubt fails the proof: a
+failed proof only costs the caller a run, a wrong one would change an outcome.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from numba import njit
+
+MARGIN = 1e-9  # relative separation required between rival rhos
+ROOM = 1e-12  # as rules/mes_kernel.py: room by which supporters must afford a flat share
+PROVED, FAILED, NEEDS_SLOPES = 1, 0, -1
+UNAFFORDABLE, UNSETTLED = -1.0, -2.0
+
+
+@njit(cache=True, nogil=True)
+def _rho_at(j, ptr, sup, util, weight, wu, cost, total, budgets, start, enough):
+    """Rho of j on `budgets`: UNAFFORDABLE, UNSETTLED (Newton's method did not settle), or
+    rho; Newton starts from `start` if above the flat share, and an iterate above `enough`
+    (a lower bound) is returned as it is."""
+    a, z = ptr[j], ptr[j + 1]
+    c = cost[j]
+    money = 0.0
+    least = math.inf
+    for k in range(a, z):
+        money += weight[k] * budgets[sup[k]]
+        least = min(least, budgets[sup[k]] / util[k])
+    if money < c:
+        return UNAFFORDABLE
+    r0 = c / total[j]
+    if least >= r0:
+        return r0
+    rho = max(r0, start)
+    for _ in range(60):
+        raised = 0.0
+        rich = 0.0
+        for k in range(a, z):
+            share = rho * util[k]
+            have = budgets[sup[k]]
+            if have >= share:
+                raised += weight[k] * share
+                rich += wu[k]
+            else:
+                raised += weight[k] * have
+        gap = c - raised
+        if gap <= c * 1e-15:
+            return rho
+        if rich <= 0:
+            return UNAFFORDABLE
+        rho += gap / rich
+        if rho > enough:
+            return rho
+    return UNSETTLED
+
+
+@njit(cache=True, nogil=True)
+def _surely_flat(j, ptr, sup, util, budgets, r0):
+    """Every supporter of j affords its flat share r0 * u on `budgets`, with room to spare."""
+    for k in range(ptr[j], ptr[j + 1]):
+        if budgets[sup[k]] < r0 * util[k] * (1 + ROOM):
+            return False
+    return True
+
+
+@njit(cache=True, nogil=True)
+def _bounds(j, ptr, sup, util, weight, wu, lo, hi, top, bottom, fast, slow):
+    """(ok, steepest, gentlest) d(rho_j)/db for rho_j within [bottom, top] and budgets within
+    [lo, hi], as `_Slopes.bounds`; not ok if nobody surely pays in full."""
+    paid = 0.0
+    unsure = 0.0
+    steep = 0.0
+    gentle = 0.0
+    for k in range(ptr[j], ptr[j + 1]):
+        g = sup[k]
+        full = lo[g] >= top * util[k]
+        short = hi[g] < bottom * util[k]
+        if full:
+            paid += wu[k]
+        else:
+            steep += weight[k] * fast[g]
+        if short:
+            gentle += weight[k] * slow[g]
+        elif not full:
+            unsure += wu[k]
+    if paid <= 0:
+        return False, 0.0, 0.0
+    return True, -steep / paid, -gentle / (paid + unsure)
+
+
+@njit(cache=True, nogil=True)
+def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, rank, trace,
+          active, low, high, with_slopes, groups):
+    """(PROVED | FAILED | NEEDS_SLOPES, hint): whether MES selects exactly `trace` for every
+    per-voter budget in [low, high], among the projects marked active (changed in place).
+    hint: where a rival was seen to overtake (a rise over low), or NaN."""
+    m = len(cost)
+    lo = np.full(groups, low)
+    hi = np.full(groups, high)
+    width = high - low
+    at_low = np.full(groups, low)
+    at_high = np.full(groups, high)
+    fast = np.ones(groups)  # bounds on d(money)/d(per-voter budget)
+    slow = np.ones(groups)
+    bound = np.full(m, math.inf)  # lower bounds on rho on high budgets
+    for j in range(m):
+        if active[j]:
+            bound[j] = cost[j] / total[j]
+    fresh = np.zeros(m, dtype=np.bool_)
+    hint = math.nan
+    for w in trace:
+        if cost[w] == 0:
+            continue
+        if not active[w]:
+            return FAILED, hint
+        best = _rho_at(w, ptr, sup, util, weight, wu, cost, total, hi, 0.0, math.inf)
+        if best < 0:
+            return FAILED, hint
+        w_low = w_high = steep = gentle = 0.0
+        if with_slopes:
+            w_high = _rho_at(w, ptr, sup, util, weight, wu, cost, total, at_high, best,
+                             math.inf)
+            if w_high < 0:
+                return FAILED, hint
+            w_low = _rho_at(w, ptr, sup, util, weight, wu, cost, total, at_low, w_high,
+                            math.inf)
+            if w_low < 0:
+                return FAILED, hint
+            worst = _rho_at(w, ptr, sup, util, weight, wu, cost, total, lo, w_low, math.inf)
+        else:
+            worst = _rho_at(w, ptr, sup, util, weight, wu, cost, total, lo, best, math.inf)
+        if worst < 0:
+            return FAILED, hint
+        if with_slopes:
+            ok, steep, gentle = _bounds(w, ptr, sup, util, weight, wu, lo, hi, worst, best,
+                                        fast, slow)
+            if not ok:
+                return FAILED, hint
+        active[w] = False
+        limit = worst * (1 + MARGIN)
+        w_flat = worst == cost[w] / total[w] and _surely_flat(w, ptr, sup, util, lo, worst)
+        order = np.argsort(bound, kind="mergesort")
+        for k in order:
+            if bound[k] > limit:
+                break  # stale bounds only rise: nobody further can catch up
+            if not active[k]:
+                continue
+            if not fresh[k]:
+                r = _rho_at(k, ptr, sup, util, weight, wu, cost, total, hi, bound[k], limit)
+                if r == UNSETTLED:
+                    return FAILED, hint
+                if r == UNAFFORDABLE:
+                    active[k] = False  # unaffordable even on high budgets: out for good
+                    bound[k] = math.inf
+                    continue
+                bound[k] = r
+                fresh[k] = r <= limit  # else only a lower bound, which is all this step needs
+            if bound[k] > limit:
+                continue
+            # a tie of two flat rhos that w wins exactly is harmless
+            k_flat = cost[k] / total[k]
+            if w_flat and _surely_flat(k, ptr, sup, util, lo, k_flat) and (
+                    (flat_order[w], rank[w]) < (flat_order[k], rank[k])):
+                continue
+            if not with_slopes:
+                return NEEDS_SLOPES, hint
+            overtake = _apart(k, w_low, w_high, steep, gentle, 4 * MARGIN * worst, ptr, sup,
+                              util, weight, wu, cost, total, lo, hi, at_low, at_high, fast,
+                              slow, width)
+            if overtake != 0.0:
+                return FAILED, hint if overtake < 0 else overtake
+        a, z = ptr[w], ptr[w + 1]
+        for i in range(a, z):
+            g = sup[i]
+            u = util[i]
+            if with_slopes:
+                full = lo[g] >= worst * u
+                short = hi[g] < best * u
+                at_low[g] = max(at_low[g] - w_low * u, 0.0)
+                at_high[g] = max(at_high[g] - w_high * u, 0.0)
+                # full payers keep d(money) - u * d(rho); who pays all they have keeps nothing
+                fast[g] = 0.0 if short else fast[g] - steep * u
+                slow[g] = slow[g] - gentle * u if full else 0.0
+            lo[g] = max(lo[g] - worst * u * (1 + MARGIN), 0.0)
+            hi[g] = max(hi[g] - best * u * (1 - MARGIN), 0.0)
+        for i in range(optr[w], optr[w + 1]):
+            fresh[overlap[i]] = False
+    for k in range(m):
+        if active[k]:
+            money = 0.0
+            for i in range(ptr[k], ptr[k + 1]):
+                money += weight[i] * hi[sup[i]]
+            if money >= cost[k] * (1 - MARGIN):
+                return FAILED, hint  # might still be affordable somewhere in the interval
+    return PROVED, hint
+
+
+@njit(cache=True, nogil=True)
+def _apart(k, w_low, w_high, w_steep, w_gentle, margin, ptr, sup, util, weight, wu, cost,
+           total, lo, hi, at_low, at_high, fast, slow, width):
+    """0 if rival k's rho stays clearly above the winner's throughout the range, as
+    `_Slopes.apart`; else where a straight line between the ends says k overtakes (a rise
+    over low), or -1 if that is not known."""
+    # budgets rise from lo to at_low to at_high to hi, so each rho below starts Newton's
+    # method from the next one's (a lower bound), which it then needs few steps from
+    bottom = _rho_at(k, ptr, sup, util, weight, wu, cost, total, hi, 0.0, math.inf)
+    if bottom < 0:
+        return -1.0
+    k_high = _rho_at(k, ptr, sup, util, weight, wu, cost, total, at_high, bottom, math.inf)
+    if k_high < 0:
+        return -1.0
+    k_low = _rho_at(k, ptr, sup, util, weight, wu, cost, total, at_low, k_high, math.inf)
+    if k_low < 0:
+        return -1.0
+    top = _rho_at(k, ptr, sup, util, weight, wu, cost, total, lo, k_low, math.inf)
+    if top < 0:
+        return -1.0
+    ok, steep, gentle = _bounds(k, ptr, sup, util, weight, wu, lo, hi, top, bottom, fast, slow)
+    if not ok:
+        return -1.0
+    fall = (steep - w_gentle) * (1 + 1e-9)  # the gap's slope lies in [fall, rise]
+    rise = (gentle - w_steep) * (1 + 1e-9)
+    g_low = k_low - w_low
+    g_high = k_high - w_high
+    if fall >= 0:
+        least = g_low
+    elif rise <= 0:
+        least = g_high
+    else:
+        x = min(max((g_high - g_low - width * rise) / (fall - rise), 0.0), width)
+        least = max(g_low + x * fall, g_high - (width - x) * rise)
+    if least > margin:
+        return 0.0
+    if g_low > 0 > g_high:
+        return width * g_low / (g_low - g_high)
+    return -1.0
