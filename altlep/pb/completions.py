@@ -20,7 +20,6 @@ from altlep.pb.blas import one_blas_thread
 from altlep.pb.profile import Profile
 from altlep.pb.rules.greedy import greedy
 from altlep.pb.rules.mes import MesRun, mes
-from altlep.pb.rules.mes_batch import mes_batch
 from altlep.pb.rules.mes_stable import same_outcome
 
 COMPLETIONS = ("none", "add1", "add1u", "add1-full")
@@ -163,67 +162,29 @@ def _certify_further(profile: Profile, rank: list[int], run: MesRun, following: 
     return max(following, known + unit)
 
 
-def _batch_size(profile: Profile) -> int:
-    """Steps counted together in a dense stretch: many for small elections (a count costs
-    mostly call overhead there), one for big ones (where columns cost as much as runs)."""
-    entries = sum(len(s) for s in profile.supporters)
-    return 48 if entries <= 40_000 else 1
-
-
 def _raise(profile: Profile, rank: list[int], run: MesRun, completion: str,
            pool: list[int], origin: Fraction) -> Completed:
-    """Raise the per-voter budget by whole units until the completion's stopping rule.
-
-    Where proofs fail at the very next step (outcomes changing every few steps), the next
-    steps are counted together by `mes_batch`, which gives each step's own outcome."""
+    """Raise the per-voter budget by whole units until the completion's stopping rule."""
     unit = profile.scale
     rounds = 1
-    previous: Fraction | None = None  # the step before `run`, or None at the start
-    kept: MesRun | None = None  # its run, when it was counted one by one
-    last_same = run.per_voter  # the highest step known to give `previous`'s outcome
+    before: MesRun | None = None  # the run of the step before `run`'s, None at the start
+    last_same = run.per_voter  # the highest step known to give `before`'s outcome
     # width (steps) to try first; steps to wait; next wait; recent proofs; steps they saved
     span = [4, 0, 1, 0.0, 0.0]
-    most = _batch_size(profile)
-    size = min(16, most)  # the first batch is shorter: many completions end within a few steps
-    dense = False  # outcomes changed in the last batch: skip proofs, count in batches
     while rounds < MAX_ROUNDS:
         stop = _stop(profile, run.winners, completion, pool)
         if stop == "over":
-            if previous is None:
+            if before is None:
                 return Completed(_free_only(profile, run), [], rounds)
-            if kept is None or kept.per_voter != previous:
-                kept = mes(profile, rank, previous)
-            return Completed(kept, [], rounds, last_same)
+            return Completed(before, [], rounds, last_same)
         if stop == "done":
             return Completed(run, [], rounds, run.per_voter)
         following = _next_step(run, origin, unit)
         if following - origin >= MAX_ROUNDS * unit:
             return Completed(run, [], rounds, run.per_voter)
-        if not dense:
-            following = _certify_further(profile, rank, run, following, unit, span)
-        very_next = following == _next_step_plain(run, origin, unit)
-        previous, kept = run.per_voter, run
+        following = _certify_further(profile, rank, run, following, unit, span)
+        before = run
         last_same = max(following - unit, run.per_voter)
-        if most > 1 and very_next:
-            steps = [following + i * unit for i in range(size - 1)]
-            size = most
-            before = run.winners
-            changes = 0
-            for step, winners in zip(steps, mes_batch(profile, rank, steps), strict=True):
-                if winners is None:  # a close call: the exact one-by-one count decides
-                    winners = mes(profile, rank, step).winners
-                rounds += 1
-                changes += winners != before
-                stop = _stop(profile, winners, completion, pool)
-                if stop == "over":
-                    if kept is None or kept.per_voter != previous:
-                        kept = mes(profile, rank, previous)
-                    return Completed(kept, [], rounds, previous)
-                if stop == "done":
-                    return Completed(mes(profile, rank, step), [], rounds, step)
-                previous, kept, last_same, before = step, None, step, winners
-            following = steps[-1] + unit
-            dense = changes > 0  # else proofs may well skip the next stretch
         run = mes(profile, rank, following, resolution=unit)
         rounds += 1
     return Completed(run, [], rounds, run.per_voter)
@@ -238,11 +199,6 @@ def _stop(profile: Profile, winners: list[int], completion: str, pool: list[int]
     if set(pool) <= set(winners):
         return "done"  # more money changes nothing
     return ""
-
-
-def _next_step_plain(run: MesRun, origin: Fraction, unit: int) -> Fraction:
-    """The step right after run.per_voter."""
-    return origin + (math.floor((run.per_voter - origin) / unit) + 1) * unit
 
 
 def _free_only(profile: Profile, run: MesRun) -> MesRun:
