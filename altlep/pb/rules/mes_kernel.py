@@ -31,30 +31,38 @@ def _tighten(state, bound, switch, resolution):
         state[2] = 1.0 if state[1] < resolution else 0.0
 
 
+# Sums may be reordered (fastmath "reassoc") so the compiler can vectorise them: decisions
+# never hinge on the last bits, as anything within a relative EPS is settled exactly.
+@njit(cache=True, nogil=True, fastmath={"reassoc", "contract", "nsz"})
+def raised_at(a, z, sup, util, weight, wu, b, rho):
+    """(money raised at rho, full payers' sum of w * u) over entries a:z, branch-free."""
+    raised = 0.0
+    rich = 0.0
+    for k in range(a, z):
+        share = rho * util[k]
+        money = b[sup[k]]
+        raised += weight[k] * min(money, share)
+        rich += wu[k] * (money >= share)
+    return raised, rich
+
+
 @njit(cache=True, nogil=True)
-def _newton(a, z, sup, util, weight, wu, b, cost, start):
+def newton(a, z, sup, util, weight, wu, b, cost, start, enough):
     """Least rho with sum of w * min(b, rho * u) = cost over entries a:z, from `start` below.
 
-    Returns (rho, full payers' sum of w * u), or (-1, 0) if nobody can pay in full and
-    (-2, 0) if it has not settled (the caller then gives up)."""
+    Returns (rho, full payers' sum of w * u); (-1, 0) if nobody can pay in full, (-2, 0) if
+    it has not settled; an iterate above `enough` (a lower bound) is returned as it is."""
     rho = start
     for _ in range(60):
-        raised = 0.0
-        rich = 0.0
-        for k in range(a, z):
-            share = rho * util[k]
-            money = b[sup[k]]
-            if money >= share:
-                raised += weight[k] * share
-                rich += wu[k]
-            else:
-                raised += weight[k] * money
+        raised, rich = raised_at(a, z, sup, util, weight, wu, b, rho)
         gap = cost - raised
         if gap <= cost * 1e-15:
             return rho, rich
         if rich <= 0:
             return -1.0, 0.0
         rho += gap / rich
+        if rho > enough:
+            return rho, rich
     return -2.0, 0.0
 
 
@@ -91,7 +99,7 @@ def _rho(j, ptr, sup, util, weight, wu, uniform, cost, total, b, beta, stale, st
     if least >= r0:
         return 0, r0, 0.0, least >= r0 * (1 + ROOM)
     start = stale if r0 < stale < math.inf else r0
-    rho, rich = _newton(a, z, sup, util, weight, wu, b, c, start)
+    rho, rich = newton(a, z, sup, util, weight, wu, b, c, start, math.inf)
     if rho == -2.0:
         return 2, 0.0, 0.0, False
     if rho < 0 or rich <= 0:

@@ -13,6 +13,8 @@ import math
 import numpy as np
 from numba import njit
 
+from altlep.pb.rules.mes_kernel import newton
+
 MARGIN = 1e-9  # relative separation required between rival rhos
 ROOM = 1e-12  # as rules/mes_kernel.py: room by which supporters must afford a flat share
 PROVED, FAILED, NEEDS_SLOPES = 1, 0, -1
@@ -21,8 +23,8 @@ UNAFFORDABLE, UNSETTLED = -1.0, -2.0
 
 @njit(cache=True, nogil=True)
 def _rho_at(j, ptr, sup, util, weight, wu, cost, total, budgets, start, enough):
-    """Rho of j on `budgets`: UNAFFORDABLE, UNSETTLED (Newton's method did not settle), or
-    rho; Newton starts from `start` if above the flat share, and an iterate above `enough`
+    """Rho of j on `budgets`: UNAFFORDABLE, UNSETTLED (too close to call, or Newton's method
+    did not settle), or rho; Newton starts from `start` if above the flat share, and an iterate above `enough`
     (a lower bound) is returned as it is."""
     a, z = ptr[j], ptr[j + 1]
     c = cost[j]
@@ -31,32 +33,15 @@ def _rho_at(j, ptr, sup, util, weight, wu, cost, total, budgets, start, enough):
     for k in range(a, z):
         money += weight[k] * budgets[sup[k]]
         least = min(least, budgets[sup[k]] / util[k])
-    if money < c:
+    if money < c * (1 - MARGIN):
         return UNAFFORDABLE
+    if money <= c * (1 + MARGIN):
+        return UNSETTLED  # a knife edge that float arithmetic cannot call: fail the proof
     r0 = c / total[j]
     if least >= r0:
         return r0
-    rho = max(r0, start)
-    for _ in range(60):
-        raised = 0.0
-        rich = 0.0
-        for k in range(a, z):
-            share = rho * util[k]
-            have = budgets[sup[k]]
-            if have >= share:
-                raised += weight[k] * share
-                rich += wu[k]
-            else:
-                raised += weight[k] * have
-        gap = c - raised
-        if gap <= c * 1e-15:
-            return rho
-        if rich <= 0:
-            return UNAFFORDABLE
-        rho += gap / rich
-        if rho > enough:
-            return rho
-    return UNSETTLED
+    rho, _ = newton(a, z, sup, util, weight, wu, budgets, c, max(r0, start), enough)
+    return UNSETTLED if rho < 0 else rho
 
 
 @njit(cache=True, nogil=True)
