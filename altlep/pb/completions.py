@@ -107,13 +107,14 @@ def _certify_further(profile: Profile, rank: list[int], run: MesRun, following: 
     """Skip further steps whose outcome `same_outcome` proves equal to run's; returns the
     first step not proven.
 
-    The first width tried ends just before where the run guesses the outcome changes
-    (`MesRun.crossing`), or is the last width that worked; it doubles while proofs work.
-    A failed proof may say where a rival overtakes; the next one then stops just before
-    that step, and a run decides the step itself. Otherwise the width halves, but after two
-    failures in a row a run is cheaper than halving on. When proofs lately saved fewer steps
-    than their number (outcomes changing at nearly every step; a proof costs about a run),
-    they pause for a few steps, longer each time."""
+    The first width tried is the last width that worked, or longer if the run guesses the
+    outcome changes further on (`MesRun.crossing`); it doubles while proofs work. A failed
+    proof may say where a rival overtakes soonest; the next one then stops just before that
+    step, and a run decides the step itself (at once if that is the very next step).
+    Otherwise the width halves, and once a part is proven the rest is tried whole; after
+    four failures in a row a run is cheaper than halving on. When proofs lately saved fewer
+    steps than their number (outcomes changing at nearly every step; a proof costs about a
+    run), they pause for a few steps, longer each time."""
     if span[1] > 0:
         span[1] -= 1
         return following
@@ -121,7 +122,7 @@ def _certify_further(profile: Profile, rank: list[int], run: MesRun, following: 
     width = span[0]
     if run.crossing < math.inf:
         guess = math.floor((run.per_voter + Fraction(run.crossing * (1 - 1e-6)) - known) / unit)
-        if guess > 1:
+        if guess > width:
             width = min(guess, MAX_ROUNDS)
     failed: Fraction | None = None  # the nearest end a proof failed to reach
     guessed = False  # the width tried stops just before a guessed change
@@ -136,16 +137,20 @@ def _certify_further(profile: Profile, rank: list[int], run: MesRun, following: 
             best = max(best, width)
             if failed is not None and guessed:
                 break  # proven up to the step before the guessed change: a run decides it
-            width = width * 2 if failed is None else int((failed - known) / unit) // 2
+            # after a failure that named no crossing (the slopes were too loose over the
+            # whole range, not necessarily a change), the rest of the range is tried whole
+            width = width * 2 if failed is None else int((failed - known) / unit) - 1
         else:
             failed = known + width * unit
             misses += 1
             # where a rival was seen to overtake, by a straight line between the ends
             guess = math.ceil(hint[0] * (1 - 1e-9) / unit) - 1 if hint else 0
-            if guessed:  # a guess that failed once: now at least halve each time
+            if hint and guess <= 0:
+                break  # a rival overtakes within the very next step: a run decides it
+            if guessed and misses > 3:  # guesses keep failing: now at least halve each time
                 guess = min(guess, width // 2)
             guessed = 0 < guess < width
-            if misses >= 2 and not guessed:
+            if misses >= 4 and not guessed:
                 break  # the change is probably close: a run costs less than halving on
             width = guess if guessed else width // 2
             continue

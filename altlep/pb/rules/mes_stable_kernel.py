@@ -83,7 +83,7 @@ def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, ra
           active, low, high, with_slopes, groups):
     """(PROVED | FAILED | NEEDS_SLOPES, hint): whether MES selects exactly `trace` for every
     per-voter budget in [low, high], among the projects marked active (changed in place).
-    hint: where a rival was seen to overtake (a rise over low), or NaN."""
+    hint: the soonest a rival was seen to overtake (a rise over low), or NaN."""
     m = len(cost)
     lo = np.full(groups, low)
     hi = np.full(groups, high)
@@ -157,8 +157,13 @@ def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, ra
             overtake = _apart(k, w_low, w_high, steep, gentle, 4 * MARGIN * worst, ptr, sup,
                               util, weight, wu, cost, total, lo, hi, at_low, at_high, fast,
                               slow, width)
-            if overtake != 0.0:
-                return FAILED, hint if overtake < 0 else overtake
+            if overtake < 0:
+                return FAILED, hint
+            if overtake > 0:
+                # a rival overtakes: the proof has failed, but later rivals may overtake
+                # sooner (in the budget, not in the order of rounds), and the caller's
+                # next try should stop before the soonest
+                hint = overtake if math.isnan(hint) else min(hint, overtake)
         a, z = ptr[w], ptr[w + 1]
         for i in range(a, z):
             g = sup[i]
@@ -182,7 +187,7 @@ def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, ra
                 money += weight[i] * hi[sup[i]]
             if money >= cost[k] * (1 - MARGIN):
                 return FAILED, hint  # might still be affordable somewhere in the interval
-    return PROVED, hint
+    return (PROVED if math.isnan(hint) else FAILED), hint
 
 
 @njit(cache=True, nogil=True)
