@@ -131,8 +131,10 @@ def _certify_further(profile: Profile, rank: list[int], run: MesRun, following: 
     start, tries = known, 0
     while width >= 1:
         hint: list[float] = []
+        reach: list[float] = []
         tries += 1
-        if same_outcome(profile, run.winners, known, known + width * unit, rank, hint=hint):
+        if same_outcome(profile, run.winners, known, known + width * unit, rank, hint=hint,
+                        reach=reach):
             known += width * unit
             best = max(best, width)
             if failed is not None and guessed:
@@ -143,16 +145,20 @@ def _certify_further(profile: Profile, rank: list[int], run: MesRun, following: 
         else:
             failed = known + width * unit
             misses += 1
+            # the steps proved all the same, from the start of the range
+            proved = math.floor(reach[0] / unit) if reach else 0
+            known += proved * unit
             # where a rival was seen to overtake, by a straight line between the ends
-            guess = math.ceil(hint[0] * (1 - 1e-9) / unit) - 1 if hint else 0
+            guess = math.ceil((hint[0] - proved * unit) * (1 - 1e-9) / unit) - 1 if hint else 0
             if hint and guess <= 0:
                 break  # a rival overtakes within the very next step: a run decides it
+            left = int((failed - known) / unit)
             if guessed and misses > 3:  # guesses keep failing: now at least halve each time
-                guess = min(guess, width // 2)
-            guessed = 0 < guess < width
+                guess = min(guess, left // 2)
+            guessed = 0 < guess < left
             if misses >= 4 and not guessed:
                 break  # the change is probably close: a run costs less than halving on
-            width = guess if guessed else width // 2
+            width = guess if guessed else left // 2
             continue
         misses = 0
     # recent proofs (decaying) and the steps they saved: proofs cost about a run each

@@ -37,7 +37,7 @@ def test_every_proved_range_gives_the_proved_outcome(name, monkeypatch):
     completions.mes_completed(profile, rank, "add1")
     # the slope test did prove something the interval bounds alone could not
     assert proved and any(
-        mes_stable._prove(profile, trace, low, high, rank, set(), None, False) is None
+        mes_stable._prove(profile, trace, low, high, rank, set(), None, None, False) is None
         for trace, low, high in proved)
     unit, origin = profile.scale, Fraction(profile.budget, profile.n_voters)
     rng = random.Random(7)

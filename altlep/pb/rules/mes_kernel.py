@@ -46,6 +46,21 @@ def raised_at(a, z, sup, util, weight, wu, b, rho):
     return raised, rich
 
 
+@njit(cache=True, nogil=True, fastmath={"reassoc", "contract", "nsz"})
+def raised_with_money(j, ptr, sup, util, weight, wu, b, rho):
+    """(all of j's supporters' money, what they raise at rho, full payers' sum of w * u)."""
+    money = 0.0
+    raised = 0.0
+    rich = 0.0
+    for k in range(ptr[j], ptr[j + 1]):
+        have = b[sup[k]]
+        share = rho * util[k]
+        money += weight[k] * have
+        raised += weight[k] * min(have, share)
+        rich += wu[k] * (have >= share)
+    return money, raised, rich
+
+
 @njit(cache=True, nogil=True)
 def newton(a, z, sup, util, weight, wu, b, cost, start, enough):
     """Least rho with sum of w * min(b, rho * u) = cost over entries a:z, from `start` below.
@@ -208,6 +223,21 @@ def mes_run(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, by_
         for j in order:
             if lower[j] > best * (1 + EPS):
                 break  # stale values are lower bounds: nobody further can win
+            if not fresh[j] and state[2] != 0.0 and best < math.inf:
+                # Once slopes no longer matter (quiet), one pass says whether j's rho is
+                # above the best so far (most are): then only a lower bound is kept.
+                money, raised, rich = raised_with_money(j, ptr, sup, util, weight, wu, b,
+                                                        best * (1 + EPS))
+                if money < cost[j] * (1 - EPS):
+                    active[j] = False
+                    dropped[j] = n_won
+                    continue
+                if money <= cost[j] * (1 + EPS):
+                    return GAVE_UP, winners[:0], rhos[:0], dropped, b, 0.0, 0.0
+                if raised < cost[j]:
+                    # Newton's step from below the root stays below it
+                    lower[j] = best * (1 + EPS) + (cost[j] - raised) / rich
+                    continue
             if not fresh[j]:
                 status, r, s, f = _rho(j, ptr, sup, util, weight, wu, uniform, cost, total,
                                        b, beta, lower[j], state, resolution)

@@ -13,7 +13,7 @@ import math
 import numpy as np
 from numba import njit
 
-from altlep.pb.rules.mes_kernel import newton
+from altlep.pb.rules.mes_kernel import newton, raised_with_money
 
 MARGIN = 1e-9  # relative separation required between rival rhos
 ROOM = 1e-12  # as rules/mes_kernel.py: room by which supporters must afford a flat share
@@ -24,8 +24,8 @@ UNAFFORDABLE, UNSETTLED = -1.0, -2.0
 @njit(cache=True, nogil=True)
 def _rho_at(j, ptr, sup, util, weight, wu, cost, total, budgets, start, enough):
     """Rho of j on `budgets`: UNAFFORDABLE, UNSETTLED (too close to call, or Newton's method
-    did not settle), or rho; Newton starts from `start` if above the flat share, and an iterate above `enough`
-    (a lower bound) is returned as it is."""
+    did not settle), or rho; Newton starts from `start` if above the flat share, and an
+    iterate above `enough` (a lower bound) is returned as it is."""
     a, z = ptr[j], ptr[j + 1]
     c = cost[j]
     money = 0.0
@@ -80,10 +80,13 @@ def _bounds(j, ptr, sup, util, weight, wu, lo, hi, top, bottom, fast, slow):
 
 @njit(cache=True, nogil=True)
 def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, rank, trace,
-          active, low, high, with_slopes, groups):
-    """(PROVED | FAILED | NEEDS_SLOPES, hint): whether MES selects exactly `trace` for every
-    per-voter budget in [low, high], among the projects marked active (changed in place).
-    hint: the soonest a rival was seen to overtake (a rise over low), or NaN."""
+          active, low, high, with_slopes, useful, groups):
+    """(PROVED | FAILED | NEEDS_SLOPES, hint, reach): whether MES selects exactly `trace` for
+    every per-voter budget in [low, high], among the projects marked active (changed in
+    place). hint: the soonest a rival was seen to overtake (a rise over low), or NaN.
+    reach: on failure, how far above low the outcome is proved all the same (a rise; the
+    slopes hold on every part of the range, and near low the rivals are still behind).
+    Once that is under `useful` the proof gives up."""
     m = len(cost)
     lo = np.full(groups, low)
     hi = np.full(groups, high)
@@ -98,34 +101,35 @@ def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, ra
             bound[j] = cost[j] / total[j]
     fresh = np.zeros(m, dtype=np.bool_)
     hint = math.nan
+    reach = width
     for w in trace:
         if cost[w] == 0:
             continue
         if not active[w]:
-            return FAILED, hint
+            return FAILED, hint, 0.0
         best = _rho_at(w, ptr, sup, util, weight, wu, cost, total, hi, 0.0, math.inf)
         if best < 0:
-            return FAILED, hint
+            return FAILED, hint, 0.0
         w_low = w_high = steep = gentle = 0.0
         if with_slopes:
             w_high = _rho_at(w, ptr, sup, util, weight, wu, cost, total, at_high, best,
                              math.inf)
             if w_high < 0:
-                return FAILED, hint
+                return FAILED, hint, 0.0
             w_low = _rho_at(w, ptr, sup, util, weight, wu, cost, total, at_low, w_high,
                             math.inf)
             if w_low < 0:
-                return FAILED, hint
+                return FAILED, hint, 0.0
             worst = _rho_at(w, ptr, sup, util, weight, wu, cost, total, lo, w_low, math.inf)
         else:
             worst = _rho_at(w, ptr, sup, util, weight, wu, cost, total, lo, best, math.inf)
         if worst < 0:
-            return FAILED, hint
+            return FAILED, hint, 0.0
         if with_slopes:
             ok, steep, gentle = _bounds(w, ptr, sup, util, weight, wu, lo, hi, worst, best,
                                         fast, slow)
             if not ok:
-                return FAILED, hint
+                return FAILED, hint, 0.0
         active[w] = False
         limit = worst * (1 + MARGIN)
         w_flat = worst == cost[w] / total[w] and _surely_flat(w, ptr, sup, util, lo, worst)
@@ -136,15 +140,25 @@ def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, ra
             if not active[k]:
                 continue
             if not fresh[k]:
-                r = _rho_at(k, ptr, sup, util, weight, wu, cost, total, hi, bound[k], limit)
-                if r == UNSETTLED:
-                    return FAILED, hint
-                if r == UNAFFORDABLE:
+                # one pass says whether k's rho on high budgets is above the limit (most
+                # rivals are); only a rival at or below it needs its rho itself
+                money, raised, rich = raised_with_money(k, ptr, sup, util, weight, wu, hi,
+                                                        limit)
+                if money < cost[k] * (1 - MARGIN):
                     active[k] = False  # unaffordable even on high budgets: out for good
                     bound[k] = math.inf
                     continue
+                if raised < cost[k] * (1 - MARGIN):
+                    if rich <= 0:
+                        return FAILED, hint, 0.0  # only a knife edge would let k win
+                    # a lower bound: Newton's step from below the root stays below it
+                    bound[k] = limit + (cost[k] - raised) / rich
+                    continue
+                r = _rho_at(k, ptr, sup, util, weight, wu, cost, total, hi, bound[k], math.inf)
+                if r < 0:
+                    return FAILED, hint, 0.0
                 bound[k] = r
-                fresh[k] = r <= limit  # else only a lower bound, which is all this step needs
+                fresh[k] = True
             if bound[k] > limit:
                 continue
             # a tie of two flat rhos that w wins exactly is harmless
@@ -153,17 +167,17 @@ def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, ra
                     (flat_order[w], rank[w]) < (flat_order[k], rank[k])):
                 continue
             if not with_slopes:
-                return NEEDS_SLOPES, hint
-            overtake = _apart(k, w_low, w_high, steep, gentle, 4 * MARGIN * worst, ptr, sup,
-                              util, weight, wu, cost, total, lo, hi, at_low, at_high, fast,
-                              slow, width)
-            if overtake < 0:
-                return FAILED, hint
+                return NEEDS_SLOPES, hint, 0.0
+            k_reach, overtake = _apart(k, w_low, w_high, steep, gentle, 4 * MARGIN * worst,
+                                       ptr, sup, util, weight, wu, cost, total, lo, hi,
+                                       at_low, at_high, fast, slow, width)
             if overtake > 0:
-                # a rival overtakes: the proof has failed, but later rivals may overtake
-                # sooner (in the budget, not in the order of rounds), and the caller's
-                # next try should stop before the soonest
+                # later rivals may overtake sooner (in the budget, not in the order of
+                # rounds): the caller's next try should stop before the soonest
                 hint = overtake if math.isnan(hint) else min(hint, overtake)
+            reach = min(reach, k_reach)
+            if reach < useful:
+                return FAILED, hint, 0.0
         a, z = ptr[w], ptr[w + 1]
         for i in range(a, z):
             g = sup[i]
@@ -186,33 +200,33 @@ def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, ra
             for i in range(ptr[k], ptr[k + 1]):
                 money += weight[i] * hi[sup[i]]
             if money >= cost[k] * (1 - MARGIN):
-                return FAILED, hint  # might still be affordable somewhere in the interval
-    return (PROVED if math.isnan(hint) else FAILED), hint
+                return FAILED, hint, 0.0  # might be affordable somewhere in the interval
+    return (PROVED if reach >= width else FAILED), hint, reach
 
 
 @njit(cache=True, nogil=True)
 def _apart(k, w_low, w_high, w_steep, w_gentle, margin, ptr, sup, util, weight, wu, cost,
            total, lo, hi, at_low, at_high, fast, slow, width):
-    """0 if rival k's rho stays clearly above the winner's throughout the range, as
-    `_Slopes.apart`; else where a straight line between the ends says k overtakes (a rise
-    over low), or -1 if that is not known."""
+    """(reach, overtake): rival k's rho stays clearly above the winner's from low to
+    low + reach (reach = width: throughout the range); overtake: where a straight line
+    between the ends says k overtakes (a rise over low), or NaN."""
     # budgets rise from lo to at_low to at_high to hi, so each rho below starts Newton's
     # method from the next one's (a lower bound), which it then needs few steps from
     bottom = _rho_at(k, ptr, sup, util, weight, wu, cost, total, hi, 0.0, math.inf)
     if bottom < 0:
-        return -1.0
+        return 0.0, math.nan
     k_high = _rho_at(k, ptr, sup, util, weight, wu, cost, total, at_high, bottom, math.inf)
     if k_high < 0:
-        return -1.0
+        return 0.0, math.nan
     k_low = _rho_at(k, ptr, sup, util, weight, wu, cost, total, at_low, k_high, math.inf)
     if k_low < 0:
-        return -1.0
+        return 0.0, math.nan
     top = _rho_at(k, ptr, sup, util, weight, wu, cost, total, lo, k_low, math.inf)
     if top < 0:
-        return -1.0
+        return 0.0, math.nan
     ok, steep, gentle = _bounds(k, ptr, sup, util, weight, wu, lo, hi, top, bottom, fast, slow)
     if not ok:
-        return -1.0
+        return 0.0, math.nan
     fall = (steep - w_gentle) * (1 + 1e-9)  # the gap's slope lies in [fall, rise]
     rise = (gentle - w_steep) * (1 + 1e-9)
     g_low = k_low - w_low
@@ -225,7 +239,9 @@ def _apart(k, w_low, w_high, w_steep, w_gentle, margin, ptr, sup, util, weight, 
         x = min(max((g_high - g_low - width * rise) / (fall - rise), 0.0), width)
         least = max(g_low + x * fall, g_high - (width - x) * rise)
     if least > margin:
-        return 0.0
-    if g_low > 0 > g_high:
-        return width * g_low / (g_low - g_high)
-    return -1.0
+        return width, math.nan
+    overtake = width * g_low / (g_low - g_high) if g_low > 0 > g_high else math.nan
+    if g_low <= margin or fall >= 0:
+        return 0.0, overtake
+    # near low the gap stays above the line from its value there with the steepest fall
+    return min((g_low - margin) / -fall * (1 - 1e-9), width), overtake
