@@ -195,12 +195,34 @@ def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, ra
         for i in range(optr[w], optr[w + 1]):
             fresh[overlap[i]] = False
     for k in range(m):
-        if active[k]:
-            money = 0.0
-            for i in range(ptr[k], ptr[k + 1]):
-                money += weight[i] * hi[sup[i]]
-            if money >= cost[k] * (1 - MARGIN):
-                return FAILED, hint, 0.0  # might be affordable somewhere in the interval
+        if not active[k]:
+            continue
+        money = 0.0
+        for i in range(ptr[k], ptr[k + 1]):
+            money += weight[i] * hi[sup[i]]
+        if money < cost[k] * (1 - MARGIN):
+            continue  # unaffordable even on high budgets
+        if not with_slopes:
+            return NEEDS_SLOPES, hint, 0.0
+        # It might become affordable within the range: not before its supporters' money
+        # at low, rising at most as fast as `fast` allows, reaches its cost.
+        at_start = 0.0
+        at_end = 0.0
+        rate = 0.0
+        for i in range(ptr[k], ptr[k + 1]):
+            at_start += weight[i] * at_low[sup[i]]
+            at_end += weight[i] * at_high[sup[i]]
+            rate += weight[i] * fast[sup[i]]
+        need = cost[k] * (1 - MARGIN) - at_start * (1 + MARGIN)
+        if need <= 0:
+            return FAILED, hint, 0.0
+        if rate > 0:
+            reach = min(reach, need / rate * (1 - 1e-9))
+        if at_end >= cost[k] > at_start:  # where it does, by a straight line
+            soon = width * (cost[k] - at_start) / (at_end - at_start)
+            hint = soon if math.isnan(hint) else min(hint, soon)
+        if reach < useful:
+            return FAILED, hint, 0.0
     return (PROVED if reach >= width else FAILED), hint, reach
 
 
