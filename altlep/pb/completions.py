@@ -196,7 +196,7 @@ def _raise(profile: Profile, rank: list[int], run: MesRun, completion: str,
         following = _certify_further(profile, rank, run, following, unit, span)
         before = run
         last_same = max(following - unit, run.per_voter)
-        run = mes(profile, rank, following, resolution=unit)
+        run = mes(profile, rank, following, resolution=unit, warm=run)
         rounds += 1
     return Completed(run, [], rounds, run.per_voter)
 

@@ -46,6 +46,25 @@ def test_a_compiled_run_decides_as_the_python_count(name):
     assert compared >= 8
 
 
+@pytest.mark.parametrize("name", NAMES[:4])
+def test_a_run_started_from_a_lower_budgets_run_decides_the_same(name):
+    require_shared("pabulib", f"{name}.pb")
+    _, profile = shared_profile(name)
+    rank = tie_rank(profile)
+    start = Fraction(profile.budget, profile.n_voters)
+    resolution = float(profile.scale)
+    warm = mes_module._compiled(profile, rank, start, set(), resolution)
+    for steps in (1, 2, 3, 10, 40):
+        per_voter = start + steps * profile.scale
+        cold = mes_module._compiled(profile, rank, per_voter, set(), resolution)
+        hot = mes_module._compiled(profile, rank, per_voter, set(), resolution, warm)
+        assert hot is not None and cold is not None
+        assert hot.winners == cold.winners
+        assert _close(hot.stable_for, cold.stable_for)
+        assert _close(hot.crossing, cold.crossing)
+        warm = hot
+
+
 def test_an_exact_tie_of_rhos_that_are_not_flat_is_left_to_exact_arithmetic():
     # C wins first (four supporters); voter 3 then has 12 left, less than an equal share
     # (20) of A or of B, which have the same cost and supporters: their rho is 0.4, not

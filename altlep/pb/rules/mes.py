@@ -45,6 +45,9 @@ class MesRun:
     # A guess (not a proof) of where the outcome changes: like stable_for but ignoring voters
     # who switch between paying a share and paying all they have (they rarely change it).
     crossing: float = math.inf
+    # What the compiled run knew of each rho before each round (`mes_kernel.mes_run`), for
+    # a later run with a higher per-voter budget to start from; None from this module.
+    seen: tuple | None = field(default=None, repr=False)
 
 
 def newton_rho(bs: np.ndarray, u: np.ndarray, w: np.ndarray, wu: np.ndarray, cost: float,
@@ -330,15 +333,16 @@ class _Mes:
 
 def mes(profile: Profile, rank: list[int], per_voter: Fraction, *,
         exclude: set[int] | None = None, explain: bool = False,
-        resolution: float = 0.0) -> MesRun:
+        resolution: float = 0.0, warm: MesRun | None = None) -> MesRun:
     """One MES run with the given per-voter budget (in scaled money units).
 
     `stable_for` and `crossing` below `resolution` are not worth refining: once `crossing`
     is that small, the run stops tracking how budgets and rhos move with the budget.
     The compiled kernel counts it unless the money trail is wanted or a close call needs
-    exact arithmetic; then this module's own count does."""
+    exact arithmetic; then this module's own count does. `warm`, a run with a lower
+    per-voter budget (and the same exclusions), lets the kernel start from what it found."""
     if not explain:
-        run = _compiled(profile, rank, Fraction(per_voter), exclude or set(), resolution)
+        run = _compiled(profile, rank, Fraction(per_voter), exclude or set(), resolution, warm)
         if run is not None:
             return run
     engine = _Mes(profile, rank, per_voter, exclude or set(), explain, resolution)
@@ -346,7 +350,7 @@ def mes(profile: Profile, rank: list[int], per_voter: Fraction, *,
 
 
 def _compiled(profile: Profile, rank: list[int], per_voter: Fraction, exclude: set[int],
-              resolution: float) -> MesRun | None:
+              resolution: float, warm: MesRun | None = None) -> MesRun | None:
     """The run by `mes_kernel`, or None if it met a close call."""
     pack = packed(profile, _precompute(profile)["overlap_array"])
     by_rank = profile.cache.get("by_rank")
@@ -358,10 +362,16 @@ def _compiled(profile: Profile, rank: list[int], per_voter: Fraction, exclude: s
     active = (pack.total > 0) & (pack.cost > 0)
     for j in exclude:
         active[j] = False
-    status, won, rhos, dropped, budgets, stable_for, crossing = mes_kernel.mes_run(
-        pack.ptr, pack.sup, pack.util, pack.weight, pack.wu, pack.uniform, pack.cost,
-        pack.total, pack.optr, pack.overlap, by_rank, pack.flat_order, active, float(per_voter),
-        float(resolution), pack.groups)
+    m = profile.n_projects
+    seen = warm.seen if warm is not None and warm.per_voter <= per_voter else None
+    if seen is None:
+        seen = (np.zeros(0, dtype=np.int64), np.zeros((0, m), dtype=np.int8),
+                np.zeros((0, m)))
+    status, won, rhos, dropped, budgets, stable_for, crossing, kinds, values = \
+        mes_kernel.mes_run(pack.ptr, pack.sup, pack.util, pack.weight, pack.wu, pack.uniform,
+                           pack.cost, pack.total, pack.optr, pack.overlap, by_rank,
+                           pack.flat_order, active, float(per_voter), float(resolution),
+                           pack.groups, *seen)
     if status != mes_kernel.DONE:
         return None
     winners = free + won.tolist()
@@ -371,4 +381,5 @@ def _compiled(profile: Profile, rank: list[int], per_voter: Fraction, exclude: s
                  crossing=crossing)
     run.dropped_after = {int(j): int(d) + len(free) for j in np.flatnonzero(dropped >= 0)
                          for d in (dropped[j],)}
+    run.seen = (won, kinds, values)
     return run

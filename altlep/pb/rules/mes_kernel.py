@@ -19,6 +19,7 @@ from numba import njit
 EPS = 1e-9  # as rules/mes.py
 ROOM = 1e-12  # relative room by which every supporter must afford a flat share (float error)
 DONE, GAVE_UP = 0, 1
+UNKNOWN, FOUND_THEN, FLAT_THEN = 0, 1, 2  # what an earlier run knew of a rho (`_rho`)
 
 
 @njit(cache=True, nogil=True)
@@ -63,11 +64,16 @@ def raised_with_money(j, ptr, sup, util, weight, wu, b, rho):
 
 @njit(cache=True, nogil=True)
 def newton(a, z, sup, util, weight, wu, b, cost, start, enough):
-    """Least rho with sum of w * min(b, rho * u) = cost over entries a:z, from `start` below.
+    """Least rho with sum of w * min(b, rho * u) = cost over entries a:z.
 
-    Returns (rho, full payers' sum of w * u); (-1, 0) if nobody can pay in full, (-2, 0) if
-    it has not settled; an iterate above `enough` (a lower bound) is returned as it is."""
+    Money raised is concave in rho, so from a start below the root every iterate stays below
+    it, and from a start above, the first step lands below it. Returns (rho, full payers'
+    sum of w * u); (-1, 0) if nobody can pay in full, (-2, 0) if it has not settled; an
+    iterate above `enough` (a lower bound) is returned as it is."""
     rho = start
+    raised, rich = raised_at(a, z, sup, util, weight, wu, b, rho)
+    if cost - raised < -cost * 1e-12 and rich > 0:
+        rho += (cost - raised) / rich  # a start above the root: one step lands below it
     for _ in range(60):
         raised, rich = raised_at(a, z, sup, util, weight, wu, b, rho)
         gap = cost - raised
@@ -83,12 +89,23 @@ def newton(a, z, sup, util, weight, wu, b, cost, start, enough):
 
 @njit(cache=True, nogil=True)
 def _rho(j, ptr, sup, util, weight, wu, uniform, cost, total, b, beta, stale, state,
-         resolution):
+         resolution, known, above):
     """(status, rho, slope, flat) of project j, as `_Mes._rho`: status 0 found,
     1 unaffordable, 2 a close call (give up). flat: every supporter can pay the equal share
-    cost / total utility with room to spare, so that share is rho exactly."""
+    cost / total utility with room to spare, so that share is rho exactly.
+
+    `known` and `above` say what a run with a lower per-voter budget and the same winners so
+    far found (every budget is now at least what it was then): FLAT_THEN, it was flat with
+    room, so it still is; FOUND_THEN, it was affordable, so it still is, and its rho then
+    (`above`) is an upper bound now, from which Newton's method needs a step or two."""
     a, z = ptr[j], ptr[j + 1]
     c = cost[j]
+    if known == FLAT_THEN:
+        return 0, c / total[j], 0.0, True
+    if known == FOUND_THEN:
+        rho, rich = newton(a, z, sup, util, weight, wu, b, c, above, math.inf)
+        if rho >= 0 and rich > 0:
+            return 0, rho, _slope(a, z, sup, util, weight, b, beta, rho, rich, state), False
     money = 0.0
     for k in range(a, z):
         money += weight[k] * b[sup[k]]
@@ -119,15 +136,20 @@ def _rho(j, ptr, sup, util, weight, wu, uniform, cost, total, b, beta, stale, st
         return 2, 0.0, 0.0, False
     if rho < 0 or rich <= 0:
         return 1, 0.0, 0.0, False
-    slope = 0.0
-    if state[2] == 0.0:
-        poor = 0.0
-        for k in range(a, z):
-            g = sup[k]
-            if b[g] < rho * util[k]:
-                poor += weight[k] * beta[g]
-        slope = -poor / rich
-    return 0, rho, slope, False
+    return 0, rho, _slope(a, z, sup, util, weight, b, beta, rho, rich, state), False
+
+
+@njit(cache=True, nogil=True)
+def _slope(a, z, sup, util, weight, b, beta, rho, rich, state):
+    """d(rho)/d(per-voter budget) while payers stay the same (0 once slopes are off)."""
+    if state[2] != 0.0:
+        return 0.0
+    poor = 0.0
+    for k in range(a, z):
+        g = sup[k]
+        if b[g] < rho * util[k]:
+            poor += weight[k] * beta[g]
+    return -poor / rich
 
 
 @njit(cache=True, nogil=True)
@@ -175,16 +197,21 @@ def _pay(j, rho, slope, ptr, sup, util, b, beta, state, resolution):
 
 @njit(cache=True, nogil=True)
 def mes_run(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, by_rank,
-            flat_order, active, per_voter, resolution, groups):
+            flat_order, active, per_voter, resolution, groups, warm_winners, warm_kind,
+            warm_rho):
     """One MES run over the projects marked active (taken in tie order `by_rank`).
+
+    warm_*: the winners and the `seen` table (below) of a run with a lower per-voter budget
+    (or empty), which make evaluations cheaper while this run picks the same winners.
 
     Close calls between candidates that all have their flat rho (cost / total utility, see
     `_rho`) are settled exactly, by `flat_order`: the rank of each project's cost / total
     utility as an exact fraction (equal fractions, equal rank); then by tie order.
 
-    Returns (status, winners, rhos, dropped_after, budgets, stable_for, crossing):
+    Returns (status, winners, rhos, dropped_after, budgets, stable_for, crossing, seen):
     winners and their rhos in selection order, for every project the number of winners
-    before it became unaffordable (-1 if it did not), and the budgets left."""
+    before it became unaffordable (-1 if it did not), the budgets left, and what was known
+    of each rho before each round (kinds, see `_rho`, and values) for a later run."""
     m = len(cost)
     b = np.full(groups, per_voter)
     beta = np.ones(groups)
@@ -200,6 +227,9 @@ def mes_run(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, by_
     winners = np.empty(m, dtype=np.int64)
     rhos = np.empty(m)
     n_won = 0
+    seen_kind = np.zeros((m + 1, m), dtype=np.int8)
+    seen_rho = np.zeros((m + 1, m))
+    same_so_far = len(warm_kind) > 0  # the same winners as the warm run up to now
     for j in range(m):
         if active[j]:
             lower[j] = cost[j] / total[j]
@@ -233,16 +263,22 @@ def mes_run(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, by_
                     dropped[j] = n_won
                     continue
                 if money <= cost[j] * (1 + EPS):
-                    return GAVE_UP, winners[:0], rhos[:0], dropped, b, 0.0, 0.0
+                    return (GAVE_UP, winners[:0], rhos[:0], dropped, b, 0.0, 0.0, seen_kind[:0],
+                    seen_rho[:0])
                 if raised < cost[j]:
                     # Newton's step from below the root stays below it
                     lower[j] = best * (1 + EPS) + (cost[j] - raised) / rich
                     continue
             if not fresh[j]:
+                known = UNKNOWN
+                if same_so_far and n_won < len(warm_kind):
+                    known = warm_kind[n_won, j]
                 status, r, s, f = _rho(j, ptr, sup, util, weight, wu, uniform, cost, total,
-                                       b, beta, lower[j], state, resolution)
+                                       b, beta, lower[j], state, resolution, known,
+                                       warm_rho[n_won, j] if known != UNKNOWN else 0.0)
                 if status == 2:
-                    return GAVE_UP, winners[:0], rhos[:0], dropped, b, 0.0, 0.0
+                    return (GAVE_UP, winners[:0], rhos[:0], dropped, b, 0.0, 0.0, seen_kind[:0],
+                    seen_rho[:0])
                 if status == 1:
                     active[j] = False
                     dropped[j] = n_won
@@ -255,6 +291,10 @@ def mes_run(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, by_
             best = min(best, lower[j])
         if evaluated == 0:
             break
+        for j in order:
+            if active[j] and fresh[j]:
+                seen_kind[n_won, j] = FLAT_THEN if flat[j] else FOUND_THEN
+                seen_rho[n_won, j] = lower[j]
         winner = -1
         close = 0
         all_flat = True
@@ -266,13 +306,17 @@ def mes_run(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, by_
                                                                 position[winner]):
                     winner = j
         if close > 1 and not all_flat:
-            return GAVE_UP, winners[:0], rhos[:0], dropped, b, 0.0, 0.0
+            return (GAVE_UP, winners[:0], rhos[:0], dropped, b, 0.0, 0.0, seen_kind[:0],
+                    seen_rho[:0])
         active[winner] = False
         _stay_ahead(winner, lower, slope, active, state, resolution)
         _pay(winner, lower[winner], slope[winner], ptr, sup, util, b, beta, state, resolution)
         winners[n_won] = winner
         rhos[n_won] = lower[winner]
+        if n_won >= len(warm_winners) or warm_winners[n_won] != winner:
+            same_so_far = False
         n_won += 1
         for i in range(optr[winner], optr[winner + 1]):
             fresh[overlap[i]] = False
-    return DONE, winners[:n_won], rhos[:n_won], dropped, b, state[0], state[1]
+    return (DONE, winners[:n_won], rhos[:n_won], dropped, b, state[0], state[1],
+            seen_kind[:n_won + 1], seen_rho[:n_won + 1])
