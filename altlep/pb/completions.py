@@ -196,7 +196,10 @@ def _raise(profile: Profile, rank: list[int], run: MesRun, completion: str,
         following = _certify_further(profile, rank, run, following, unit, span)
         before = run
         last_same = max(following - unit, run.per_voter)
-        run = mes(profile, rank, following, resolution=unit, warm=run)
+        # while proofs pause (outcomes change at nearly every step), a run's stable range
+        # would hardly ever reach the next step: it need not track slopes at all
+        resolution = unit if span[1] == 0 else math.inf
+        run = mes(profile, rank, following, resolution=resolution, warm=run)
         rounds += 1
     return Completed(run, [], rounds, run.per_voter)
 

@@ -137,6 +137,9 @@ class _Mes:
         self.rho_exact: dict[int, Fraction] = {}
         self.fresh_exact: dict[int, Fraction] = {}
         self.run = MesRun(self.per_voter, [], {}, self.rho_exact, self.b)
+        if resolution == math.inf:  # nothing is worth refining: no slopes from the start
+            self.quiet = True
+            self.run.stable_for = self.run.crossing = 0.0
 
     def _exact(self) -> ExactBudgets:
         """Exact budgets, replayed up to now; float budgets are reset from them."""
@@ -337,7 +340,8 @@ def mes(profile: Profile, rank: list[int], per_voter: Fraction, *,
     """One MES run with the given per-voter budget (in scaled money units).
 
     `stable_for` and `crossing` below `resolution` are not worth refining: once `crossing`
-    is that small, the run stops tracking how budgets and rhos move with the budget.
+    is that small, the run stops tracking how budgets and rhos move with the budget (with
+    an infinite resolution it never starts, and both are 0).
     The compiled kernel counts it unless the money trail is wanted or a close call needs
     exact arithmetic; then this module's own count does. `warm`, a run with a lower
     per-voter budget (and the same exclusions), lets the kernel start from what it found."""

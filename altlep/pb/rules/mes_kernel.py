@@ -216,6 +216,8 @@ def mes_run(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, by_
     b = np.full(groups, per_voter)
     beta = np.ones(groups)
     state = np.array([math.inf, math.inf, 0.0])
+    if resolution == math.inf:
+        state[:] = (0.0, 0.0, 1.0)  # nothing is worth refining: no slopes from the start
     lower = np.full(m, math.inf)
     slope = np.zeros(m)
     fresh = np.zeros(m, dtype=np.bool_)
