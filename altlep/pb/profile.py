@@ -66,32 +66,11 @@ def build_profile(election: Election) -> Profile:
     int_costs = [int(c * scale) for c in costs]
     vote_type = election.vote_type
     groups = _merge(election, vote_type)
-    sup_lists: list[list[int]] = [[] for _ in ids]
-    util_lists: list[list[int]] = [[] for _ in ids]
-    weights: list[int] = []
-    for g, (ballot, count) in enumerate(groups.items()):
-        weights.append(count)
-        if vote_type in CARDINAL_TYPES:
-            for pid, points in ballot:
-                if points > 0:
-                    sup_lists[index[pid]].append(g)
-                    util_lists[index[pid]].append(points)
-        elif vote_type == "ordinal":
-            top = len(ballot) - 1
-            for pos, pid in enumerate(ballot):
-                if top - pos > 0:  # pabutools' Borda gives the last-ranked project 0
-                    sup_lists[index[pid]].append(g)
-                    util_lists[index[pid]].append(top - pos)
-        else:
-            for pid in ballot:
-                j = index[pid]
-                sup_lists[j].append(g)
-                util_lists[j].append(int_costs[j])
-    if vote_type in CARDINAL_TYPES:
-        _scale_fractional_points(util_lists)
-    weight = np.asarray(weights, dtype=np.int64)
-    supporters = [np.asarray(s, dtype=np.int64) for s in sup_lists]
-    utility = [np.asarray([int(x) for x in u], dtype=np.int64) for u in util_lists]
+    weight = np.fromiter(groups.values(), dtype=np.int64, count=len(groups))
+    if vote_type in CARDINAL_TYPES or vote_type == "ordinal":
+        supporters, utility = _scored(groups, vote_type, index)
+    else:
+        supporters, utility = _approved(groups, index, int_costs)
     if vote_type == "approval" or vote_type == "choose-1":
         # Cost_Sat gives a zero-cost project no satisfaction, so MES and greedy ignore its fans.
         keep = [c > 0 for c in int_costs]
@@ -105,6 +84,48 @@ def build_profile(election: Election) -> Profile:
     sat = {"cumulative": "points", "scoring": "points", "ordinal": "borda"}.get(vote_type, "cost")
     return Profile(ids, int_costs, scale, int(budget * scale), len(election.votes), weight,
                    supporters_for_sat, utility, total_utility, votes, vote_type, sat, supporters)
+
+
+def _approved(groups: Counter, index: dict[str, int], costs: list[int]
+              ) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Supporters (ballot groups, ascending) of each project, and their utility: its cost."""
+    ballots = list(groups)
+    project_of = np.fromiter((index[pid] for ballot in ballots for pid in ballot),
+                             dtype=np.int64)
+    lengths = np.fromiter((len(ballot) for ballot in ballots), dtype=np.int64,
+                          count=len(ballots))
+    group_of = np.repeat(np.arange(len(ballots), dtype=np.int64), lengths)
+    # a stable sort by project keeps each project's groups in ascending order
+    by_project = group_of[np.argsort(project_of, kind="stable")]
+    counts = np.bincount(project_of, minlength=len(costs))
+    supporters = np.split(by_project, np.cumsum(counts)[:-1])
+    utility = [np.full(len(s), cost, dtype=np.int64)
+               for s, cost in zip(supporters, costs, strict=True)]
+    return supporters, utility
+
+
+def _scored(groups: Counter, vote_type: str, index: dict[str, int]
+            ) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Supporters of each project and the points (or Borda score) each gives it."""
+    sup_lists: list[list[int]] = [[] for _ in index]
+    util_lists: list[list] = [[] for _ in index]
+    for g, ballot in enumerate(groups):
+        if vote_type in CARDINAL_TYPES:
+            for pid, points in ballot:
+                if points > 0:
+                    sup_lists[index[pid]].append(g)
+                    util_lists[index[pid]].append(points)
+        else:
+            top = len(ballot) - 1
+            for pos, pid in enumerate(ballot):
+                if top - pos > 0:  # pabutools' Borda gives the last-ranked project 0
+                    sup_lists[index[pid]].append(g)
+                    util_lists[index[pid]].append(top - pos)
+    if vote_type in CARDINAL_TYPES:
+        _scale_fractional_points(util_lists)
+    supporters = [np.asarray(s, dtype=np.int64) for s in sup_lists]
+    utility = [np.asarray([int(x) for x in u], dtype=np.int64) for u in util_lists]
+    return supporters, utility
 
 
 def _merge(election: Election, vote_type: str) -> Counter:
