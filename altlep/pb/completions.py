@@ -169,7 +169,7 @@ def _certify_further(profile: Profile, rank: list[int], run: MesRun, following: 
         span[2] = 1
     else:
         span[1] = span[2]
-        span[2] = min(span[2] * 2, 16)
+        span[2] = min(span[2] * 2, 64)
     return max(following, known + unit)
 
 
