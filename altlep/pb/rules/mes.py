@@ -116,7 +116,6 @@ def _precompute(profile: Profile) -> dict:
         member[s, j] = True
     pre["overlap_array"] = [np.flatnonzero(member[s].any(axis=0)) if len(s)
                             else np.zeros(0, dtype=np.int64) for s in profile.supporters]
-    pre["overlap"] = [a.tolist() for a in pre["overlap_array"]]
     profile.cache["mes"] = pre
     return pre
 
