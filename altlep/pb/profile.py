@@ -15,7 +15,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from altlep.pb.model import CARDINAL_TYPES, Election
+from altlep.pb.model import CARDINAL_TYPES, Election, no_cycle_collection
 
 
 @dataclass
@@ -56,6 +56,11 @@ class Profile:
 
 def build_profile(election: Election) -> Profile:
     """Merge identical ballots and build the integer profile that rules count on."""
+    with no_cycle_collection():
+        return _build(election)
+
+
+def _build(election: Election) -> Profile:
     ids = list(election.projects)
     index = {pid: j for j, pid in enumerate(ids)}
     costs = [election.projects[pid].cost for pid in ids]

@@ -22,6 +22,7 @@ from altlep.pb.model import (
     Problem,
     Project,
     Vote,
+    no_cycle_collection,
     parse_number,
 )
 
@@ -57,6 +58,11 @@ class _Collector:
 
 def parse_election(lines: Iterable[str], *, source: str = "", strict: bool = True) -> Election:
     """Parse pabulib content from an iterable of lines (an open file works)."""
+    with no_cycle_collection():
+        return _parse(lines, source, strict)
+
+
+def _parse(lines: Iterable[str], source: str, strict: bool) -> Election:
     out = _Collector(source, strict)
     reader = csv.reader(lines, delimiter=";")
     meta: dict[str, str] = {}
