@@ -72,7 +72,7 @@ def newton(a, z, sup, util, weight, wu, b, cost, start, enough):
     iterate above `enough` (a lower bound) is returned as it is."""
     rho = start
     raised, rich = raised_at(a, z, sup, util, weight, wu, b, rho)
-    if cost - raised < -cost * 1e-12 and rich > 0:
+    if raised > cost and rich > 0:
         rho += (cost - raised) / rich  # a start above the root: one step lands below it
     for _ in range(60):
         raised, rich = raised_at(a, z, sup, util, weight, wu, b, rho)
@@ -265,8 +265,8 @@ def mes_run(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, by_
                     dropped[j] = n_won
                     continue
                 if money <= cost[j] * (1 + EPS):
-                    return (GAVE_UP, winners[:0], rhos[:0], dropped, b, 0.0, 0.0, seen_kind[:0],
-                    seen_rho[:0])
+                    return (GAVE_UP, winners[:0], rhos[:0], dropped, b, 0.0, 0.0,
+                            seen_kind[:0], seen_rho[:0])
                 if raised < cost[j]:
                     # Newton's step from below the root stays below it
                     lower[j] = best * (1 + EPS) + (cost[j] - raised) / rich
@@ -279,8 +279,8 @@ def mes_run(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, by_
                                        b, beta, lower[j], state, resolution, known,
                                        warm_rho[n_won, j] if known != UNKNOWN else 0.0)
                 if status == 2:
-                    return (GAVE_UP, winners[:0], rhos[:0], dropped, b, 0.0, 0.0, seen_kind[:0],
-                    seen_rho[:0])
+                    return (GAVE_UP, winners[:0], rhos[:0], dropped, b, 0.0, 0.0,
+                            seen_kind[:0], seen_rho[:0])
                 if status == 1:
                     active[j] = False
                     dropped[j] = n_won
