@@ -62,6 +62,26 @@ def raised_with_money(j, ptr, sup, util, weight, wu, b, rho):
     return money, raised, rich
 
 
+@njit(cache=True, nogil=True, fastmath={"reassoc", "contract", "nsz"})
+def survey(j, ptr, sup, util, weight, wu, same_utility, b, rho):
+    """`raised_with_money` and, in the same pass, the least budget per utility among j's
+    supporters; where they all give j `same_utility` (else NaN), it is their least budget
+    over it, as `rules/mes.py` computes it."""
+    money = 0.0
+    raised = 0.0
+    rich = 0.0
+    least = math.inf
+    uniform = not math.isnan(same_utility)
+    for k in range(ptr[j], ptr[j + 1]):
+        have = b[sup[k]]
+        share = rho * util[k]
+        money += weight[k] * have
+        raised += weight[k] * min(have, share)
+        rich += wu[k] * (have >= share)
+        least = min(least, have if uniform else have / util[k])
+    return money, (least / same_utility if uniform else least), raised, rich
+
+
 @njit(cache=True, nogil=True)
 def newton(a, z, sup, util, weight, wu, b, cost, start, enough):
     """Least rho with sum of w * min(b, rho * u) = cost over entries a:z.
@@ -70,12 +90,17 @@ def newton(a, z, sup, util, weight, wu, b, cost, start, enough):
     it, and from a start above, the first step lands below it. Returns (rho, full payers'
     sum of w * u); (-1, 0) if nobody can pay in full, (-2, 0) if it has not settled; an
     iterate above `enough` (a lower bound) is returned as it is."""
-    rho = start
-    raised, rich = raised_at(a, z, sup, util, weight, wu, b, rho)
-    if raised > cost and rich > 0:
-        rho += (cost - raised) / rich  # a start above the root: one step lands below it
+    raised, rich = raised_at(a, z, sup, util, weight, wu, b, start)
+    if raised > cost and rich > 0:  # a start above the root: one step lands below it
+        start += (cost - raised) / rich
+        raised, rich = raised_at(a, z, sup, util, weight, wu, b, start)
+    return newton_from(a, z, sup, util, weight, wu, b, cost, start, raised, rich, enough)
+
+
+@njit(cache=True, nogil=True)
+def newton_from(a, z, sup, util, weight, wu, b, cost, rho, raised, rich, enough):
+    """`newton` from a start below the root where the sums are already known."""
     for _ in range(60):
-        raised, rich = raised_at(a, z, sup, util, weight, wu, b, rho)
         gap = cost - raised
         if gap <= cost * 1e-15:
             return rho, rich
@@ -84,6 +109,7 @@ def newton(a, z, sup, util, weight, wu, b, cost, start, enough):
         rho += gap / rich
         if rho > enough:
             return rho, rich
+        raised, rich = raised_at(a, z, sup, util, weight, wu, b, rho)
     return -2.0, 0.0
 
 
@@ -106,9 +132,11 @@ def _rho(j, ptr, sup, util, weight, wu, uniform, cost, total, b, beta, stale, st
         rho, rich = newton(a, z, sup, util, weight, wu, b, c, above, math.inf)
         if rho >= 0 and rich > 0:
             return 0, rho, _slope(a, z, sup, util, weight, b, beta, rho, rich, state), False
-    money = 0.0
-    for k in range(a, z):
-        money += weight[k] * b[sup[k]]
+    r0 = c / total[j]
+    start = stale if r0 < stale < math.inf else r0
+    # one pass: the money (affordable?), the least budget per utility (flat?), and the
+    # first step of Newton's method
+    money, least, raised, rich = survey(j, ptr, sup, util, weight, wu, uniform[j], b, start)
     if money < c * (1 - EPS):
         if state[2] == 0.0:
             rising = 0.0
@@ -119,19 +147,9 @@ def _rho(j, ptr, sup, util, weight, wu, uniform, cost, total, b, beta, stale, st
         return 1, 0.0, 0.0, False
     if money <= c * (1 + EPS):
         return 2, 0.0, 0.0, False
-    r0 = c / total[j]
-    least = math.inf  # the least budget per utility among supporters
-    if not math.isnan(uniform[j]):
-        for k in range(a, z):
-            least = min(least, b[sup[k]])
-        least /= uniform[j]
-    else:
-        for k in range(a, z):
-            least = min(least, b[sup[k]] / util[k])
     if least >= r0:
         return 0, r0, 0.0, least >= r0 * (1 + ROOM)
-    start = stale if r0 < stale < math.inf else r0
-    rho, rich = newton(a, z, sup, util, weight, wu, b, c, start, math.inf)
+    rho, rich = newton_from(a, z, sup, util, weight, wu, b, c, start, raised, rich, math.inf)
     if rho == -2.0:
         return 2, 0.0, 0.0, False
     if rho < 0 or rich <= 0:

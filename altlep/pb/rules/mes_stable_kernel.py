@@ -13,7 +13,7 @@ import math
 import numpy as np
 from numba import njit
 
-from altlep.pb.rules.mes_kernel import newton, raised_with_money
+from altlep.pb.rules.mes_kernel import newton_from, raised_with_money, survey
 
 MARGIN = 1e-9  # relative separation required between rival rhos
 ROOM = 1e-12  # as rules/mes_kernel.py: room by which supporters must afford a flat share
@@ -28,19 +28,17 @@ def _rho_at(j, ptr, sup, util, weight, wu, cost, total, budgets, start, enough):
     iterate above `enough` (a lower bound) is returned as it is."""
     a, z = ptr[j], ptr[j + 1]
     c = cost[j]
-    money = 0.0
-    least = math.inf
-    for k in range(a, z):
-        money += weight[k] * budgets[sup[k]]
-        least = min(least, budgets[sup[k]] / util[k])
+    r0 = c / total[j]
+    begin = max(r0, start)
+    # one pass: the money, the least budget per utility and Newton's first step
+    money, least, raised, rich = survey(j, ptr, sup, util, weight, wu, math.nan, budgets, begin)
     if money < c * (1 - MARGIN):
         return UNAFFORDABLE
     if money <= c * (1 + MARGIN):
         return UNSETTLED  # a knife edge that float arithmetic cannot call: fail the proof
-    r0 = c / total[j]
     if least >= r0:
         return r0
-    rho, _ = newton(a, z, sup, util, weight, wu, budgets, c, max(r0, start), enough)
+    rho, _ = newton_from(a, z, sup, util, weight, wu, budgets, c, begin, raised, rich, enough)
     return UNSETTLED if rho < 0 else rho
 
 
