@@ -7,6 +7,12 @@ kernel takes the same float decisions in one compiled loop over the packed profi
 decision exactly (two candidates' rho, or a project's cost and its supporters' money, within a
 relative EPS), or Newton's method has not settled, it gives up (status GAVE_UP) and the
 caller counts that run with `rules/mes.py` instead. So its outcomes are that module's.
+
+Two shortcuts that module does not take, neither changing a decision: once slopes no longer
+matter (quiet), one pass shows that a candidate cannot win this round, without finishing its
+rho (so a project may be seen to be unaffordable at a different round, which only the
+explanations, always counted by `rules/mes.py`, report); and a run may start from what a run
+with a lower per-voter budget found (`warm_*` of `mes_run`).
 """
 
 from __future__ import annotations
