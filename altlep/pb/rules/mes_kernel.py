@@ -53,26 +53,23 @@ def raised_at(a, z, sup, util, weight, wu, b, rho):
     return raised, rich
 
 
-@njit(cache=True, nogil=True, fastmath={"reassoc", "contract", "nsz"})
+@njit(cache=True, nogil=True)
 def raised_with_money(j, ptr, sup, util, weight, wu, b, rho):
     """(all of j's supporters' money, what they raise at rho, full payers' sum of w * u)."""
-    money = 0.0
-    raised = 0.0
-    rich = 0.0
-    for k in range(ptr[j], ptr[j + 1]):
-        have = b[sup[k]]
-        share = rho * util[k]
-        money += weight[k] * have
-        raised += weight[k] * min(have, share)
-        rich += wu[k] * (have >= share)
+    money, _, raised, rich = _sums(j, ptr, sup, util, weight, wu, math.nan, b, rho, False)
     return money, raised, rich
 
 
-@njit(cache=True, nogil=True, fastmath={"reassoc", "contract", "nsz"})
+@njit(cache=True, nogil=True)
 def survey(j, ptr, sup, util, weight, wu, same_utility, b, rho):
     """`raised_with_money` and, in the same pass, the least budget per utility among j's
     supporters; where they all give j `same_utility` (else NaN), it is their least budget
     over it, as `rules/mes.py` computes it."""
+    return _sums(j, ptr, sup, util, weight, wu, same_utility, b, rho, True)
+
+
+@njit(cache=True, nogil=True, fastmath={"reassoc", "contract", "nsz"})
+def _sums(j, ptr, sup, util, weight, wu, same_utility, b, rho, with_least):
     money = 0.0
     raised = 0.0
     rich = 0.0
@@ -84,7 +81,8 @@ def survey(j, ptr, sup, util, weight, wu, same_utility, b, rho):
         money += weight[k] * have
         raised += weight[k] * min(have, share)
         rich += wu[k] * (have >= share)
-        least = min(least, have if uniform else have / util[k])
+        if with_least:
+            least = min(least, have if uniform else have / util[k])
     return money, (least / same_utility if uniform else least), raised, rich
 
 
