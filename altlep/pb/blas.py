@@ -1,10 +1,11 @@
 """One BLAS thread while counting.
 
 NumPy's bundled OpenBLAS spreads a dot product of more than a few thousand numbers over
-threads. The engine's dot products are short and very many (each rho takes a few), so the
-threads only add synchronisation, and when the other cores are busy each call waits for a
-descheduled thread: MES + add1 on Budapest 2024 took five times as long on a shared 2-core
-machine. `one_blas_thread()` limits BLAS to one thread for the count and then restores it
+threads. The NumPy count of `rules/mes.py` (explanations, close calls) makes many short dot
+products, so the threads only add synchronisation, and when the other cores are busy each
+call waits for a descheduled thread: before the compiled kernels, MES + add1 on Budapest 2024
+took five times as long on a shared 2-core machine. The kernels themselves use no BLAS.
+`one_blas_thread()` limits BLAS to one thread for the count and then restores it
 (threadpoolctl, which finds NumPy's own BLAS whichever it is).
 """
 

@@ -382,7 +382,7 @@ def _compiled(profile: Profile, rank: list[int], per_voter: Fraction, exclude: s
     rho.update(zip(won.tolist(), rhos.tolist(), strict=True))
     run = MesRun(per_voter, winners, rho, {}, budgets, stable_for=stable_for,
                  crossing=crossing)
-    run.dropped_after = {int(j): int(d) + len(free) for j in np.flatnonzero(dropped >= 0)
-                         for d in (dropped[j],)}
+    run.dropped_after = {int(j): int(dropped[j]) + len(free)
+                         for j in np.flatnonzero(dropped >= 0)}
     run.seen = (won, kinds, values)
     return run
