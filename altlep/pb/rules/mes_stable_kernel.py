@@ -239,6 +239,9 @@ def _apart(k, w_low, w_high, w_steep, w_gentle, margin, ptr, sup, util, weight, 
     if k_high < 0:
         return 0.0, math.nan
     k_low = _rho_at(k, ptr, sup, util, weight, wu, cost, total, at_low, k_high, math.inf)
+    if k_low == UNAFFORDABLE:
+        return _until_affordable(k, bottom, k_high, w_low, w_high, w_gentle, margin, ptr, sup,
+                                 weight, cost, at_low, at_high, fast, width)
     if k_low < 0:
         return 0.0, math.nan
     top = _rho_at(k, ptr, sup, util, weight, wu, cost, total, lo, k_low, math.inf)
@@ -265,3 +268,31 @@ def _apart(k, w_low, w_high, w_steep, w_gentle, margin, ptr, sup, util, weight, 
         return 0.0, overtake
     # near low the gap stays above the line from its value there with the steepest fall
     return min((g_low - margin) / -fall * (1 - 1e-9), width), overtake
+
+
+@njit(cache=True, nogil=True)
+def _until_affordable(k, bottom, k_high, w_low, w_high, w_gentle, margin, ptr, sup, weight,
+                      cost, at_low, at_high, fast, width):
+    """`_apart` for a rival k that the supporters cannot afford at low: it cannot win before
+    their money, rising at most as fast as `fast` allows, reaches its cost; from there on its
+    rho is at least `bottom` (on high budgets) and the winner's at most its value at that
+    point by its gentlest slope. overtake: where the money reaches the cost by a straight line
+    between the ends, if k is ahead at high (a project often wins as soon as it is affordable)."""
+    m_low = 0.0
+    m_high = 0.0
+    rate = 0.0
+    for i in range(ptr[k], ptr[k + 1]):
+        g = sup[i]
+        m_low += weight[i] * at_low[g]
+        m_high += weight[i] * at_high[g]
+        rate += weight[i] * fast[g]
+    need = cost[k] * (1 - MARGIN) - m_low * (1 + MARGIN)
+    if need <= 0:
+        return 0.0, math.nan
+    reach = width if rate <= 0 else min(need / rate * (1 - 1e-9), width)
+    if reach >= width or bottom - (w_low + reach * w_gentle) > margin:
+        return width, math.nan
+    overtake = math.nan
+    if 0 <= k_high < w_high and m_high > cost[k]:
+        overtake = max(width * (cost[k] - m_low) / (m_high - m_low), reach)
+    return reach, overtake
