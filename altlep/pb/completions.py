@@ -13,7 +13,10 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 from altlep.pb.blas import one_blas_thread
@@ -103,7 +106,8 @@ def _next_step(run: MesRun, origin: Fraction, unit: int) -> Fraction:
 
 
 def _certify_further(profile: Profile, rank: list[int], run: MesRun, following: Fraction,
-                     unit: int, span: list) -> Fraction:
+                     unit: int, span: list, end: Fraction | None = None,
+                     habits: dict | None = None) -> Fraction:
     """Skip further steps whose outcome `same_outcome` proves equal to run's; returns the
     first step not proven.
 
@@ -130,11 +134,15 @@ def _certify_further(profile: Profile, rank: list[int], run: MesRun, following: 
     best = 0
     start, tries = known, 0
     while width >= 1:
+        if end is not None:  # no further than the scan's last step
+            width = min(width, math.floor((end - unit - known) / unit))
+            if width < 1:
+                break
         hint: list[float] = []
         reach: list[float] = []
         tries += 1
         if same_outcome(profile, run.winners, known, known + width * unit, rank, hint=hint,
-                        reach=reach):
+                        reach=reach, habits=habits):
             known += width * unit
             best = max(best, width)
             if failed is not None and guessed:
@@ -173,35 +181,176 @@ def _certify_further(profile: Profile, rank: list[int], run: MesRun, following: 
     return max(following, known + unit)
 
 
-def _raise(profile: Profile, rank: list[int], run: MesRun, completion: str,
-           pool: list[int], origin: Fraction) -> Completed:
-    """Raise the per-voter budget by whole units until the completion's stopping rule."""
+@dataclass
+class _Scan:
+    """How far a scan of whole steps got: its latest run, the run of the step before (None at
+    the start of a scan), the highest step known to give that one's outcome, the state of
+    the proofs (`_certify_further`'s span) and why it stopped ("" if it has not)."""
+
+    run: MesRun
+    before: MesRun | None
+    last_same: Fraction
+    span: list
+    rounds: int = 1
+    stop: str = ""  # "over", "done", "final" (nothing changes any more) or ""
+    habits: dict = field(default_factory=dict)  # what proofs learn of this election
+
+
+def _scan(profile: Profile, rank: list[int], completion: str, pool: list[int],
+          origin: Fraction, scan: _Scan, *, end: Fraction | None = None,
+          runs: int | None = None, cancel=None) -> _Scan:
+    """Raise the per-voter budget by whole units from `scan` until the completion's stopping
+    rule, or until every step before `end` is known, `runs` more runs are made or `cancel()`."""
     unit = profile.scale
-    rounds = 1
-    before: MesRun | None = None  # the run of the step before `run`'s, None at the start
-    last_same = run.per_voter  # the highest step known to give `before`'s outcome
-    # width (steps) to try first; steps to wait; next wait; recent proofs; steps they saved
-    span = [4, 0, 1, 0.0, 0.0]
-    while rounds < MAX_ROUNDS:
-        stop = _stop(profile, run.winners, completion, pool)
-        if stop == "over":
-            if before is None:
-                return Completed(_free_only(profile, run), [], rounds)
-            return Completed(before, [], rounds, last_same)
-        if stop == "done":
-            return Completed(run, [], rounds, run.per_voter)
+    made = 0
+    while scan.rounds < MAX_ROUNDS:
+        run = scan.run
+        scan.stop = _stop(profile, run.winners, completion, pool)
+        if scan.stop:
+            return scan
         following = _next_step(run, origin, unit)
         if following - origin >= MAX_ROUNDS * unit:
-            return Completed(run, [], rounds, run.per_voter)
-        following = _certify_further(profile, rank, run, following, unit, span)
-        before = run
-        last_same = max(following - unit, run.per_voter)
+            scan.stop = "final"
+            return scan
+        if (end is not None and following >= end) or (runs is not None and made >= runs) \
+                or (cancel is not None and cancel()):
+            return scan
+        following = _certify_further(profile, rank, run, following, unit, scan.span, end,
+                                     scan.habits)
+        if end is not None and following >= end:
+            return scan
+        scan.before = run
+        scan.last_same = max(following - unit, run.per_voter)
         # while proofs pause (outcomes change at nearly every step), a run's stable range
         # would hardly ever reach the next step: it need not track slopes at all
-        resolution = unit if span[1] == 0 else math.inf
-        run = mes(profile, rank, following, resolution=resolution, warm=run)
-        rounds += 1
-    return Completed(run, [], rounds, run.per_voter)
+        resolution = unit if scan.span[1] == 0 else math.inf
+        scan.run = mes(profile, rank, following, resolution=resolution, warm=run)
+        scan.rounds += 1
+        made += 1
+    scan.stop = "final"
+    return scan
+
+
+def _raise(profile: Profile, rank: list[int], run: MesRun, completion: str,
+           pool: list[int], origin: Fraction) -> Completed:
+    """Raise the per-voter budget by whole units until the completion's stopping rule.
+
+    The first runs go one after the other. Where the stop is still not in sight (Budapest
+    counts tens of thousands of forint steps), the steps ahead are cut into pieces of about
+    `CHUNK_RUNS` runs each, scanned on two threads (the compiled kernels release the GIL)
+    and joined in order: a piece's outcomes do not depend on where its scan began, so the
+    first stop among them is the one a single scan finds. Pieces follow from the steps the
+    first runs covered, not from timings, so the same count makes the same runs."""
+    # width (steps) to try first; steps to wait; next wait; recent proofs; steps they saved
+    scan = _Scan(run, None, run.per_voter, [4, 0, 1, 0.0, 0.0])
+    _scan(profile, rank, completion, pool, origin, scan, runs=SEQUENTIAL_RUNS)
+    if scan.stop or _threads() < 2:
+        _scan(profile, rank, completion, pool, origin, scan)
+        return _completed_by(profile, scan, None, None)
+    unit = profile.scale
+    covered = max(math.floor((scan.last_same - run.per_voter) / unit), 1)
+    length = max(covered * CHUNK_RUNS // SEQUENTIAL_RUNS, 1) * unit
+    return _in_pieces(profile, rank, completion, pool, origin, scan,
+                      _next_step(scan.run, origin, unit) + length, length)
+
+
+SEQUENTIAL_RUNS = 16  # runs before the steps ahead are cut into pieces
+CHUNK_RUNS = 8  # runs a piece is expected to take (from the first runs' pace)
+
+
+def _threads() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _in_pieces(profile: Profile, rank: list[int], completion: str, pool: list[int],
+               origin: Fraction, scan: _Scan, first: Fraction, length: Fraction
+               ) -> Completed:
+    """Scan piece 0 (from `scan` up to `first`) and pieces from `first + (i - 1) * length`
+    on two threads, each taking the next piece; join them in order up to the first stop."""
+    unit = profile.scale
+    limit = origin + MAX_ROUNDS * unit
+    lock = threading.Condition()
+    taken = iter(range(MAX_ROUNDS))
+    done: dict[int, _Scan | None] = {}
+    stop_at = [math.inf]  # the first piece known to stop
+    failure: list[BaseException] = []
+    span = list(scan.span)  # each piece starts from the proofs' state at the split
+    habits = dict(scan.habits)
+
+    def start(i: int) -> Fraction:
+        return first + (i - 1) * length
+
+    def work() -> None:
+        while True:
+            with lock:
+                i = next(taken)
+                if i > stop_at[0] or failure:
+                    return
+            try:
+                result = _piece(i)
+            except BaseException as error:  # re-raised by the joining thread
+                with lock:
+                    failure.append(error)
+                    lock.notify_all()
+                return
+            with lock:
+                done[i] = result
+                if result is None or result.stop:
+                    stop_at[0] = min(stop_at[0], i)
+                lock.notify_all()
+
+    def _piece(i: int) -> _Scan | None:
+        def cancelled() -> bool:
+            return i > stop_at[0] or bool(failure)
+        if i == 0:
+            return _scan(profile, rank, completion, pool, origin, scan, end=first,
+                         cancel=cancelled)
+        begin = start(i)
+        if begin >= limit:
+            return None  # the guard: no piece reaches this far
+        run = mes(profile, rank, begin, resolution=unit)
+        piece = _Scan(run, None, begin, list(span), habits=dict(habits))
+        return _scan(profile, rank, completion, pool, origin, piece, end=start(i + 1),
+                     cancel=cancelled)
+
+    with ThreadPoolExecutor(max_workers=1) as helper:
+        other = helper.submit(work)
+        work()
+        with lock:
+            while not failure and not (stop_at[0] < math.inf
+                                       and all(i in done for i in range(int(stop_at[0]) + 1))):
+                lock.wait()
+        other.result()
+    if failure:
+        raise failure[0]
+    rounds = 0
+    previous: _Scan | None = None
+    for i in range(int(stop_at[0]) + 1):
+        piece = done[i]
+        if piece is None:  # past the guard: the last outcome stays
+            return Completed(previous.run, [], rounds, previous.run.per_voter)
+        rounds += piece.rounds
+        if piece.stop:
+            piece.rounds = rounds
+            return _completed_by(profile, piece, previous, start(i) - unit)
+        previous = piece
+    raise AssertionError("unreachable: the joined pieces end in a stop")
+
+
+def _completed_by(profile: Profile, scan: _Scan, previous: _Scan | None,
+                  before_start: Fraction | None) -> Completed:
+    """The completion's result where `scan` stopped; `previous` is the piece before it, whose
+    outcome lasts up to `before_start`, the step before `scan` began."""
+    if scan.stop == "over":
+        if scan.before is not None:
+            return Completed(scan.before, [], scan.rounds, scan.last_same)
+        if previous is not None:
+            return Completed(previous.run, [], scan.rounds, before_start)
+        return Completed(_free_only(profile, scan.run), [], scan.rounds)
+    return Completed(scan.run, [], scan.rounds, scan.run.per_voter)
 
 
 def _stop(profile: Profile, winners: list[int], completion: str, pool: list[int]) -> str:

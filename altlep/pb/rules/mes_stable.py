@@ -37,24 +37,27 @@ from altlep.pb.rules.mes import _precompute
 
 def same_outcome(profile: Profile, trace: list[int], low: Fraction, high: Fraction,
                  rank: list[int], exclude: set[int] | None = None,
-                 hint: list[float] | None = None, reach: list[float] | None = None) -> bool:
+                 hint: list[float] | None = None, reach: list[float] | None = None,
+                 habits: dict | None = None) -> bool:
     """True only if MES selects exactly `trace` for every per-voter budget in [low, high].
 
     A rival is first compared on the interval bounds (its rho on high budgets against the
     winner's on low ones). Only if that is too coarse somewhere is the proof redone with the
     slopes of both rhos (see the module docstring), which costs about twice as much.
     On failure, `hint` may receive a guess of how far above low a rival overtakes, and
-    `reach` how far above low the outcome is proved all the same (if a whole step)."""
+    `reach` how far above low the outcome is proved all the same (if a whole step).
+    `habits` keeps what the proofs learn of the election (default: the profile's cache)."""
+    habits = profile.cache if habits is None else habits
     # How often lately the coarse pass could not decide (decaying; per election): when it
     # usually cannot, go straight to the slopes.
-    undecided = profile.cache.get("coarse_undecided", 0.0)
+    undecided = habits.get("coarse_undecided", 0.0)
     if undecided < 0.5:
         coarse = _prove(profile, trace, low, high, rank, exclude or set(), hint, None, False)
-        profile.cache["coarse_undecided"] = 0.8 * undecided + 0.2 * (coarse is None)
+        habits["coarse_undecided"] = 0.8 * undecided + 0.2 * (coarse is None)
         if coarse is not None:
             return coarse
     else:
-        profile.cache["coarse_undecided"] = 0.98 * undecided  # try the coarse pass again later
+        habits["coarse_undecided"] = 0.98 * undecided  # try the coarse pass again later
     return bool(_prove(profile, trace, low, high, rank, exclude or set(), hint, reach, True))
 
 
