@@ -61,8 +61,8 @@ def _bounds(j, ptr, sup, util, weight, wu, lo, hi, top, bottom, fast, slow):
     gentle = 0.0
     for k in range(ptr[j], ptr[j + 1]):
         g = sup[k]
-        full = lo[g] >= top * util[k]
-        short = hi[g] < bottom * util[k]
+        full = lo[g] >= top * util[k] * (1 + ROOM)
+        short = hi[g] < bottom * util[k] * (1 - ROOM)
         if full:
             paid += wu[k]
         else:
@@ -86,9 +86,9 @@ def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, ra
     slopes hold on every part of the range, and near low the rivals are still behind).
     Once that is under `useful` the proof gives up."""
     m = len(cost)
-    lo = np.full(groups, low)
-    hi = np.full(groups, high)
     width = high - low
+    # Under the same winners so far, every budget rises with the per-voter budget (and so
+    # every rho falls): the budgets at low and at high bound them throughout the range.
     at_low = np.full(groups, low)
     at_high = np.full(groups, high)
     fast = np.ones(groups)  # bounds on d(money)/d(per-voter budget)
@@ -105,32 +105,22 @@ def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, ra
             continue
         if not active[w]:
             return FAILED, hint, 0.0
-        best = _rho_at(w, ptr, sup, util, weight, wu, cost, total, hi, 0.0, math.inf)
+        # the winner's rho lies between its values at high (best) and at low (worst)
+        best = _rho_at(w, ptr, sup, util, weight, wu, cost, total, at_high, 0.0, math.inf)
         if best < 0:
             return FAILED, hint, 0.0
-        w_low = w_high = steep = gentle = 0.0
-        if with_slopes:
-            w_high = _rho_at(w, ptr, sup, util, weight, wu, cost, total, at_high, best,
-                             math.inf)
-            if w_high < 0:
-                return FAILED, hint, 0.0
-            w_low = _rho_at(w, ptr, sup, util, weight, wu, cost, total, at_low, w_high,
-                            math.inf)
-            if w_low < 0:
-                return FAILED, hint, 0.0
-            worst = _rho_at(w, ptr, sup, util, weight, wu, cost, total, lo, w_low, math.inf)
-        else:
-            worst = _rho_at(w, ptr, sup, util, weight, wu, cost, total, lo, best, math.inf)
+        worst = _rho_at(w, ptr, sup, util, weight, wu, cost, total, at_low, best, math.inf)
         if worst < 0:
             return FAILED, hint, 0.0
+        steep = gentle = 0.0
         if with_slopes:
-            ok, steep, gentle = _bounds(w, ptr, sup, util, weight, wu, lo, hi, worst, best,
-                                        fast, slow)
+            ok, steep, gentle = _bounds(w, ptr, sup, util, weight, wu, at_low, at_high, worst,
+                                        best, fast, slow)
             if not ok:
                 return FAILED, hint, 0.0
         active[w] = False
         limit = worst * (1 + MARGIN)
-        w_flat = worst == cost[w] / total[w] and _surely_flat(w, ptr, sup, util, lo, worst)
+        w_flat = worst == cost[w] / total[w] and _surely_flat(w, ptr, sup, util, at_low, worst)
         order = np.argsort(bound, kind="mergesort")
         for k in order:
             if bound[k] > limit:
@@ -140,8 +130,8 @@ def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, ra
             if not fresh[k]:
                 # one pass says whether k's rho on high budgets is above the limit (most
                 # rivals are); only a rival at or below it needs its rho itself
-                money, raised, rich = raised_with_money(k, ptr, sup, util, weight, wu, hi,
-                                                        limit)
+                money, raised, rich = raised_with_money(k, ptr, sup, util, weight, wu,
+                                                        at_high, limit)
                 if money < cost[k] * (1 - MARGIN):
                     active[k] = False  # unaffordable even on high budgets: out for good
                     bound[k] = math.inf
@@ -152,7 +142,8 @@ def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, ra
                     # a lower bound: Newton's step from below the root stays below it
                     bound[k] = limit + (cost[k] - raised) / rich
                     continue
-                r = _rho_at(k, ptr, sup, util, weight, wu, cost, total, hi, bound[k], math.inf)
+                r = _rho_at(k, ptr, sup, util, weight, wu, cost, total, at_high, bound[k],
+                            math.inf)
                 if r < 0:
                     return FAILED, hint, 0.0
                 bound[k] = r
@@ -161,14 +152,15 @@ def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, ra
                 continue
             # a tie of two flat rhos that w wins exactly is harmless
             k_flat = cost[k] / total[k]
-            if w_flat and _surely_flat(k, ptr, sup, util, lo, k_flat) and (
+            if w_flat and _surely_flat(k, ptr, sup, util, at_low, k_flat) and (
                     (flat_order[w], rank[w]) < (flat_order[k], rank[k])):
                 continue
             if not with_slopes:
                 return NEEDS_SLOPES, hint, 0.0
-            k_reach, overtake = _apart(k, w_low, w_high, steep, gentle, 4 * MARGIN * worst,
-                                       ptr, sup, util, weight, wu, cost, total, lo, hi,
-                                       at_low, at_high, fast, slow, width)
+            k_reach, overtake = _apart(k, bound[k], worst, best, steep, gentle,
+                                       4 * MARGIN * worst,
+                                       ptr, sup, util, weight, wu, cost, total, at_low,
+                                       at_high, fast, slow, width)
             if overtake > 0:
                 # later rivals may overtake sooner (in the budget, not in the order of
                 # rounds): the caller's next try should stop before the soonest
@@ -181,15 +173,13 @@ def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, ra
             g = sup[i]
             u = util[i]
             if with_slopes:
-                full = lo[g] >= worst * u
-                short = hi[g] < best * u
-                at_low[g] = max(at_low[g] - w_low * u, 0.0)
-                at_high[g] = max(at_high[g] - w_high * u, 0.0)
+                full = at_low[g] >= worst * u * (1 + ROOM)
+                short = at_high[g] < best * u * (1 - ROOM)
                 # full payers keep d(money) - u * d(rho); who pays all they have keeps nothing
                 fast[g] = 0.0 if short else fast[g] - steep * u
                 slow[g] = slow[g] - gentle * u if full else 0.0
-            lo[g] = max(lo[g] - worst * u * (1 + MARGIN), 0.0)
-            hi[g] = max(hi[g] - best * u * (1 - MARGIN), 0.0)
+            at_low[g] = max(at_low[g] - worst * u, 0.0)
+            at_high[g] = max(at_high[g] - best * u, 0.0)
         for i in range(optr[w], optr[w + 1]):
             fresh[overlap[i]] = False
     for k in range(m):
@@ -197,7 +187,7 @@ def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, ra
             continue
         money = 0.0
         for i in range(ptr[k], ptr[k + 1]):
-            money += weight[i] * hi[sup[i]]
+            money += weight[i] * at_high[sup[i]]
         if money < cost[k] * (1 - MARGIN):
             continue  # unaffordable even on high budgets
         if not with_slopes:
@@ -225,29 +215,20 @@ def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, ra
 
 
 @njit(cache=True, nogil=True)
-def _apart(k, w_low, w_high, w_steep, w_gentle, margin, ptr, sup, util, weight, wu, cost,
-           total, lo, hi, at_low, at_high, fast, slow, width):
-    """(reach, overtake): rival k's rho stays clearly above the winner's from low to
-    low + reach (reach = width: throughout the range); overtake: where a straight line
+def _apart(k, k_high, w_low, w_high, w_steep, w_gentle, margin, ptr, sup, util, weight, wu,
+           cost, total, at_low, at_high, fast, slow, width):
+    """(reach, overtake): rival k's rho (k_high at high) stays clearly above the winner's from
+    low to low + reach (reach = width: throughout the range); overtake: where a straight line
     between the ends says k overtakes (a rise over low), or NaN."""
-    # budgets rise from lo to at_low to at_high to hi, so each rho below starts Newton's
-    # method from the next one's (a lower bound), which it then needs few steps from
-    bottom = _rho_at(k, ptr, sup, util, weight, wu, cost, total, hi, 0.0, math.inf)
-    if bottom < 0:
-        return 0.0, math.nan
-    k_high = _rho_at(k, ptr, sup, util, weight, wu, cost, total, at_high, bottom, math.inf)
-    if k_high < 0:
-        return 0.0, math.nan
+    # budgets are lower at low, so k's rho there is above k_high: Newton's method starts there
     k_low = _rho_at(k, ptr, sup, util, weight, wu, cost, total, at_low, k_high, math.inf)
     if k_low == UNAFFORDABLE:
-        return _until_affordable(k, bottom, k_high, w_low, w_high, w_gentle, margin, ptr, sup,
+        return _until_affordable(k, k_high, w_low, w_high, w_gentle, margin, ptr, sup,
                                  weight, cost, at_low, at_high, fast, width)
     if k_low < 0:
         return 0.0, math.nan
-    top = _rho_at(k, ptr, sup, util, weight, wu, cost, total, lo, k_low, math.inf)
-    if top < 0:
-        return 0.0, math.nan
-    ok, steep, gentle = _bounds(k, ptr, sup, util, weight, wu, lo, hi, top, bottom, fast, slow)
+    ok, steep, gentle = _bounds(k, ptr, sup, util, weight, wu, at_low, at_high, k_low, k_high,
+                                fast, slow)
     if not ok:
         return 0.0, math.nan
     fall = (steep - w_gentle) * (1 + 1e-9)  # the gap's slope lies in [fall, rise]
@@ -271,11 +252,11 @@ def _apart(k, w_low, w_high, w_steep, w_gentle, margin, ptr, sup, util, weight, 
 
 
 @njit(cache=True, nogil=True)
-def _until_affordable(k, bottom, k_high, w_low, w_high, w_gentle, margin, ptr, sup, weight,
-                      cost, at_low, at_high, fast, width):
+def _until_affordable(k, k_high, w_low, w_high, w_gentle, margin, ptr, sup, weight, cost,
+                      at_low, at_high, fast, width):
     """`_apart` for a rival k that the supporters cannot afford at low: it cannot win before
     their money, rising at most as fast as `fast` allows, reaches its cost; from there on its
-    rho is at least `bottom` (on high budgets) and the winner's at most its value at that
+    rho is at least its value at high and the winner's at most its value at that
     point by its gentlest slope. overtake: where the money reaches the cost by a straight line
     between the ends, if k is ahead at high (a project often wins as soon as it is affordable)."""
     m_low = 0.0
@@ -290,7 +271,7 @@ def _until_affordable(k, bottom, k_high, w_low, w_high, w_gentle, margin, ptr, s
     if need <= 0:
         return 0.0, math.nan
     reach = width if rate <= 0 else min(need / rate * (1 - 1e-9), width)
-    if reach >= width or bottom - (w_low + reach * w_gentle) > margin:
+    if reach >= width or k_high - (w_low + reach * w_gentle) > margin:
         return width, math.nan
     overtake = math.nan
     if 0 <= k_high < w_high and m_high > cost[k]:
