@@ -27,6 +27,10 @@ from altlep.pb.rules.mes_stable import same_outcome
 
 COMPLETIONS = ("none", "add1", "add1u", "add1-full")
 MAX_ROUNDS = 1_000_000  # a guard only; real elections stop after at most a few thousand
+# A run's guess of where its outcome changes (`MesRun.crossing`) aims the next proof; rivals
+# more than this (relative) above the winner rarely overtake within it, and leaving their
+# rhos unsolved halves the cost of a run (Budapest 2024).
+GUESS_BAND = 1e-2
 
 
 @dataclass
@@ -224,7 +228,8 @@ def _scan(profile: Profile, rank: list[int], completion: str, pool: list[int],
         # while proofs pause (outcomes change at nearly every step), a run's stable range
         # would hardly ever reach the next step: it need not track slopes at all
         resolution = unit if scan.span[1] == 0 else math.inf
-        scan.run = mes(profile, rank, following, resolution=resolution, warm=run)
+        scan.run = mes(profile, rank, following, resolution=resolution, warm=run,
+                       band=GUESS_BAND)
         scan.rounds += 1
         made += 1
     scan.stop = "final"
@@ -311,7 +316,7 @@ def _in_pieces(profile: Profile, rank: list[int], completion: str, pool: list[in
         begin = start(i)
         if begin >= limit:
             return None  # the guard: no piece reaches this far
-        run = mes(profile, rank, begin, resolution=unit)
+        run = mes(profile, rank, begin, resolution=unit, band=GUESS_BAND)
         piece = _Scan(run, None, begin, list(span), habits=dict(habits))
         return _scan(profile, rank, completion, pool, origin, piece, end=start(i + 1),
                      cancel=cancelled)

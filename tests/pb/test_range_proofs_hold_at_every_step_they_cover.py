@@ -17,6 +17,8 @@ from tests.shared_data import require_shared
 
 NAMES = ["Poland_Krakow_2023_Wzgorza_Krzeslawickie", "Poland_Gdansk_2020_Siedlce",
          "Poland_Warszawa_2019_Targowek_Mieszkaniowy"]
+# where some proved range needs the slopes of rho (in Gdansk Siedlce the bounds suffice)
+SLOPED = [NAMES[0], NAMES[2], "Poland_Warszawa_2026"]
 
 
 @pytest.mark.parametrize("name", [*NAMES, "Poland_Warszawa_2026"])
@@ -41,10 +43,10 @@ def test_every_proved_range_gives_the_proved_outcome(name, monkeypatch):
     monkeypatch.setattr(completions, "same_outcome", recording_prove)
     completions.mes_completed(profile, rank, "add1")
     assert partial or name not in NAMES  # each of NAMES has such partly proved ranges
-    # the slope test did prove something the interval bounds alone could not
-    assert proved and any(
-        mes_stable._prove(profile, trace, low, high, rank, set(), None, None, False) is None
-        for trace, low, high in proved)
+    assert proved
+    if name in SLOPED:  # the slope test proved something the bounds alone could not
+        assert any(mes_stable._prove(profile, trace, low, high, rank, set(), None, None,
+                                     False) is None for trace, low, high in proved)
     unit, origin = profile.scale, Fraction(profile.budget, profile.n_voters)
     rng = random.Random(7)
     for trace, low, high in proved:

@@ -335,7 +335,7 @@ class _Mes:
 
 def mes(profile: Profile, rank: list[int], per_voter: Fraction, *,
         exclude: set[int] | None = None, explain: bool = False,
-        resolution: float = 0.0, warm: MesRun | None = None) -> MesRun:
+        resolution: float = 0.0, warm: MesRun | None = None, band: float = 0.0) -> MesRun:
     """One MES run with the given per-voter budget (in scaled money units).
 
     `stable_for` and `crossing` below `resolution` are not worth refining: once `crossing`
@@ -343,9 +343,13 @@ def mes(profile: Profile, rank: list[int], per_voter: Fraction, *,
     an infinite resolution it never starts, and both are 0).
     The compiled kernel counts it unless the money trail is wanted or a close call needs
     exact arithmetic; then this module's own count does. `warm`, a run with a lower
-    per-voter budget (and the same exclusions), lets the kernel start from what it found."""
+    per-voter budget (and the same exclusions), lets the kernel start from what it found.
+    With a `band` (relative), the kernel rules out rhos more than that above the best
+    without solving them, so `stable_for` is then 0 and `crossing` only a guess from the
+    rhos within the band (this module's own count reports both as usual)."""
     if not explain:
-        run = _compiled(profile, rank, Fraction(per_voter), exclude or set(), resolution, warm)
+        run = _compiled(profile, rank, Fraction(per_voter), exclude or set(), resolution, warm,
+                        band)
         if run is not None:
             return run
     engine = _Mes(profile, rank, per_voter, exclude or set(), explain, resolution)
@@ -353,7 +357,8 @@ def mes(profile: Profile, rank: list[int], per_voter: Fraction, *,
 
 
 def _compiled(profile: Profile, rank: list[int], per_voter: Fraction, exclude: set[int],
-              resolution: float, warm: MesRun | None = None) -> MesRun | None:
+              resolution: float, warm: MesRun | None = None, band: float = 0.0
+              ) -> MesRun | None:
     """The run by `mes_kernel`, or None if it met a close call."""
     pack = packed(profile, _precompute(profile)["overlap_array"])
     by_rank = profile.cache.get("by_rank")
@@ -374,7 +379,7 @@ def _compiled(profile: Profile, rank: list[int], per_voter: Fraction, exclude: s
         mes_kernel.mes_run(pack.ptr, pack.sup, pack.util, pack.weight, pack.wu, pack.uniform,
                            pack.cost, pack.total, pack.optr, pack.overlap, by_rank,
                            pack.flat_order, active, float(per_voter), float(resolution),
-                           pack.groups, *seen)
+                           pack.groups, *seen, band)
     if status != mes_kernel.DONE:
         return None
     winners = free + won.tolist()

@@ -9,10 +9,10 @@ relative EPS), or Newton's method has not settled, it gives up (status GAVE_UP) 
 caller counts that run with `rules/mes.py` instead. So its outcomes are that module's.
 
 Two shortcuts that module does not take, neither changing a decision: once slopes no longer
-matter (quiet), one pass shows that a candidate cannot win this round, without finishing its
-rho (so a project may be seen to be unaffordable at a different round, which only the
-explanations, always counted by `rules/mes.py`, report); and a run may start from what a run
-with a lower per-voter budget found (`warm_*` of `mes_run`).
+matter (quiet, or beyond a `band`), one pass shows that a candidate cannot win this round,
+without finishing its rho (so a project may be seen to be unaffordable at a different round,
+which only the explanations, always counted by `rules/mes.py`, report); and a run may start
+from what a run with a lower per-voter budget found (`warm_*` of `mes_run`).
 """
 
 from __future__ import annotations
@@ -220,11 +220,14 @@ def _pay(j, rho, slope, ptr, sup, util, b, beta, state, resolution):
 @njit(cache=True, nogil=True)
 def mes_run(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, by_rank,
             flat_order, active, per_voter, resolution, groups, warm_winners, warm_kind,
-            warm_rho):
+            warm_rho, band=0.0):
     """One MES run over the projects marked active (taken in tie order `by_rank`).
 
     warm_*: the winners and the `seen` table (below) of a run with a lower per-voter budget
     (or empty), which make evaluations cheaper while this run picks the same winners.
+    band: if above 0, rhos more than that (relative) above the best are ruled out by one
+    pass even while slopes are tracked; stable_for is then not proved (returned as 0) and
+    crossing is a guess from the rhos within the band.
 
     Close calls between candidates that all have their flat rho (cost / total utility, see
     `_rho`) are settled exactly, by `flat_order`: the rank of each project's cost / total
@@ -277,11 +280,13 @@ def mes_run(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, by_
         for j in order:
             if lower[j] > best * (1 + EPS):
                 break  # stale values are lower bounds: nobody further can win
-            if not fresh[j] and state[2] != 0.0 and best < math.inf:
+            if not fresh[j] and (state[2] != 0.0 or band > 0) and best < math.inf:
                 # Once slopes no longer matter (quiet), one pass says whether j's rho is
-                # above the best so far (most are): then only a lower bound is kept.
+                # above the best so far (most are): then only a lower bound is kept. With
+                # a band, the same for rhos further than that above it, slopes or not.
+                cut = best * (1 + EPS) if state[2] != 0.0 else best * (1 + band)
                 money, raised, rich = raised_with_money(j, ptr, sup, util, weight, wu, b,
-                                                        best * (1 + EPS))
+                                                        cut)
                 if money < cost[j] * (1 - EPS):
                     active[j] = False
                     dropped[j] = n_won
@@ -291,7 +296,7 @@ def mes_run(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, by_
                             seen_kind[:0], seen_rho[:0])
                 if raised < cost[j]:
                     # Newton's step from below the root stays below it
-                    lower[j] = best * (1 + EPS) + (cost[j] - raised) / rich
+                    lower[j] = cut + (cost[j] - raised) / rich
                     continue
             if not fresh[j]:
                 known = UNKNOWN
@@ -342,5 +347,6 @@ def mes_run(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, by_
         n_won += 1
         for i in range(optr[winner], optr[winner + 1]):
             fresh[overlap[i]] = False
-    return (DONE, winners[:n_won], rhos[:n_won], dropped, b, state[0], state[1],
+    return (DONE, winners[:n_won], rhos[:n_won], dropped, b,
+            state[0] if band == 0 else 0.0, state[1],
             seen_kind[:n_won + 1], seen_rho[:n_won + 1])
