@@ -132,6 +132,8 @@ def _certify_further(profile: Profile, rank: list[int], run: MesRun, following: 
         guess = math.floor((run.per_voter + Fraction(run.crossing * (1 - 1e-6)) - known) / unit)
         if guess > width:
             width = min(guess, MAX_ROUNDS)
+    # a run at a tie (its guess of the next change is 0) is not in the first proof's range
+    tie = run.crossing == 0 and known == run.per_voter
     failed: Fraction | None = None  # the nearest end a proof failed to reach
     guessed = False  # the width tried stops just before a guessed change
     misses = 0  # proofs failed in a row
@@ -144,9 +146,10 @@ def _certify_further(profile: Profile, rank: list[int], run: MesRun, following: 
                 break
         hint: list[float] = []
         reach: list[float] = []
+        low = known + unit if tie and tries == 0 else known
         tries += 1
-        if same_outcome(profile, run.winners, known, known + width * unit, rank, hint=hint,
-                        reach=reach, habits=habits):
+        if same_outcome(profile, run.winners, low, known + width * unit, rank, hint=hint,
+                        reach=reach, habits=habits, rhos=run.rho):
             known += width * unit
             best = max(best, width)
             if failed is not None and guessed:
@@ -159,9 +162,11 @@ def _certify_further(profile: Profile, rank: list[int], run: MesRun, following: 
             misses += 1
             # the steps proved all the same, from the start of the range
             proved = math.floor(reach[0] / unit) if reach else 0
-            known += proved * unit
+            if proved:
+                known = low + proved * unit
             # where a rival was seen to overtake, by a straight line between the ends
-            guess = math.ceil((hint[0] - proved * unit) * (1 - 1e-9) / unit) - 1 if hint else 0
+            guess = math.ceil((low + Fraction(hint[0]) - known) * (1 - 1e-9) / unit) - 1 \
+                if hint else 0
             if hint and guess <= 0:
                 break  # a rival overtakes within the very next step: a run decides it
             left = int((failed - known) / unit)
@@ -176,8 +181,8 @@ def _certify_further(profile: Profile, rank: list[int], run: MesRun, following: 
     # recent proofs (decaying) and the steps they saved: proofs cost about a run each
     span[3] = 0.7 * span[3] + tries
     span[4] = 0.7 * span[4] + float((known - start) / unit)
-    span[0] = max(best, 1)
-    if best and span[4] >= span[3]:
+    span[0] = max(best, 1) if best else span[0]
+    if span[4] >= span[3]:
         span[2] = 1
     else:
         span[1] = span[2]

@@ -38,7 +38,7 @@ from altlep.pb.rules.mes import _precompute
 def same_outcome(profile: Profile, trace: list[int], low: Fraction, high: Fraction,
                  rank: list[int], exclude: set[int] | None = None,
                  hint: list[float] | None = None, reach: list[float] | None = None,
-                 habits: dict | None = None) -> bool:
+                 habits: dict | None = None, rhos: dict[int, float] | None = None) -> bool:
     """True only if MES selects exactly `trace` for every per-voter budget in [low, high].
 
     A rival is first compared on the interval bounds (its rho on high budgets against the
@@ -46,34 +46,41 @@ def same_outcome(profile: Profile, trace: list[int], low: Fraction, high: Fracti
     slopes of both rhos (see the module docstring), which costs about twice as much.
     On failure, `hint` may receive a guess of how far above low a rival overtakes, and
     `reach` how far above low the outcome is proved all the same (if a whole step).
-    `habits` keeps what the proofs learn of the election (default: the profile's cache)."""
+    `habits` keeps what the proofs learn of the election (default: the profile's cache).
+    `rhos`: the winners' rhos at or below low (a run's), where the proof's solving starts."""
     habits = profile.cache if habits is None else habits
     # How often lately the coarse pass could not decide (decaying; per election): when it
     # usually cannot, go straight to the slopes.
     undecided = habits.get("coarse_undecided", 0.0)
     if undecided < 0.5:
-        coarse = _prove(profile, trace, low, high, rank, exclude or set(), hint, None, False)
+        coarse = _prove(profile, trace, low, high, rank, exclude or set(), hint, None, False,
+                        rhos)
         habits["coarse_undecided"] = 0.8 * undecided + 0.2 * (coarse is None)
         if coarse is not None:
             return coarse
     else:
         habits["coarse_undecided"] = 0.98 * undecided  # try the coarse pass again later
-    return bool(_prove(profile, trace, low, high, rank, exclude or set(), hint, reach, True))
+    return bool(_prove(profile, trace, low, high, rank, exclude or set(), hint, reach, True,
+                       rhos))
 
 
 def _prove(profile: Profile, trace: list[int], low: Fraction, high: Fraction,
            rank: list[int], exclude: set[int], hint: list[float] | None,
-           reach: list[float] | None, with_slopes: bool) -> bool | None:
+           reach: list[float] | None, with_slopes: bool,
+           rhos: dict[int, float] | None = None) -> bool | None:
     """`same_outcome`, with or without slopes; None if a rival needs them and they are off."""
     pack = packed(profile, _precompute(profile)["overlap_array"])
     active = (pack.total > 0) & (pack.cost > 0)
     for j in exclude:
         active[j] = False
+    above = np.full(profile.n_projects, np.nan)
+    for j, rho in (rhos or {}).items():
+        above[j] = rho
     status, overtake, proved = kernel.prove(
         pack.ptr, pack.sup, pack.util, pack.weight, pack.wu, pack.cost, pack.total, pack.optr,
         pack.overlap, pack.flat_order, np.asarray(rank, dtype=np.int64),
         np.asarray(trace, dtype=np.int64), active, float(low), float(high), with_slopes,
-        float(profile.scale), pack.groups)
+        float(profile.scale), pack.groups, above)
     if hint is not None and not math.isnan(overtake):
         hint.append(overtake)
     if reach is not None and status == kernel.FAILED and proved > 0:

@@ -13,7 +13,7 @@ import math
 import numpy as np
 from numba import njit
 
-from altlep.pb.rules.mes_kernel import newton_from, raised_with_money, survey
+from altlep.pb.rules.mes_kernel import newton_from, raised_at, raised_with_money, survey
 
 MARGIN = 1e-9  # relative separation required between rival rhos
 ROOM = 1e-12  # as rules/mes_kernel.py: room by which supporters must afford a flat share
@@ -39,6 +39,31 @@ def _rho_at(j, ptr, sup, util, weight, wu, cost, total, budgets, start, enough):
     if least >= r0:
         return r0
     rho, _ = newton_from(a, z, sup, util, weight, wu, budgets, c, begin, raised, rich, enough)
+    return UNSETTLED if rho < 0 else rho
+
+
+@njit(cache=True, nogil=True)
+def _rho_below(j, ptr, sup, util, weight, wu, cost, total, budgets, above):
+    """`_rho_at` from `above`, j's rho on lower budgets (as in a run at a lower per-voter
+    budget): money raised is concave in rho, so one step from above lands below the root,
+    and Newton's method goes on from there; NaN `above` starts from the flat share."""
+    if math.isnan(above):
+        return _rho_at(j, ptr, sup, util, weight, wu, cost, total, budgets, 0.0, math.inf)
+    a, z = ptr[j], ptr[j + 1]
+    c = cost[j]
+    r0 = c / total[j]
+    start = max(r0, above)
+    money, least, raised, rich = survey(j, ptr, sup, util, weight, wu, math.nan, budgets, start)
+    if money < c * (1 - MARGIN):
+        return UNAFFORDABLE
+    if money <= c * (1 + MARGIN):
+        return UNSETTLED
+    if least >= r0:
+        return r0
+    if raised > c and rich > 0:
+        start = max(start + (c - raised) / rich, r0)
+        raised, rich = raised_at(a, z, sup, util, weight, wu, budgets, start)
+    rho, _ = newton_from(a, z, sup, util, weight, wu, budgets, c, start, raised, rich, math.inf)
     return UNSETTLED if rho < 0 else rho
 
 
@@ -78,13 +103,14 @@ def _bounds(j, ptr, sup, util, weight, wu, lo, hi, top, bottom, fast, slow):
 
 @njit(cache=True, nogil=True)
 def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, rank, trace,
-          active, low, high, with_slopes, useful, groups):
+          active, low, high, with_slopes, useful, groups, above):
     """(PROVED | FAILED | NEEDS_SLOPES, hint, reach): whether MES selects exactly `trace` for
     every per-voter budget in [low, high], among the projects marked active (changed in
     place). hint: the soonest a rival was seen to overtake (a rise over low), or NaN.
     reach: on failure, how far above low the outcome is proved all the same (a rise; the
     slopes hold on every part of the range, and near low the rivals are still behind).
-    Once that is under `useful` the proof gives up."""
+    Once that is under `useful` the proof gives up. above: each winner's rho on lower
+    budgets, or NaN (where Newton's method starts)."""
     m = len(cost)
     width = high - low
     # Under the same winners so far, every budget rises with the per-voter budget (and so
@@ -106,7 +132,7 @@ def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, ra
         if not active[w]:
             return FAILED, hint, 0.0
         # the winner's rho lies between its values at high (best) and at low (worst)
-        best = _rho_at(w, ptr, sup, util, weight, wu, cost, total, at_high, 0.0, math.inf)
+        best = _rho_below(w, ptr, sup, util, weight, wu, cost, total, at_high, above[w])
         if best < 0:
             return FAILED, hint, 0.0
         worst = _rho_at(w, ptr, sup, util, weight, wu, cost, total, at_low, best, math.inf)
