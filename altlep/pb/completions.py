@@ -264,7 +264,7 @@ def _raise(profile: Profile, rank: list[int], run: MesRun, completion: str,
                       _next_step(scan.run, origin, unit) + length, length)
 
 
-SEQUENTIAL_RUNS = 16  # runs before the steps ahead are cut into pieces
+SEQUENTIAL_RUNS = 8  # runs before the steps ahead are cut into pieces
 CHUNK_RUNS = 8  # runs a piece is expected to take (from the first runs' pace)
 
 
