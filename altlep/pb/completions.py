@@ -134,6 +134,8 @@ def _certify_further(profile: Profile, rank: list[int], run: MesRun, following: 
             width = min(guess, MAX_ROUNDS)
     # a run at a tie (its guess of the next change is 0) is not in the first proof's range
     tie = run.crossing == 0 and known == run.per_voter
+    # the step whose winners' rhos are known (the run's, then each proof's high end)
+    point, point_rhos = run.per_voter, run.rho
     failed: Fraction | None = None  # the nearest end a proof failed to reach
     guessed = False  # the width tried stops just before a guessed change
     misses = 0  # proofs failed in a row
@@ -148,9 +150,12 @@ def _certify_further(profile: Profile, rank: list[int], run: MesRun, following: 
         reach: list[float] = []
         low = known + unit if tie and tries == 0 else known
         tries += 1
+        at_high: dict[int, float] = {}
         if same_outcome(profile, run.winners, low, known + width * unit, rank, hint=hint,
-                        reach=reach, habits=habits, rhos=run.rho):
+                        reach=reach, habits=habits, rhos=run.rho,
+                        at_low=point_rhos if point == low else None, at_high=at_high):
             known += width * unit
+            point, point_rhos = known, at_high
             best = max(best, width)
             if failed is not None and guessed:
                 break  # proven up to the step before the guessed change: a run decides it

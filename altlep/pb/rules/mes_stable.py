@@ -38,7 +38,9 @@ from altlep.pb.rules.mes import _precompute
 def same_outcome(profile: Profile, trace: list[int], low: Fraction, high: Fraction,
                  rank: list[int], exclude: set[int] | None = None,
                  hint: list[float] | None = None, reach: list[float] | None = None,
-                 habits: dict | None = None, rhos: dict[int, float] | None = None) -> bool:
+                 habits: dict | None = None, rhos: dict[int, float] | None = None,
+                 at_low: dict[int, float] | None = None,
+                 at_high: dict[int, float] | None = None) -> bool:
     """True only if MES selects exactly `trace` for every per-voter budget in [low, high].
 
     A rival is first compared on the interval bounds (its rho on high budgets against the
@@ -47,27 +49,31 @@ def same_outcome(profile: Profile, trace: list[int], low: Fraction, high: Fracti
     On failure, `hint` may receive a guess of how far above low a rival overtakes, and
     `reach` how far above low the outcome is proved all the same (if a whole step).
     `habits` keeps what the proofs learn of the election (default: the profile's cache).
-    `rhos`: the winners' rhos at or below low (a run's), where the proof's solving starts."""
+    `rhos`: the winners' rhos at or below low (a run's), where the proof's solving starts.
+    `at_low`: the winners' rhos at low itself if known (a run's there, or a proof's that
+    ended there), which are then checked rather than solved; `at_high` receives those at
+    high (when the proof holds)."""
     habits = profile.cache if habits is None else habits
     # How often lately the coarse pass could not decide (decaying; per election): when it
     # usually cannot, go straight to the slopes.
     undecided = habits.get("coarse_undecided", 0.0)
     if undecided < 0.5:
         coarse = _prove(profile, trace, low, high, rank, exclude or set(), hint, None, False,
-                        rhos)
+                        rhos, at_low, at_high)
         habits["coarse_undecided"] = 0.8 * undecided + 0.2 * (coarse is None)
         if coarse is not None:
             return coarse
     else:
         habits["coarse_undecided"] = 0.98 * undecided  # try the coarse pass again later
     return bool(_prove(profile, trace, low, high, rank, exclude or set(), hint, reach, True,
-                       rhos))
+                       rhos, at_low, at_high))
 
 
 def _prove(profile: Profile, trace: list[int], low: Fraction, high: Fraction,
            rank: list[int], exclude: set[int], hint: list[float] | None,
            reach: list[float] | None, with_slopes: bool,
-           rhos: dict[int, float] | None = None) -> bool | None:
+           rhos: dict[int, float] | None = None, at_low: dict[int, float] | None = None,
+           at_high: dict[int, float] | None = None) -> bool | None:
     """`same_outcome`, with or without slopes; None if a rival needs them and they are off."""
     pack = packed(profile, _precompute(profile)["overlap_array"])
     active = (pack.total > 0) & (pack.cost > 0)
@@ -76,15 +82,22 @@ def _prove(profile: Profile, trace: list[int], low: Fraction, high: Fraction,
     above = np.full(profile.n_projects, np.nan)
     for j, rho in (rhos or {}).items():
         above[j] = rho
+    known_low = np.full(profile.n_projects, np.nan)
+    for j, rho in (at_low or {}).items():
+        known_low[j] = rho
+    found_high = np.full(profile.n_projects, np.nan)
     status, overtake, proved = kernel.prove(
         pack.ptr, pack.sup, pack.util, pack.weight, pack.wu, pack.cost, pack.total, pack.optr,
         pack.overlap, pack.flat_order, np.asarray(rank, dtype=np.int64),
         np.asarray(trace, dtype=np.int64), active, float(low), float(high), with_slopes,
-        float(profile.scale), pack.groups, above)
+        float(profile.scale), pack.groups, above, known_low, found_high)
     if hint is not None and not math.isnan(overtake):
         hint.append(overtake)
     if reach is not None and status == kernel.FAILED and proved > 0:
         reach.append(proved)
     if status == kernel.NEEDS_SLOPES:
         return None
+    if at_high is not None and status == kernel.PROVED:
+        at_high.clear()
+        at_high.update((j, float(found_high[j])) for j in trace if profile.cost[j] > 0)
     return status == kernel.PROVED

@@ -103,14 +103,16 @@ def _bounds(j, ptr, sup, util, weight, wu, lo, hi, top, bottom, fast, slow):
 
 @njit(cache=True, nogil=True)
 def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, rank, trace,
-          active, low, high, with_slopes, useful, groups, above):
+          active, low, high, with_slopes, useful, groups, above, at_low_rho, at_high_rho):
     """(PROVED | FAILED | NEEDS_SLOPES, hint, reach): whether MES selects exactly `trace` for
     every per-voter budget in [low, high], among the projects marked active (changed in
     place). hint: the soonest a rival was seen to overtake (a rise over low), or NaN.
     reach: on failure, how far above low the outcome is proved all the same (a rise; the
     slopes hold on every part of the range, and near low the rivals are still behind).
     Once that is under `useful` the proof gives up. above: each winner's rho on lower
-    budgets, or NaN (where Newton's method starts)."""
+    budgets, or NaN (where Newton's method starts). at_low_rho: each winner's rho at low,
+    if known from before (else NaN; a known one is checked as its supporters pay);
+    at_high_rho receives each winner's rho at high."""
     m = len(cost)
     width = high - low
     # Under the same winners so far, every budget rises with the per-voter budget (and so
@@ -132,12 +134,19 @@ def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, ra
         if not active[w]:
             return FAILED, hint, 0.0
         # the winner's rho lies between its values at high (best) and at low (worst)
-        best = _rho_below(w, ptr, sup, util, weight, wu, cost, total, at_high, above[w])
+        known = at_low_rho[w]
+        best = _rho_below(w, ptr, sup, util, weight, wu, cost, total, at_high,
+                          above[w] if math.isnan(known) else known)
         if best < 0:
             return FAILED, hint, 0.0
-        worst = _rho_at(w, ptr, sup, util, weight, wu, cost, total, at_low, best, math.inf)
-        if worst < 0:
-            return FAILED, hint, 0.0
+        at_high_rho[w] = best
+        if math.isnan(known):
+            worst = _rho_at(w, ptr, sup, util, weight, wu, cost, total, at_low, best,
+                            math.inf)
+            if worst < 0:
+                return FAILED, hint, 0.0
+        else:
+            worst = known
         steep = gentle = 0.0
         if with_slopes:
             ok, steep, gentle = _bounds(w, ptr, sup, util, weight, wu, at_low, at_high, worst,
@@ -195,9 +204,14 @@ def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, ra
             if reach < useful:
                 return FAILED, hint, 0.0
         a, z = ptr[w], ptr[w + 1]
+        money = raised = rich = 0.0  # at low, before paying: to check a known rho
         for i in range(a, z):
             g = sup[i]
             u = util[i]
+            have = at_low[g]
+            money += weight[i] * have
+            raised += weight[i] * min(have, worst * u)
+            rich += wu[i] * (have >= worst * u)
             if with_slopes:
                 full = at_low[g] >= worst * u * (1 + ROOM)
                 short = at_high[g] < best * u * (1 - ROOM)
@@ -206,6 +220,9 @@ def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, ra
                 slow[g] = slow[g] - gentle * u if full else 0.0
             at_low[g] = max(at_low[g] - worst * u, 0.0)
             at_high[g] = max(at_high[g] - best * u, 0.0)
+        if not math.isnan(known) and not (money > cost[w] * (1 + MARGIN) and rich > 0
+                                          and abs(raised - cost[w]) <= cost[w] * 1e-10):
+            return FAILED, hint, 0.0  # not the rho at low after all (or a knife edge)
         for i in range(optr[w], optr[w + 1]):
             fresh[overlap[i]] = False
     for k in range(m):
