@@ -12,6 +12,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from fractions import Fraction
+from itertools import chain
 
 import numpy as np
 
@@ -95,10 +96,9 @@ def _approved(groups: Counter, index: dict[str, int], costs: list[int]
               ) -> tuple[list[np.ndarray], list[np.ndarray]]:
     """Supporters (ballot groups, ascending) of each project, and their utility: its cost."""
     ballots = list(groups)
-    project_of = np.fromiter((index[pid] for ballot in ballots for pid in ballot),
-                             dtype=np.int64)
-    lengths = np.fromiter((len(ballot) for ballot in ballots), dtype=np.int64,
-                          count=len(ballots))
+    lengths = np.fromiter(map(len, ballots), dtype=np.int64, count=len(ballots))
+    project_of = np.fromiter(map(index.__getitem__, chain.from_iterable(ballots)),
+                             dtype=np.int64, count=int(lengths.sum()))
     group_of = np.repeat(np.arange(len(ballots), dtype=np.int64), lengths)
     # a stable sort by project keeps each project's groups in ascending order
     by_project = group_of[np.argsort(project_of, kind="stable")]

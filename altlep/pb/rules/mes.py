@@ -110,12 +110,22 @@ def _precompute(profile: Profile) -> dict:
         pre["wu"].append(w[s] * uf)
         pre["uniform"].append(float(uf[0]) if len(uf) and (uf == uf[0]).all() else None)
     # Which projects share a supporter with which: a payment for one can only change the
-    # rho of those. One boolean column per project, gathered per project (no dense product).
-    member = np.zeros((n_groups, profile.n_projects), dtype=bool)
+    # rho of those. Each ballot group's projects as a bit mask; a project's overlap is the
+    # union of its supporters' masks.
+    m = profile.n_projects
+    words = (m + 63) // 64
+    member = np.zeros((n_groups, words), dtype=np.uint64)
     for j, s in enumerate(profile.supporters):
-        member[s, j] = True
-    pre["overlap_array"] = [np.flatnonzero(member[s].any(axis=0)) if len(s)
-                            else np.zeros(0, dtype=np.int64) for s in profile.supporters]
+        member[s, j // 64] |= np.uint64(1) << np.uint64(j % 64)
+    overlap = []
+    for s in profile.supporters:
+        if len(s) == 0:
+            overlap.append(np.zeros(0, dtype=np.int64))
+            continue
+        union = np.bitwise_or.reduce(member[s], axis=0)
+        bits = np.unpackbits(union.view(np.uint8), bitorder="little")[:m]
+        overlap.append(np.flatnonzero(bits))
+    pre["overlap_array"] = overlap
     profile.cache["mes"] = pre
     return pre
 
