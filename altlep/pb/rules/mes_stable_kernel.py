@@ -147,15 +147,17 @@ def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, ra
                 return FAILED, hint, 0.0
         else:
             worst = known
+        # everyone can pay the flat share with room at low, and so throughout: rho stays
+        # that share (slopes 0, and nobody's money changes how it moves)
+        w_flat = worst == cost[w] / total[w] and _surely_flat(w, ptr, sup, util, at_low, worst)
         steep = gentle = 0.0
-        if with_slopes:
+        if with_slopes and not w_flat:
             ok, steep, gentle = _bounds(w, ptr, sup, util, weight, wu, at_low, at_high, worst,
                                         best, fast, slow)
             if not ok:
                 return FAILED, hint, 0.0
         active[w] = False
         limit = worst * (1 + MARGIN)
-        w_flat = worst == cost[w] / total[w] and _surely_flat(w, ptr, sup, util, at_low, worst)
         order = np.argsort(bound, kind="mergesort")
         for k in order:
             if bound[k] > limit:
