@@ -126,7 +126,9 @@ def _certify_further(profile: Profile, rank: list[int], run: MesRun, following: 
     if span[1] > 0:
         span[1] -= 1
         return following
-    known = max(following - unit, run.per_voter)
+    # the last whole step known to give run's outcome (steps are whole units from the
+    # origin; add1u's first run, at budget / voters, may lie between two of them)
+    known = following - unit
     width = span[0]
     if run.crossing < math.inf:
         guess = math.floor((run.per_voter + Fraction(run.crossing * (1 - 1e-6)) - known) / unit)
@@ -140,7 +142,7 @@ def _certify_further(profile: Profile, rank: list[int], run: MesRun, following: 
     guessed = False  # the width tried stops just before a guessed change
     misses = 0  # proofs failed in a row
     best = 0
-    start, tries = known, 0
+    start, tries = max(known, run.per_voter), 0
     while width >= 1:
         if end is not None:  # no further than the scan's last step
             width = min(width, math.floor((end - unit - known) / unit))
@@ -148,7 +150,7 @@ def _certify_further(profile: Profile, rank: list[int], run: MesRun, following: 
                 break
         hint: list[float] = []
         reach: list[float] = []
-        low = known + unit if tie and tries == 0 else known
+        low = known + unit if tie and tries == 0 else max(known, run.per_voter)
         tries += 1
         at_high: dict[int, float] = {}
         if same_outcome(profile, run.winners, low, known + width * unit, rank, hint=hint,
@@ -166,9 +168,9 @@ def _certify_further(profile: Profile, rank: list[int], run: MesRun, following: 
             failed = known + width * unit
             misses += 1
             # the steps proved all the same, from the start of the range
-            proved = math.floor(reach[0] / unit) if reach else 0
-            if proved:
-                known = low + proved * unit
+            if reach:  # the last whole step in the part proved
+                known = max(known, following + math.floor(
+                    (low + Fraction(reach[0]) - following) / unit) * unit)
             # where a rival was seen to overtake, by a straight line between the ends
             guess = math.ceil((low + Fraction(hint[0]) - known) * (1 - 1e-9) / unit) - 1 \
                 if hint else 0

@@ -6,6 +6,7 @@ from fractions import Fraction
 
 import pytest
 
+import altlep.pb.completions as completions
 from altlep.pb.completions import mes_completed
 from altlep.pb.rules.greedy import greedy
 from altlep.pb.rules.mes import mes
@@ -75,3 +76,16 @@ def test_add1u_skips_raising_when_plain_mes_is_already_exhaustive():
     profile = build_profile(election)
     done = mes_completed(profile, tie_rank(profile), "add1u")
     assert done.rounds == 1 and sorted(done.winners) == [0, 1]
+
+
+@pytest.mark.parametrize("name", ["Poland_Warszawa_2018_rejon_3", "Poland_Swiecie_2023"])
+@pytest.mark.parametrize("threads", [1, 2])
+def test_add1u_steps_are_whole_units_from_the_rounded_down_start(name, threads, monkeypatch):
+    require_shared("pabulib", f"{name}.pb")
+    monkeypatch.setattr(completions, "_threads", lambda: threads)
+    _, profile = shared_profile(name)
+    start = Fraction(profile.budget, profile.n_voters)
+    done = mes_completed(profile, tie_rank(profile), "add1u")
+    assert done.final_per_voter > start  # it did raise the budget
+    origin = math.floor(start / profile.scale) * profile.scale
+    assert (done.final_per_voter - origin) % profile.scale == 0

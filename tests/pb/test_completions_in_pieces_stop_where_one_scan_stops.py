@@ -1,0 +1,60 @@
+"""Past its first runs, add1 scans the steps ahead in pieces on two threads and joins them in
+order. The joined result must be the one a single scan finds: the same winners and the same
+final per-voter budget, including where a piece's very first step is the one that overspends
+(the outcome kept is then the previous piece's)."""
+
+import pytest
+
+import altlep.pb.completions as completions
+from altlep.pb.ties import tie_rank
+from tests.pb.helpers import shared_profile
+from tests.shared_data import require_shared
+
+NAMES = ["Poland_Warszawa_2019_Sielce", "Poland_Warszawa_2018_rejon_3",
+         "Poland_Wieliczka_2023_Green_Budget", "Poland_Gdansk_2020_Zaspa_Mlyniec",
+         "Netherlands_Assen_2024", "Poland_Swiecie_2023"]
+
+
+def _count(profile, completion, monkeypatch, *, threads, first_runs=8, piece_runs=8):
+    monkeypatch.setattr(completions, "_threads", lambda: threads)
+    monkeypatch.setattr(completions, "SEQUENTIAL_RUNS", first_runs)
+    monkeypatch.setattr(completions, "CHUNK_RUNS", piece_runs)
+    profile.cache.clear()
+    done = completions.mes_completed(profile, tie_rank(profile), completion)
+    return done.winners, done.final_per_voter
+
+
+def test_small_pieces_give_what_one_scan_gives(monkeypatch):
+    joined = completions._completed_by
+    kept_from_previous = []
+
+    def recording(profile, scan, previous, before_start):
+        if scan.stop == "over" and scan.before is None and previous is not None:
+            kept_from_previous.append(before_start)
+        return joined(profile, scan, previous, before_start)
+
+    monkeypatch.setattr(completions, "_completed_by", recording)
+    split = completions._in_pieces
+    pieces = []
+    monkeypatch.setattr(completions, "_in_pieces",
+                        lambda *args: pieces.append(args) or split(*args))
+    for name in NAMES:
+        require_shared("pabulib", f"{name}.pb")
+        _, profile = shared_profile(name)
+        for completion in ("add1", "add1u", "add1-full"):
+            one = _count(profile, completion, monkeypatch, threads=1)
+            two = _count(profile, completion, monkeypatch, threads=2, first_runs=1,
+                         piece_runs=1)
+            assert two == one, (name, completion)
+    assert len(pieces) >= 6  # most of these counts were cut into pieces
+    assert kept_from_previous  # and some stopped at the first step of a piece
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_a_count_in_pieces_is_the_same_every_time(threads, monkeypatch):
+    require_shared("pabulib", f"{NAMES[0]}.pb")
+    _, profile = shared_profile(NAMES[0])
+    first = _count(profile, "add1", monkeypatch, threads=threads, first_runs=1, piece_runs=2)
+    for _ in range(3):
+        assert _count(profile, "add1", monkeypatch, threads=threads, first_runs=1,
+                      piece_runs=2) == first
