@@ -26,6 +26,9 @@ EPS = 1e-9  # as rules/mes.py
 ROOM = 1e-12  # relative room by which every supporter must afford a flat share (float error)
 DONE, GAVE_UP = 0, 1
 UNKNOWN, FOUND_THEN, FLAT_THEN = 0, 1, 2  # what an earlier run knew of a rho (`_rho`)
+# Sums may be reordered (fastmath "reassoc") so the compiler can vectorise them: decisions
+# never hinge on the last bits, as anything within a relative EPS is settled exactly.
+REORDER = {"reassoc", "contract", "nsz"}
 
 
 @njit(cache=True, nogil=True)
@@ -38,9 +41,7 @@ def _tighten(state, bound, switch, resolution):
         state[2] = 1.0 if state[1] < resolution else 0.0
 
 
-# Sums may be reordered (fastmath "reassoc") so the compiler can vectorise them: decisions
-# never hinge on the last bits, as anything within a relative EPS is settled exactly.
-@njit(cache=True, nogil=True, fastmath={"reassoc", "contract", "nsz"})
+@njit(cache=True, nogil=True, fastmath=REORDER)
 def raised_at(a, z, sup, util, weight, wu, b, rho):
     """(money raised at rho, full payers' sum of w * u) over entries a:z, branch-free."""
     raised = 0.0
@@ -68,7 +69,7 @@ def survey(j, ptr, sup, util, weight, wu, same_utility, b, rho):
     return _sums(j, ptr, sup, util, weight, wu, same_utility, b, rho, True)
 
 
-@njit(cache=True, nogil=True, fastmath={"reassoc", "contract", "nsz"})
+@njit(cache=True, nogil=True, fastmath=REORDER)
 def _sums(j, ptr, sup, util, weight, wu, same_utility, b, rho, with_least):
     money = 0.0
     raised = 0.0
@@ -161,7 +162,7 @@ def _rho(j, ptr, sup, util, weight, wu, uniform, cost, total, b, beta, stale, st
     return 0, rho, _slope(a, z, sup, util, weight, b, beta, rho, rich, state), False
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, fastmath=REORDER)
 def _slope(a, z, sup, util, weight, b, beta, rho, rich, state):
     """d(rho)/d(per-voter budget) while payers stay the same (0 once slopes are off)."""
     if state[2] != 0.0:

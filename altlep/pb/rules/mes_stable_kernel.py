@@ -13,9 +13,10 @@ import math
 import numpy as np
 from numba import njit
 
-from altlep.pb.rules.mes_kernel import newton_from, raised_at, raised_with_money, survey
+from altlep.pb.rules.mes_kernel import REORDER, newton_from, raised_at, raised_with_money, survey
 
-MARGIN = 1e-9  # relative separation required between rival rhos
+MARGIN = 1e-9  # relative separation required between rival rhos (far above reordered sums'
+# rounding, see `mes_kernel.REORDER`)
 ROOM = 1e-12  # as rules/mes_kernel.py: room by which supporters must afford a flat share
 PROVED, FAILED, NEEDS_SLOPES = 1, 0, -1
 UNAFFORDABLE, UNSETTLED = -1.0, -2.0
@@ -76,7 +77,7 @@ def _surely_flat(j, ptr, sup, util, budgets, r0):
     return True
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, fastmath=REORDER)
 def _bounds(j, ptr, sup, util, weight, wu, lo, hi, top, bottom, fast, slow):
     """(ok, steepest, gentlest) d(rho_j)/db for rho_j within [bottom, top] and budgets within
     [lo, hi], as `_Slopes.bounds`; not ok if nobody surely pays in full."""
@@ -101,7 +102,7 @@ def _bounds(j, ptr, sup, util, weight, wu, lo, hi, top, bottom, fast, slow):
     return True, -steep / paid, -gentle / (paid + unsure)
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, fastmath=REORDER)
 def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, rank, trace,
           active, low, high, with_slopes, useful, groups, above, at_low_rho, at_high_rho):
     """(PROVED | FAILED | NEEDS_SLOPES, hint, reach): whether MES selects exactly `trace` for
