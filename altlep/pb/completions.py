@@ -31,6 +31,8 @@ MAX_ROUNDS = 1_000_000  # a guard only; real elections stop after at most a few 
 # more than this (relative) above the winner rarely overtake within it, and leaving their
 # rhos unsolved halves the cost of a run (Budapest 2024).
 GUESS_BAND = 1e-2
+SEQUENTIAL_RUNS = 8  # runs before the steps ahead are cut into pieces (`_raise`)
+CHUNK_RUNS = 8  # runs a piece is expected to take (from the first runs' pace)
 
 
 @dataclass
@@ -271,11 +273,8 @@ def _raise(profile: Profile, rank: list[int], run: MesRun, completion: str,
                       _next_step(scan.run, origin, unit) + length, length)
 
 
-SEQUENTIAL_RUNS = 8  # runs before the steps ahead are cut into pieces
-CHUNK_RUNS = 8  # runs a piece is expected to take (from the first runs' pace)
-
-
 def _threads() -> int:
+    """How many CPUs this process may run on."""
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux

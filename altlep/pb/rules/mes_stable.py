@@ -2,9 +2,11 @@
 
 The add1 completions raise the per-voter budget one currency unit at a time; in forints or
 złoty that can mean thousands of MES runs that mostly repeat the same outcome. Here the known
-sequence of winners is replayed once with *interval* budgets [low, high]: a voter's true budget
-for any per-voter budget in the interval lies between them. Because rho only falls when budgets
-rise, the winner's rho lies between its rho on the high and the low budgets; if at every step
+sequence of winners is replayed at both ends of the interval [low, high]. While the winners
+are the same, every voter's money rises with the per-voter budget (each winner's rho falls, so
+each share paid does too), so a voter's true budget for any per-voter budget in the interval
+lies between the two replays. Because rho only falls when budgets rise, the winner's rho lies
+between its rho on the high and the low budgets; if at every step
 the winner's worst (low-budget) rho is clearly below every rival's best (high-budget) rho, and
 projects left over are unaffordable even on high budgets, then the outcome is the same
 throughout. Anything close (including exact ties, unless both rhos are the flat
@@ -12,7 +14,7 @@ cost / total utility and the winner's is exactly lower or wins the tie) is not c
 
 Where that is too coarse, the slopes decide: bounds, valid throughout [low, high], on how fast
 each voter's money moves with the per-voter budget b (it never falls), kept in step with the
-winners, and point replays at low and high. A project's rho solves
+winners. A project's rho solves
 sum of w * min(budget, rho * u) = cost, so its derivative is
 -(sum over those paying all they have of w * d budget) / (sum over full payers of w * u);
 voters whose status is the same throughout the interval count exactly, unsure ones either way.
