@@ -14,21 +14,22 @@ from tests.shared_data import require_shared
 NAME = "Poland_Gdansk_2020_Siedlce"
 
 
-def _provable_range(profile, rank, run):
-    """The widest of a few ranges from the run's step that a proof holds for."""
-    for steps in (16, 8, 4, 2, 1):
-        high = run.per_voter + steps * profile.scale
-        if same_outcome(profile, run.winners, run.per_voter, high, rank):
-            return high
-    raise AssertionError("no provable range after the first run")
-
-
-def test_a_proof_given_the_rhos_at_low_reports_those_at_high():
+def _first_run_and_a_provable_range():
+    """The election, its tie order, its first run and the widest of a few ranges from that
+    run's step that a proof holds for."""
     require_shared("pabulib", f"{NAME}.pb")
     _, profile = shared_profile(NAME)
     rank = tie_rank(profile)
     run = mes(profile, rank, Fraction(profile.budget, profile.n_voters), resolution=1.0)
-    high = _provable_range(profile, rank, run)
+    for steps in (16, 8, 4, 2, 1):
+        high = run.per_voter + steps * profile.scale
+        if same_outcome(profile, run.winners, run.per_voter, high, rank):
+            return profile, rank, run, high
+    raise AssertionError("no provable range after the first run")
+
+
+def test_a_proof_given_the_rhos_at_low_reports_those_at_high():
+    profile, rank, run, high = _first_run_and_a_provable_range()
     at_high: dict[int, float] = {}
     assert same_outcome(profile, run.winners, run.per_voter, high, rank, at_low=run.rho,
                         at_high=at_high)
@@ -41,11 +42,7 @@ def test_a_proof_given_the_rhos_at_low_reports_those_at_high():
 
 
 def test_a_wrong_rho_at_low_fails_the_proof_instead_of_being_trusted():
-    require_shared("pabulib", f"{NAME}.pb")
-    _, profile = shared_profile(NAME)
-    rank = tie_rank(profile)
-    run = mes(profile, rank, Fraction(profile.budget, profile.n_voters), resolution=1.0)
-    high = _provable_range(profile, rank, run)
+    profile, rank, run, high = _first_run_and_a_provable_range()
     for j in run.winners:
         if profile.cost[j] == 0:
             continue

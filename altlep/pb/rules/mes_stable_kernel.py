@@ -25,8 +25,10 @@ UNAFFORDABLE, UNSETTLED = -1.0, -2.0
 @njit(cache=True, nogil=True)
 def _rho_at(j, ptr, sup, util, weight, wu, cost, total, budgets, start, enough):
     """Rho of j on `budgets`: UNAFFORDABLE, UNSETTLED (too close to call, or Newton's method
-    did not settle), or rho; Newton starts from `start` if above the flat share, and an
-    iterate above `enough` (a lower bound) is returned as it is."""
+    did not settle), or rho. Newton's method starts from `start` if above the flat share:
+    from below the root it stays below; from above (say j's rho on lower budgets), money
+    raised being concave in rho, one step lands below. An iterate above `enough` (a lower
+    bound) is returned as it is."""
     a, z = ptr[j], ptr[j + 1]
     c = cost[j]
     r0 = c / total[j]
@@ -39,32 +41,10 @@ def _rho_at(j, ptr, sup, util, weight, wu, cost, total, budgets, start, enough):
         return UNSETTLED  # a knife edge that float arithmetic cannot call: fail the proof
     if least >= r0:
         return r0
+    if raised > c and rich > 0:  # begun above the root
+        begin = max(begin + (c - raised) / rich, r0)
+        raised, rich = raised_at(a, z, sup, util, weight, wu, budgets, begin)
     rho, _ = newton_from(a, z, sup, util, weight, wu, budgets, c, begin, raised, rich, enough)
-    return UNSETTLED if rho < 0 else rho
-
-
-@njit(cache=True, nogil=True)
-def _rho_below(j, ptr, sup, util, weight, wu, cost, total, budgets, above):
-    """`_rho_at` from `above`, j's rho on lower budgets (as in a run at a lower per-voter
-    budget): money raised is concave in rho, so one step from above lands below the root,
-    and Newton's method goes on from there; NaN `above` starts from the flat share."""
-    if math.isnan(above):
-        return _rho_at(j, ptr, sup, util, weight, wu, cost, total, budgets, 0.0, math.inf)
-    a, z = ptr[j], ptr[j + 1]
-    c = cost[j]
-    r0 = c / total[j]
-    start = max(r0, above)
-    money, least, raised, rich = survey(j, ptr, sup, util, weight, wu, math.nan, budgets, start)
-    if money < c * (1 - MARGIN):
-        return UNAFFORDABLE
-    if money <= c * (1 + MARGIN):
-        return UNSETTLED
-    if least >= r0:
-        return r0
-    if raised > c and rich > 0:
-        start = max(start + (c - raised) / rich, r0)
-        raised, rich = raised_at(a, z, sup, util, weight, wu, budgets, start)
-    rho, _ = newton_from(a, z, sup, util, weight, wu, budgets, c, start, raised, rich, math.inf)
     return UNSETTLED if rho < 0 else rho
 
 
@@ -111,7 +91,7 @@ def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, ra
     reach: on failure, how far above low the outcome is proved all the same (a rise; the
     slopes hold on every part of the range, and near low the rivals are still behind).
     Once that is under `useful` the proof gives up. above: each winner's rho on lower
-    budgets, or NaN (where Newton's method starts). at_low_rho: each winner's rho at low,
+    budgets, or NaN (where Newton's method starts from). at_low_rho: each winner's rho at low,
     if known from before (else NaN; a known one is checked as its supporters pay);
     at_high_rho receives each winner's rho at high."""
     m = len(cost)
@@ -136,8 +116,9 @@ def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, ra
             return FAILED, hint, 0.0
         # the winner's rho lies between its values at high (best) and at low (worst)
         known = at_low_rho[w]
-        best = _rho_below(w, ptr, sup, util, weight, wu, cost, total, at_high,
-                          above[w] if math.isnan(known) else known)
+        start = known if not math.isnan(known) else above[w] if not math.isnan(above[w]) \
+            else 0.0
+        best = _rho_at(w, ptr, sup, util, weight, wu, cost, total, at_high, start, math.inf)
         if best < 0:
             return FAILED, hint, 0.0
         at_high_rho[w] = best
