@@ -20,19 +20,23 @@ NAMES = ["Poland_Warszawa_2019_Sielce", "Netherlands_Assen_2024", "Poland_Swieci
          "Worldwide_Mechanical_Turk_Utilities_3"]
 
 
+def _budgets(name: str):
+    """A shared election, its tie order and per-voter budgets from its start to 300 steps up."""
+    require_shared("pabulib", f"{name}.pb")
+    _, profile = shared_profile(name)
+    start = Fraction(profile.budget, profile.n_voters)
+    return profile, tie_rank(profile), [start + k * profile.scale for k in (0, 1, 7, 50, 300)]
+
+
 def _close(a: float, b: float) -> bool:
     return a == b or abs(a - b) <= 1e-6 * max(1.0, abs(b))
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_a_compiled_run_decides_as_the_python_count(name):
-    require_shared("pabulib", f"{name}.pb")
-    _, profile = shared_profile(name)
-    rank = tie_rank(profile)
-    start = Fraction(profile.budget, profile.n_voters)
+    profile, rank, budgets = _budgets(name)
     compared = 0
-    for steps in (0, 1, 7, 50, 300):
-        per_voter = start + steps * profile.scale
+    for steps, per_voter in enumerate(budgets):
         for resolution in (0.0, float(profile.scale), math.inf):
             python = _Mes(profile, rank, per_voter, set(), False, resolution).count(set())
             compiled = mes_module._compiled(profile, rank, per_voter, set(), resolution)
@@ -68,14 +72,10 @@ def test_a_run_started_from_a_lower_budgets_run_decides_the_same(name):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_a_run_that_leaves_rhos_beyond_a_band_unsolved_picks_the_same_winners(name):
-    require_shared("pabulib", f"{name}.pb")
-    _, profile = shared_profile(name)
-    rank = tie_rank(profile)
-    start = Fraction(profile.budget, profile.n_voters)
+    profile, rank, budgets = _budgets(name)
     resolution = float(profile.scale)
     compared = 0
-    for steps in (0, 1, 7, 50, 300):
-        per_voter = start + steps * profile.scale
+    for steps, per_voter in enumerate(budgets):
         exact = mes_module._compiled(profile, rank, per_voter, set(), resolution)
         banded = mes_module._compiled(profile, rank, per_voter, set(), resolution, band=1e-2)
         if exact is None or banded is None:
