@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import os
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -190,7 +191,8 @@ def _certify_further(profile: Profile, rank: list[int], run: MesRun, following: 
     # recent proofs (decaying) and the steps they saved: proofs cost about a run each
     span[3] = 0.7 * span[3] + tries
     span[4] = 0.7 * span[4] + float((known - start) / unit)
-    span[0] = max(best, 1) if best else span[0]
+    if best:  # else the last width that worked stays the first to try
+        span[0] = best
     if span[4] >= span[3]:
         span[2] = 1
     else:
@@ -216,7 +218,7 @@ class _Scan:
 
 def _scan(profile: Profile, rank: list[int], completion: str, pool: list[int],
           origin: Fraction, scan: _Scan, *, end: Fraction | None = None,
-          runs: int | None = None, cancel=None) -> _Scan:
+          runs: int | None = None, cancel: Callable[[], bool] | None = None) -> _Scan:
     """Raise the per-voter budget by whole units from `scan` until the completion's stopping
     rule, or until every step before `end` is known, `runs` more runs are made or `cancel()`."""
     unit = profile.scale
