@@ -84,7 +84,8 @@ def _bounds(j, ptr, sup, util, weight, wu, lo, hi, top, bottom, fast, slow):
 
 @njit(cache=True, nogil=True, fastmath=REORDER)
 def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, rank, trace,
-          active, low, high, with_slopes, useful, groups, above, at_low_rho, at_high_rho):
+          active, low, high, with_slopes, useful, groups, above, at_low_rho, at_high_rho,
+          shared, voters):
     """(PROVED | FAILED | NEEDS_SLOPES, hint, reach): whether MES selects exactly `trace` for
     every per-voter budget in [low, high], among the projects marked active (changed in
     place). hint: the soonest a rival was seen to overtake (a rise over low), or NaN.
@@ -93,7 +94,7 @@ def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, ra
     Once that is under `useful` the proof gives up. above: each winner's rho on lower
     budgets, or NaN (where Newton's method starts from). at_low_rho: each winner's rho at low,
     if known from before (else NaN; a known one is checked as its supporters pay);
-    at_high_rho receives each winner's rho at high."""
+    at_high_rho receives each winner's rho at high. shared and voters: as `shared_utility`."""
     m = len(cost)
     width = high - low
     # Under the same winners so far, every budget rises with the per-voter budget (and so
@@ -107,6 +108,10 @@ def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, ra
         if active[j]:
             bound[j] = cost[j] / total[j]
     fresh = np.zeros(m, dtype=np.bool_)
+    # Upper bounds on each project's supporters' money on high budgets, kept without a pass
+    # over them: most rivals drop out by running out of money, and a pass to see it would
+    # cost as much as the rest of the proof.
+    most_money = voters * high
     hint = math.nan
     reach = width
     for w in trace:
@@ -147,6 +152,10 @@ def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, ra
             if not active[k]:
                 continue
             if not fresh[k]:
+                if most_money[k] < cost[k] * (1 - MARGIN):
+                    active[k] = False  # unaffordable even on high budgets: out for good
+                    bound[k] = math.inf
+                    continue
                 # one pass says whether k's rho on high budgets is above the limit (most
                 # rivals are); only a rival at or below it needs its rho itself
                 money, raised, rich = raised_with_money(k, ptr, sup, util, weight, wu,
@@ -209,8 +218,14 @@ def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, ra
             return FAILED, hint, 0.0  # not the rho at low after all (or a knife edge)
         for i in range(optr[w], optr[w + 1]):
             fresh[overlap[i]] = False
+        # Those of w's supporters who also support k paid at least w's cost less the most the
+        # others could pay (best * their utility); the slack covers the sums' rounding.
+        paid = cost[w] * (1 - MARGIN)
+        for k in range(m):
+            if active[k]:
+                most_money[k] -= max(paid - best * (total[w] - shared[w, k]), 0.0)
     for k in range(m):
-        if not active[k]:
+        if not active[k] or most_money[k] < cost[k] * (1 - MARGIN):
             continue
         money = 0.0
         for i in range(ptr[k], ptr[k + 1]):
@@ -304,3 +319,36 @@ def _until_affordable(k, k_high, w_low, w_high, w_gentle, margin, ptr, sup, weig
     if 0 <= k_high < w_high and m_high > cost[k]:
         overtake = max(width * (cost[k] - m_low) / (m_high - m_low), reach)
     return reach, overtake
+
+
+@njit(cache=True, nogil=True)
+def shared_utility(ptr, sup, weight, wu, groups):
+    """(shared, voters): shared[w, k] is the utility w gets from the voters who also support
+    k (weighted by their numbers; shared[w, w] is w's total utility), voters[k] how many
+    voters support k. One sweep over the ballot groups, each pair of a group's projects."""
+    m = len(ptr) - 1
+    starts = np.zeros(groups + 1, dtype=np.int64)  # each group's projects, as rows
+    for i in range(len(sup)):
+        starts[sup[i] + 1] += 1
+    for g in range(groups):
+        starts[g + 1] += starts[g]
+    filled = starts[:-1].copy()
+    project = np.empty(len(sup), dtype=np.int64)
+    value = np.empty(len(sup))
+    for j in range(m):
+        for i in range(ptr[j], ptr[j + 1]):
+            g = sup[i]
+            project[filled[g]] = j
+            value[filled[g]] = wu[i]
+            filled[g] += 1
+    shared = np.zeros((m, m))
+    voters = np.zeros(m)
+    for j in range(m):
+        for i in range(ptr[j], ptr[j + 1]):
+            voters[j] += weight[i]
+    for g in range(groups):
+        for x in range(starts[g], starts[g + 1]):
+            w = project[x]
+            for y in range(starts[g], starts[g + 1]):
+                shared[w, project[y]] += value[x]
+    return shared, voters
