@@ -8,9 +8,14 @@ import numpy as np
 import pytest
 
 from altlep.pb.profile import build_profile
-from altlep.pb.rules.mes_stable import _shared_utility
+from altlep.pb.rules.compiled import packed, shared_utility
+from altlep.pb.rules.mes import _precompute
 from tests.pb.helpers import approval, shared_profile
 from tests.shared_data import require_shared
+
+
+def _table(profile):
+    return shared_utility(profile, packed(profile, _precompute(profile)["overlap_array"]))
 
 
 def _by_hand(profile) -> tuple[np.ndarray, np.ndarray]:
@@ -31,7 +36,7 @@ def test_the_shared_utility_of_a_small_election_is_summed_over_common_voters():
     election = approval({"a": 10, "b": 20, "c": 30},
                         ["a,b", "a,b", "b,c", "a", "a,b,c"], budget=40)
     profile = build_profile(election)
-    shared, voters = _shared_utility(profile)
+    shared, voters = _table(profile)
     index = profile.index()
     a, b, c = index["a"], index["b"], index["c"]
     # a's supporters: two "a,b" voters, one "a", one "a,b,c"; each gives a its cost, 10
@@ -45,7 +50,7 @@ def test_the_shared_utility_of_a_small_election_is_summed_over_common_voters():
 def test_the_shared_utility_of_a_real_election_matches_a_plain_sum(name):
     require_shared("pabulib", f"{name}.pb")
     _, profile = shared_profile(name)
-    shared, voters = _shared_utility(profile)
+    shared, voters = _table(profile)
     expected_shared, expected_voters = _by_hand(profile)
     assert np.array_equal(shared, expected_shared)
     assert np.array_equal(voters, expected_voters)

@@ -13,6 +13,7 @@ from fractions import Fraction
 import numpy as np
 
 from altlep.pb.profile import Profile
+from altlep.pb.rules.mes_kernel import shared_utility as _shared_utility
 
 
 @dataclass(frozen=True)
@@ -66,3 +67,13 @@ def packed(profile: Profile, overlap: list[np.ndarray]) -> Packed:
         groups=len(profile.weight))
     profile.cache["packed"] = out
     return out
+
+
+def shared_utility(profile: Profile, pack: Packed) -> tuple[np.ndarray, np.ndarray]:
+    """`mes_kernel.shared_utility` of the profile (cached on it): for each pair of projects,
+    the utility the first gets from voters backing both; and each project's voters."""
+    cached = profile.cache.get("shared_utility")
+    if cached is None:
+        cached = _shared_utility(pack.ptr, pack.sup, pack.weight, pack.wu, pack.groups)
+        profile.cache["shared_utility"] = cached
+    return cached

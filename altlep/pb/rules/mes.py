@@ -22,7 +22,7 @@ import numpy as np
 
 from altlep.pb.profile import Profile
 from altlep.pb.rules import mes_kernel
-from altlep.pb.rules.compiled import packed
+from altlep.pb.rules.compiled import packed, shared_utility
 from altlep.pb.rules.exact import ExactBudgets
 
 EPS = 1e-9  # relative margin under which a float comparison is confirmed exactly
@@ -385,11 +385,13 @@ def _compiled(profile: Profile, rank: list[int], per_voter: Fraction, exclude: s
     if seen is None:
         seen = (np.zeros(0, dtype=np.int64), np.zeros((0, m), dtype=np.int8),
                 np.zeros((0, m)))
+    # the completions' many banded runs rule rivals out by their money without a pass
+    shared, voters = shared_utility(profile, pack) if band > 0 else (np.zeros((0, 0)), np.zeros(0))
     status, won, rhos, dropped, budgets, stable_for, crossing, kinds, values = \
         mes_kernel.mes_run(pack.ptr, pack.sup, pack.util, pack.weight, pack.wu, pack.uniform,
                            pack.cost, pack.total, pack.optr, pack.overlap, by_rank,
                            pack.flat_order, active, float(per_voter), float(resolution),
-                           pack.groups, *seen, band)
+                           pack.groups, *seen, float(band), shared, voters)
     if status != mes_kernel.DONE:
         return None
     winners = free + won.tolist()

@@ -221,7 +221,7 @@ def _pay(j, rho, slope, ptr, sup, util, b, beta, state, resolution):
 @njit(cache=True, nogil=True)
 def mes_run(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, by_rank,
             flat_order, active, per_voter, resolution, groups, warm_winners, warm_kind,
-            warm_rho, band=0.0):
+            warm_rho, band, shared, voters):
     """One MES run over the projects marked active (taken in tie order `by_rank`).
 
     warm_*: the winners and the `seen` table (below) of a run with a lower per-voter budget
@@ -229,6 +229,8 @@ def mes_run(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, by_
     band: if above 0, rhos more than that (relative) above the best are ruled out by one
     pass even while slopes are tracked; stable_for is then not proved (returned as 0) and
     crossing is a guess from the rhos within the band.
+    shared, voters: as `shared_utility`, or empty; with them, wherever one
+    pass may rule a candidate out, a bound on its supporters' money may do so without one.
 
     Close calls between candidates that all have their flat rho (cost / total utility, see
     `_rho`) are settled exactly, by `flat_order`: the rank of each project's cost / total
@@ -261,6 +263,8 @@ def mes_run(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, by_
     for j in range(m):
         if active[j]:
             lower[j] = cost[j] / total[j]
+    # upper bounds on each project's supporters' money (as in `mes_stable_kernel.prove`)
+    most_money = voters * per_voter if len(voters) == m else np.full(m, math.inf)
     while True:
         n_active = 0
         for j in by_rank:
@@ -285,6 +289,10 @@ def mes_run(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, by_
                 # Once slopes no longer matter (quiet), one pass says whether j's rho is
                 # above the best so far (most are): then only a lower bound is kept. With
                 # a band, the same for rhos further than that above it, slopes or not.
+                if most_money[j] < cost[j] * (1 - EPS):
+                    active[j] = False
+                    dropped[j] = n_won
+                    continue
                 cut = best * (1 + EPS) if state[2] != 0.0 else best * (1 + band)
                 money, raised, rich = raised_with_money(j, ptr, sup, util, weight, wu, b,
                                                         cut)
@@ -341,6 +349,14 @@ def mes_run(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, by_
         active[winner] = False
         _stay_ahead(winner, lower, slope, active, state, resolution)
         _pay(winner, lower[winner], slope[winner], ptr, sup, util, b, beta, state, resolution)
+        if len(voters) == m:
+            # w's supporters who also back k paid at least w's cost less the most the
+            # others could pay (rho * their utility); the slack covers the sums' rounding
+            paid = cost[winner] * (1 - EPS)
+            for k in range(m):
+                if active[k]:
+                    most_money[k] -= max(
+                        paid - lower[winner] * (total[winner] - shared[winner, k]), 0.0)
         winners[n_won] = winner
         rhos[n_won] = lower[winner]
         if n_won >= len(warm_winners) or warm_winners[n_won] != winner:
@@ -351,3 +367,36 @@ def mes_run(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, by_
     return (DONE, winners[:n_won], rhos[:n_won], dropped, b,
             state[0] if band == 0 else 0.0, state[1],
             seen_kind[:n_won + 1], seen_rho[:n_won + 1])
+
+
+@njit(cache=True, nogil=True)
+def shared_utility(ptr, sup, weight, wu, groups):
+    """(shared, voters): shared[w, k] is the utility w gets from the voters who also support
+    k (weighted by their numbers; shared[w, w] is w's total utility), voters[k] how many
+    voters support k. One sweep over the ballot groups, each pair of a group's projects."""
+    m = len(ptr) - 1
+    starts = np.zeros(groups + 1, dtype=np.int64)  # each group's projects, as rows
+    for i in range(len(sup)):
+        starts[sup[i] + 1] += 1
+    for g in range(groups):
+        starts[g + 1] += starts[g]
+    filled = starts[:-1].copy()
+    project = np.empty(len(sup), dtype=np.int64)
+    value = np.empty(len(sup))
+    for j in range(m):
+        for i in range(ptr[j], ptr[j + 1]):
+            g = sup[i]
+            project[filled[g]] = j
+            value[filled[g]] = wu[i]
+            filled[g] += 1
+    shared = np.zeros((m, m))
+    voters = np.zeros(m)
+    for j in range(m):
+        for i in range(ptr[j], ptr[j + 1]):
+            voters[j] += weight[i]
+    for g in range(groups):
+        for x in range(starts[g], starts[g + 1]):
+            w = project[x]
+            for y in range(starts[g], starts[g + 1]):
+                shared[w, project[y]] += value[x]
+    return shared, voters

@@ -33,7 +33,7 @@ import numpy as np
 
 from altlep.pb.profile import Profile
 from altlep.pb.rules import mes_stable_kernel as kernel
-from altlep.pb.rules.compiled import packed
+from altlep.pb.rules.compiled import packed, shared_utility
 from altlep.pb.rules.mes import _precompute
 
 
@@ -88,7 +88,7 @@ def _prove(profile: Profile, trace: list[int], low: Fraction, high: Fraction,
     for j, rho in (at_low or {}).items():
         known_low[j] = rho
     found_high = np.full(profile.n_projects, np.nan)
-    shared, voters = _shared_utility(profile)
+    shared, voters = shared_utility(profile, pack)
     status, overtake, proved = kernel.prove(
         pack.ptr, pack.sup, pack.util, pack.weight, pack.wu, pack.cost, pack.total, pack.optr,
         pack.overlap, pack.flat_order, np.asarray(rank, dtype=np.int64),
@@ -104,13 +104,3 @@ def _prove(profile: Profile, trace: list[int], low: Fraction, high: Fraction,
         at_high.clear()
         at_high.update((j, float(found_high[j])) for j in trace if profile.cost[j] > 0)
     return status == kernel.PROVED
-
-
-def _shared_utility(profile: Profile) -> tuple[np.ndarray, np.ndarray]:
-    """`kernel.shared_utility` of the profile, cached on it."""
-    cached = profile.cache.get("shared_utility")
-    if cached is None:
-        pack = packed(profile, _precompute(profile)["overlap_array"])
-        cached = kernel.shared_utility(pack.ptr, pack.sup, pack.weight, pack.wu, pack.groups)
-        profile.cache["shared_utility"] = cached
-    return cached

@@ -94,7 +94,8 @@ def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, ra
     Once that is under `useful` the proof gives up. above: each winner's rho on lower
     budgets, or NaN (where Newton's method starts from). at_low_rho: each winner's rho at low,
     if known from before (else NaN; a known one is checked as its supporters pay);
-    at_high_rho receives each winner's rho at high. shared and voters: as `shared_utility`."""
+    at_high_rho receives each winner's rho at high. shared and voters: as
+    `mes_kernel.shared_utility`."""
     m = len(cost)
     width = high - low
     # Under the same winners so far, every budget rises with the per-voter budget (and so
@@ -319,36 +320,3 @@ def _until_affordable(k, k_high, w_low, w_high, w_gentle, margin, ptr, sup, weig
     if 0 <= k_high < w_high and m_high > cost[k]:
         overtake = max(width * (cost[k] - m_low) / (m_high - m_low), reach)
     return reach, overtake
-
-
-@njit(cache=True, nogil=True)
-def shared_utility(ptr, sup, weight, wu, groups):
-    """(shared, voters): shared[w, k] is the utility w gets from the voters who also support
-    k (weighted by their numbers; shared[w, w] is w's total utility), voters[k] how many
-    voters support k. One sweep over the ballot groups, each pair of a group's projects."""
-    m = len(ptr) - 1
-    starts = np.zeros(groups + 1, dtype=np.int64)  # each group's projects, as rows
-    for i in range(len(sup)):
-        starts[sup[i] + 1] += 1
-    for g in range(groups):
-        starts[g + 1] += starts[g]
-    filled = starts[:-1].copy()
-    project = np.empty(len(sup), dtype=np.int64)
-    value = np.empty(len(sup))
-    for j in range(m):
-        for i in range(ptr[j], ptr[j + 1]):
-            g = sup[i]
-            project[filled[g]] = j
-            value[filled[g]] = wu[i]
-            filled[g] += 1
-    shared = np.zeros((m, m))
-    voters = np.zeros(m)
-    for j in range(m):
-        for i in range(ptr[j], ptr[j + 1]):
-            voters[j] += weight[i]
-    for g in range(groups):
-        for x in range(starts[g], starts[g + 1]):
-            w = project[x]
-            for y in range(starts[g], starts[g + 1]):
-                shared[w, project[y]] += value[x]
-    return shared, voters
