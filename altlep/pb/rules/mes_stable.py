@@ -36,6 +36,10 @@ from altlep.pb.rules import mes_stable_kernel as kernel
 from altlep.pb.rules.compiled import packed, shared_utility
 from altlep.pb.rules.mes import _precompute
 
+# how many steps (currency units per voter) above the first proof that needs it a
+# certificate of flat first rounds (`_flat_start`) reaches
+FLAT_SPAN = 2048
+
 
 def same_outcome(profile: Profile, trace: list[int], low: Fraction, high: Fraction,
                  rank: list[int], exclude: set[int] | None = None,
@@ -56,27 +60,30 @@ def same_outcome(profile: Profile, trace: list[int], low: Fraction, high: Fracti
     ended there), which are then checked rather than solved; `at_high` receives those at
     high (when the proof holds)."""
     habits = profile.cache if habits is None else habits
+    start = _flat_start(profile, trace, low, high, rank, exclude or set(), habits)
     # How often lately the coarse pass could not decide (decaying; per election): when it
     # usually cannot, go straight to the slopes.
     undecided = habits.get("coarse_undecided", 0.0)
     if undecided < 0.5:
         coarse = _prove(profile, trace, low, high, rank, exclude or set(), hint, None, False,
-                        rhos, at_low, at_high)
+                        rhos, at_low, at_high, start)
         habits["coarse_undecided"] = 0.8 * undecided + 0.2 * (coarse is None)
         if coarse is not None:
             return coarse
     else:
         habits["coarse_undecided"] = 0.98 * undecided  # try the coarse pass again later
     return bool(_prove(profile, trace, low, high, rank, exclude or set(), hint, reach, True,
-                       rhos, at_low, at_high))
+                       rhos, at_low, at_high, start))
 
 
 def _prove(profile: Profile, trace: list[int], low: Fraction, high: Fraction,
            rank: list[int], exclude: set[int], hint: list[float] | None,
            reach: list[float] | None, with_slopes: bool,
            rhos: dict[int, float] | None = None, at_low: dict[int, float] | None = None,
-           at_high: dict[int, float] | None = None) -> bool | None:
-    """`same_outcome`, with or without slopes; None if a rival needs them and they are off."""
+           at_high: dict[int, float] | None = None,
+           start: tuple[int, np.ndarray, np.ndarray] | None = None) -> bool | None:
+    """`same_outcome`, with or without slopes; None if a rival needs them and they are off.
+    `start`: the flat first rounds to skip (`_flat_start`), or None to replay them all."""
     pack = packed(profile, _precompute(profile)["overlap_array"])
     active = (pack.total > 0) & (pack.cost > 0)
     for j in exclude:
@@ -89,11 +96,13 @@ def _prove(profile: Profile, trace: list[int], low: Fraction, high: Fraction,
         known_low[j] = rho
     found_high = np.full(profile.n_projects, np.nan)
     shared, voters = shared_utility(profile, pack)
+    skip, paid, paid_by = start or (0, np.zeros(0), np.zeros(profile.n_projects))
     status, overtake, proved = kernel.prove(
         pack.ptr, pack.sup, pack.util, pack.weight, pack.wu, pack.cost, pack.total, pack.optr,
         pack.overlap, pack.flat_order, np.asarray(rank, dtype=np.int64),
         np.asarray(trace, dtype=np.int64), active, float(low), float(high), with_slopes,
-        float(profile.scale), pack.groups, above, known_low, found_high, shared, voters)
+        float(profile.scale), pack.groups, above, known_low, found_high, shared, voters, skip,
+        paid, paid_by)
     if hint is not None and not math.isnan(overtake):
         hint.append(overtake)
     if reach is not None and status == kernel.FAILED and proved > 0:
@@ -104,3 +113,34 @@ def _prove(profile: Profile, trace: list[int], low: Fraction, high: Fraction,
         at_high.clear()
         at_high.update((j, float(found_high[j])) for j in trace if profile.cost[j] > 0)
     return status == kernel.PROVED
+
+
+def _flat_start(profile: Profile, trace: list[int], low: Fraction, high: Fraction,
+                rank: list[int], exclude: set[int], habits: dict
+                ) -> tuple[int, np.ndarray, np.ndarray]:
+    """(rounds, paid, paid_by): the first rounds of trace that MES gives at their flat share
+    throughout [low, high] (`kernel.flat_prefix`), what each ballot group paid in them and
+    what each project's supporters paid. Certificates reach `FLAT_SPAN` steps above the
+    proof that asked first and are kept in habits, so the proofs after it reuse them."""
+    kept = habits.setdefault("flat_prefixes", [])
+    for since, until, prefix, left_out, paid, paid_by in kept:
+        if since <= low and high <= until and left_out == exclude \
+                and tuple(trace[:len(prefix)]) == prefix:
+            return len(prefix), paid, paid_by
+    pack = packed(profile, _precompute(profile)["overlap_array"])
+    active = (pack.total > 0) & (pack.cost > 0)
+    for j in exclude:
+        active[j] = False
+    until = max(high, low + FLAT_SPAN * profile.scale)
+    rounds, paid = kernel.flat_prefix(
+        pack.ptr, pack.sup, pack.util, pack.weight, pack.wu, pack.cost, pack.total,
+        pack.flat_order, np.asarray(rank, dtype=np.int64), np.asarray(trace, dtype=np.int64),
+        active, float(low), float(until), pack.groups)
+    shared, _ = shared_utility(profile, pack)
+    paid_by = np.zeros(profile.n_projects)
+    for w in trace[:rounds]:
+        if profile.cost[w] > 0:
+            paid_by += pack.cost[w] / pack.total[w] * shared[w]
+    kept.append((low, until, tuple(trace[:rounds]), set(exclude), paid, paid_by))
+    del kept[:-4]  # the latest few: proofs move up the budgets
+    return rounds, paid, paid_by

@@ -85,7 +85,7 @@ def _bounds(j, ptr, sup, util, weight, wu, lo, hi, top, bottom, fast, slow):
 @njit(cache=True, nogil=True, fastmath=REORDER)
 def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, rank, trace,
           active, low, high, with_slopes, useful, groups, above, at_low_rho, at_high_rho,
-          shared, voters):
+          shared, voters, skip, paid, paid_by):
     """(PROVED | FAILED | NEEDS_SLOPES, hint, reach): whether MES selects exactly `trace` for
     every per-voter budget in [low, high], among the projects marked active (changed in
     place). hint: the soonest a rival was seen to overtake (a rise over low), or NaN.
@@ -95,14 +95,24 @@ def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, ra
     budgets, or NaN (where Newton's method starts from). at_low_rho: each winner's rho at low,
     if known from before (else NaN; a known one is checked as its supporters pay);
     at_high_rho receives each winner's rho at high. shared and voters: as
-    `mes_kernel.shared_utility`."""
+    `mes_kernel.shared_utility`. skip: how many of trace's first winners `flat_prefix`
+    showed are taken at their flat share throughout (and so are not replayed); paid: what
+    each ballot group paid them; paid_by: what each project's supporters paid them."""
     m = len(cost)
     width = high - low
     # Under the same winners so far, every budget rises with the per-voter budget (and so
     # every rho falls): the budgets at low and at high bound them throughout the range.
     at_low = np.full(groups, low)
     at_high = np.full(groups, high)
-    fast = np.ones(groups)  # bounds on d(money)/d(per-voter budget)
+    for i in range(skip):  # everyone paid these winners their flat shares, whatever the budget
+        w = trace[i]
+        active[w] = False
+        if cost[w] > 0:
+            at_high_rho[w] = cost[w] / total[w]
+    if skip > 0:
+        at_low -= paid
+        at_high -= paid
+    fast = np.ones(groups)  # bounds on d(money)/d(per-voter budget); flat shares leave them
     slow = np.ones(groups)
     bound = np.full(m, math.inf)  # lower bounds on rho on high budgets
     for j in range(m):
@@ -112,10 +122,10 @@ def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, ra
     # Upper bounds on each project's supporters' money on high budgets, kept without a pass
     # over them: most rivals drop out by running out of money, and a pass to see it would
     # cost as much as the rest of the proof.
-    most_money = voters * high
+    most_money = voters * high - paid_by * (1 - MARGIN)
     hint = math.nan
     reach = width
-    for w in trace:
+    for w in trace[skip:]:
         if cost[w] == 0:
             continue
         if not active[w]:
@@ -320,3 +330,50 @@ def _until_affordable(k, k_high, w_low, w_high, w_gentle, margin, ptr, sup, weig
     if 0 <= k_high < w_high and m_high > cost[k]:
         overtake = max(width * (cost[k] - m_low) / (m_high - m_low), reach)
     return reach, overtake
+
+
+@njit(cache=True, nogil=True)
+def flat_prefix(ptr, sup, util, weight, wu, cost, total, flat_order, rank, trace, active, low,
+                high, groups):
+    """(rounds, paid): for how many of its first rounds MES selects trace's winners at their
+    flat share (cost / total utility, which every supporter affords with room) for every
+    per-voter budget in [low, high], and what each ballot group paid them.
+
+    Such payments do not depend on the budget, so a proof within [low, high] starts after
+    them from the budgets less `paid` (`prove`'s skip). A round counts if its winner is flat
+    on the budgets at low (and so on all higher ones), and every rival is, on the budgets at
+    high, unaffordable or dearer by a margin, or flat at low too and behind in tie order.
+    `active` (changed in place) marks the projects that may win."""
+    m = len(cost)
+    at_low = np.full(groups, low)
+    at_high = np.full(groups, high)
+    paid = np.zeros(groups)
+    for i in range(len(trace)):
+        w = trace[i]
+        if cost[w] == 0:
+            continue
+        share = cost[w] / total[w]
+        if not active[w] or not _surely_flat(w, ptr, sup, util, at_low, share):
+            return i, paid
+        active[w] = False
+        limit = share * (1 + MARGIN)
+        for k in range(m):
+            if not active[k] or cost[k] / total[k] > limit:
+                continue  # a flat share is the least a rho can be
+            money, raised, _ = raised_with_money(k, ptr, sup, util, weight, wu, at_high, limit)
+            if money < cost[k] * (1 - MARGIN):
+                active[k] = False  # unaffordable on high budgets, and after more payments
+                continue
+            if raised < cost[k] * (1 - MARGIN):
+                continue  # its rho is above the limit on the high budgets, so on all
+            if _surely_flat(k, ptr, sup, util, at_low, cost[k] / total[k]) and (
+                    (flat_order[w], rank[w]) < (flat_order[k], rank[k])):
+                continue  # flat too, with a share no lower and behind in tie order
+            return i, paid
+        for e in range(ptr[w], ptr[w + 1]):
+            g = sup[e]
+            paid_here = share * util[e]
+            at_low[g] -= paid_here
+            at_high[g] -= paid_here
+            paid[g] += paid_here
+    return len(trace), paid
