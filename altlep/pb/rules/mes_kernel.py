@@ -54,6 +54,26 @@ def raised_at(a, z, sup, util, weight, wu, b, rho):
     return raised, rich
 
 
+@njit(cache=True, nogil=True, fastmath=REORDER)
+def raised_up_to(a, z, sup, util, weight, wu, b, rho, same_utility):
+    """`raised_at`, and how far rho may rise with both sums linear in it: up to the least
+    budget per utility among those paying in full. That is known where every supporter
+    gives the same utility (`same_utility`); else (NaN) rho itself is returned for it."""
+    raised = 0.0
+    rich = 0.0
+    least = math.inf
+    for k in range(a, z):
+        share = rho * util[k]
+        money = b[sup[k]]
+        raised += weight[k] * min(money, share)
+        full = money >= share
+        rich += wu[k] * full
+        least = min(least, money if full else math.inf)
+    if math.isnan(same_utility):
+        return raised, rich, rho
+    return raised, rich, least / same_utility
+
+
 @njit(cache=True, nogil=True)
 def raised_with_money(j, ptr, sup, util, weight, wu, b, rho):
     """(all of j's supporters' money, what they raise at rho, full payers' sum of w * u)."""
@@ -88,23 +108,30 @@ def _sums(j, ptr, sup, util, weight, wu, same_utility, b, rho, with_least):
 
 
 @njit(cache=True, nogil=True)
-def newton(a, z, sup, util, weight, wu, b, cost, start, enough):
+def newton(a, z, sup, util, weight, wu, b, cost, start, enough, same_utility):
     """Least rho with sum of w * min(b, rho * u) = cost over entries a:z.
 
     Money raised is concave in rho, so from a start below the root every iterate stays below
     it, and from a start above, the first step lands below it. Returns (rho, full payers'
     sum of w * u); (-1, 0) if nobody can pay in full, (-2, 0) if it has not settled; an
-    iterate above `enough` (a lower bound) is returned as it is."""
+    iterate above `enough` (a lower bound) is returned as it is. `same_utility`: as
+    `raised_up_to`."""
     raised, rich = raised_at(a, z, sup, util, weight, wu, b, start)
+    linear_to = start
     if raised > cost and rich > 0:  # a start above the root: one step lands below it
         start += (cost - raised) / rich
-        raised, rich = raised_at(a, z, sup, util, weight, wu, b, start)
-    return newton_from(a, z, sup, util, weight, wu, b, cost, start, raised, rich, enough)
+        raised, rich, linear_to = raised_up_to(a, z, sup, util, weight, wu, b, start,
+                                               same_utility)
+    return newton_from(a, z, sup, util, weight, wu, b, cost, start, raised, rich, enough,
+                       linear_to, same_utility)
 
 
 @njit(cache=True, nogil=True)
-def newton_from(a, z, sup, util, weight, wu, b, cost, rho, raised, rich, enough):
-    """`newton` from a start below the root where the sums are already known."""
+def newton_from(a, z, sup, util, weight, wu, b, cost, rho, raised, rich, enough, linear_to,
+                same_utility):
+    """`newton` from a start below the root where the sums are already known, and known to
+    stay linear up to `linear_to` (as `raised_up_to` finds; rho itself if not known). A step
+    that stays below that lands on the root itself: no pass is needed to check it."""
     for _ in range(60):
         gap = cost - raised
         if gap <= cost * 1e-15:
@@ -112,9 +139,12 @@ def newton_from(a, z, sup, util, weight, wu, b, cost, rho, raised, rich, enough)
         if rich <= 0:
             return -1.0, 0.0
         rho += gap / rich
+        if rho < linear_to:  # everyone paying in full still does: raised is now the cost
+            return rho, rich
         if rho > enough:
             return rho, rich
-        raised, rich = raised_at(a, z, sup, util, weight, wu, b, rho)
+        raised, rich, linear_to = raised_up_to(a, z, sup, util, weight, wu, b, rho,
+                                               same_utility)
     return -2.0, 0.0
 
 
@@ -134,7 +164,7 @@ def _rho(j, ptr, sup, util, weight, wu, uniform, cost, total, b, beta, stale, st
     if known == FLAT_THEN:
         return 0, c / total[j], 0.0, True
     if known == FOUND_THEN:
-        rho, rich = newton(a, z, sup, util, weight, wu, b, c, above, math.inf)
+        rho, rich = newton(a, z, sup, util, weight, wu, b, c, above, math.inf, uniform[j])
         if rho >= 0 and rich > 0:
             return 0, rho, _slope(a, z, sup, util, weight, b, beta, rho, rich, state), False
     r0 = c / total[j]
@@ -154,7 +184,8 @@ def _rho(j, ptr, sup, util, weight, wu, uniform, cost, total, b, beta, stale, st
         return 2, 0.0, 0.0, False
     if least >= r0:
         return 0, r0, 0.0, least >= r0 * (1 + ROOM)
-    rho, rich = newton_from(a, z, sup, util, weight, wu, b, c, start, raised, rich, math.inf)
+    rho, rich = newton_from(a, z, sup, util, weight, wu, b, c, start, raised, rich, math.inf,
+                            start, uniform[j])
     if rho == -2.0:
         return 2, 0.0, 0.0, False
     if rho < 0 or rich <= 0:

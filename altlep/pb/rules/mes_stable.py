@@ -98,8 +98,8 @@ def _prove(profile: Profile, trace: list[int], low: Fraction, high: Fraction,
     shared, voters = shared_utility(profile, pack)
     skip, paid, paid_by = start or (0, np.zeros(0), np.zeros(profile.n_projects))
     status, overtake, proved = kernel.prove(
-        pack.ptr, pack.sup, pack.util, pack.weight, pack.wu, pack.cost, pack.total, pack.optr,
-        pack.overlap, pack.flat_order, np.asarray(rank, dtype=np.int64),
+        pack.ptr, pack.sup, pack.util, pack.weight, pack.wu, pack.uniform, pack.cost,
+        pack.total, pack.optr, pack.overlap, pack.flat_order, np.asarray(rank, dtype=np.int64),
         np.asarray(trace, dtype=np.int64), active, float(low), float(high), with_slopes,
         float(profile.scale), pack.groups, above, known_low, found_high, shared, voters, skip,
         paid, paid_by)

@@ -13,7 +13,13 @@ import math
 import numpy as np
 from numba import njit
 
-from altlep.pb.rules.mes_kernel import REORDER, newton_from, raised_at, raised_with_money, survey
+from altlep.pb.rules.mes_kernel import (
+    REORDER,
+    newton_from,
+    raised_up_to,
+    raised_with_money,
+    survey,
+)
 
 MARGIN = 1e-9  # relative separation required between rival rhos (far above reordered sums'
 # rounding, see `mes_kernel.REORDER`)
@@ -23,7 +29,7 @@ UNAFFORDABLE, UNSETTLED = -1.0, -2.0
 
 
 @njit(cache=True, nogil=True)
-def _rho_at(j, ptr, sup, util, weight, wu, cost, total, budgets, start, enough):
+def _rho_at(j, ptr, sup, util, weight, wu, uniform, cost, total, budgets, start, enough):
     """Rho of j on `budgets`: UNAFFORDABLE, UNSETTLED (too close to call, or Newton's method
     did not settle), or rho. Newton's method starts from `start` if above the flat share:
     from below the root it stays below; from above (say j's rho on lower budgets), money
@@ -41,10 +47,13 @@ def _rho_at(j, ptr, sup, util, weight, wu, cost, total, budgets, start, enough):
         return UNSETTLED  # a knife edge that float arithmetic cannot call: fail the proof
     if least >= r0:
         return r0
+    linear_to = begin
     if raised > c and rich > 0:  # begun above the root
         begin = max(begin + (c - raised) / rich, r0)
-        raised, rich = raised_at(a, z, sup, util, weight, wu, budgets, begin)
-    rho, _ = newton_from(a, z, sup, util, weight, wu, budgets, c, begin, raised, rich, enough)
+        raised, rich, linear_to = raised_up_to(a, z, sup, util, weight, wu, budgets, begin,
+                                               uniform[j])
+    rho, _ = newton_from(a, z, sup, util, weight, wu, budgets, c, begin, raised, rich, enough,
+                         linear_to, uniform[j])
     return UNSETTLED if rho < 0 else rho
 
 
@@ -83,7 +92,8 @@ def _bounds(j, ptr, sup, util, weight, wu, lo, hi, top, bottom, fast, slow):
 
 
 @njit(cache=True, nogil=True, fastmath=REORDER)
-def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, rank, trace,
+def prove(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, flat_order, rank,
+          trace,
           active, low, high, with_slopes, useful, groups, above, at_low_rho, at_high_rho,
           shared, voters, skip, paid, paid_by):
     """(PROVED | FAILED | NEEDS_SLOPES, hint, reach): whether MES selects exactly `trace` for
@@ -134,12 +144,13 @@ def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, ra
         known = at_low_rho[w]
         start = known if not math.isnan(known) else above[w] if not math.isnan(above[w]) \
             else 0.0
-        best = _rho_at(w, ptr, sup, util, weight, wu, cost, total, at_high, start, math.inf)
+        best = _rho_at(w, ptr, sup, util, weight, wu, uniform, cost, total, at_high, start,
+                       math.inf)
         if best < 0:
             return FAILED, hint, 0.0
         at_high_rho[w] = best
         if math.isnan(known):
-            worst = _rho_at(w, ptr, sup, util, weight, wu, cost, total, at_low, best,
+            worst = _rho_at(w, ptr, sup, util, weight, wu, uniform, cost, total, at_low, best,
                             math.inf)
             if worst < 0:
                 return FAILED, hint, 0.0
@@ -181,7 +192,7 @@ def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, ra
                     # a lower bound: Newton's step from below the root stays below it
                     bound[k] = limit + (cost[k] - raised) / rich
                     continue
-                r = _rho_at(k, ptr, sup, util, weight, wu, cost, total, at_high, bound[k],
+                r = _rho_at(k, ptr, sup, util, weight, wu, uniform, cost, total, at_high, bound[k],
                             math.inf)
                 if r < 0:
                     return FAILED, hint, 0.0
@@ -198,8 +209,8 @@ def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, ra
                 return NEEDS_SLOPES, hint, 0.0
             k_reach, overtake = _apart(k, bound[k], worst, best, steep, gentle,
                                        4 * MARGIN * worst,
-                                       ptr, sup, util, weight, wu, cost, total, at_low,
-                                       at_high, fast, slow, width)
+                                       ptr, sup, util, weight, wu, uniform, cost, total,
+                                       at_low, at_high, fast, slow, width)
             if overtake > 0:
                 # later rivals may overtake sooner (in the budget, not in the order of
                 # rounds): the caller's next try should stop before the soonest
@@ -269,12 +280,12 @@ def prove(ptr, sup, util, weight, wu, cost, total, optr, overlap, flat_order, ra
 
 @njit(cache=True, nogil=True)
 def _apart(k, k_high, w_low, w_high, w_steep, w_gentle, margin, ptr, sup, util, weight, wu,
-           cost, total, at_low, at_high, fast, slow, width):
+           uniform, cost, total, at_low, at_high, fast, slow, width):
     """(reach, overtake): rival k's rho (k_high at high) stays clearly above the winner's from
     low to low + reach (reach = width: throughout the range); overtake: where a straight line
     between the ends says k overtakes (a rise over low), or NaN."""
     # budgets are lower at low, so k's rho there is above k_high: Newton's method starts there
-    k_low = _rho_at(k, ptr, sup, util, weight, wu, cost, total, at_low, k_high, math.inf)
+    k_low = _rho_at(k, ptr, sup, util, weight, wu, uniform, cost, total, at_low, k_high, math.inf)
     if k_low == UNAFFORDABLE:
         return _until_affordable(k, k_high, w_low, w_high, w_gentle, margin, ptr, sup,
                                  weight, cost, at_low, at_high, fast, width)
