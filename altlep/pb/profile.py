@@ -100,8 +100,10 @@ def _approved(groups: Counter, index: dict[str, int], costs: list[int]
     project_of = np.fromiter(map(index.__getitem__, chain.from_iterable(ballots)),
                              dtype=np.int64, count=int(lengths.sum()))
     group_of = np.repeat(np.arange(len(ballots), dtype=np.int64), lengths)
-    # a stable sort by project keeps each project's groups in ascending order
-    by_project = group_of[np.argsort(project_of, kind="stable")]
+    # a stable sort by project keeps each project's groups in ascending order (radix sort on
+    # 16-bit keys: a few times faster than merge sort)
+    keys = project_of.astype(np.int16) if len(costs) < 2**15 else project_of
+    by_project = group_of[np.argsort(keys, kind="stable")]
     counts = np.bincount(project_of, minlength=len(costs))
     supporters = np.split(by_project, np.cumsum(counts)[:-1])
     utility = [np.full(len(s), cost, dtype=np.int64)
@@ -140,8 +142,8 @@ def _merge(election: Election, vote_type: str) -> Counter:
                        for v in election.votes if v.projects)
     if vote_type == "ordinal":
         return Counter(v.projects for v in election.votes if v.projects)
-    return Counter(tuple(sorted(v.projects)) if len(v.projects) > 1 else v.projects
-                   for v in election.votes if v.projects)
+    # a frozenset hashes faster than a sorted tuple; groups keep the order they first appear
+    return Counter(frozenset(v.projects) for v in election.votes if v.projects)
 
 
 def _scale_fractional_points(util_lists: list[list]) -> None:

@@ -192,22 +192,24 @@ class _VoteParser:
         if len(extra_idx) > 1:
             extras = operator.itemgetter(*extra_idx)  # a tuple of those cells
         else:
-            extras = (lambda row: (row[extra_idx[0]],)) if extra_idx else (lambda row: ())
+            extras = (lambda row: (row[extra_idx[0]],)) if extra_idx else None
         for row in reader:
-            if len(row) == width and fast_points:
-                vote = self._plain_points(row, reader.line_num, most)
-                if vote is not None:
-                    append(vote)
-                    continue
-            if len(row) == width and fast:
-                voter, raw = row[iv], row[ivote]
-                if raw and " " not in raw and " " not in voter and voter not in voters:
-                    ids = tuple(raw.split(","))
-                    if known.issuperset(ids) and len(ids) <= most and (
-                            len(ids) == 1 or len(set(ids)) == len(ids)):
-                        line = reader.line_num
-                        voters[voter] = line
-                        append(Vote(voter, ids, None, extras(row), line))
+            if len(row) == width:
+                if fast:
+                    voter, raw = row[iv], row[ivote]
+                    if raw and voter not in voters and " " not in raw and " " not in voter:
+                        ids = tuple(raw.split(","))
+                        n = len(ids)
+                        if n <= most and known.issuperset(ids) and (
+                                n == 1 or len(set(ids)) == n):
+                            line = reader.line_num
+                            voters[voter] = line
+                            append(Vote(voter, ids, None, extras(row) if extras else (), line))
+                            continue
+                elif fast_points:
+                    vote = self._plain_points(row, reader.line_num, most)
+                    if vote is not None:
+                        append(vote)
                         continue
             if not row or (len(row) == 1 and not row[0].strip()):
                 continue
