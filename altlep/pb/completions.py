@@ -33,6 +33,9 @@ MAX_ROUNDS = 1_000_000  # a guard only; real elections stop after at most a few 
 # rhos unsolved halves the cost of a run (Budapest 2024).
 GUESS_BAND = 1e-2
 SEQUENTIAL_RUNS = 8  # runs before the steps ahead are cut into pieces (`_raise`)
+# ... or only 2 on a profile with this many supporter entries, where each run takes long
+# enough that the second thread pays from the start (Budapest 2024 has 255,820)
+LARGE_PROFILE = 100_000
 CHUNK_RUNS = 8  # runs a piece is expected to take (from the first runs' pace)
 
 
@@ -264,13 +267,15 @@ def _raise(profile: Profile, rank: list[int], run: MesRun, completion: str,
     first runs covered, not from timings, so the same count makes the same runs."""
     # width (steps) to try first; steps to wait; next wait; recent proofs; steps they saved
     scan = _Scan(run, None, run.per_voter, [4, 0, 1, 0.0, 0.0])
-    _scan(profile, rank, completion, pool, origin, scan, runs=SEQUENTIAL_RUNS)
+    entries = sum(len(s) for s in profile.supporters)
+    first_runs = 2 if entries >= LARGE_PROFILE else SEQUENTIAL_RUNS
+    _scan(profile, rank, completion, pool, origin, scan, runs=first_runs)
     if scan.stop or _threads() < 2:
         _scan(profile, rank, completion, pool, origin, scan)
         return _completed_by(profile, scan, None, None)
     unit = profile.scale
     covered = max(math.floor((scan.last_same - run.per_voter) / unit), 1)
-    length = max(covered * CHUNK_RUNS // SEQUENTIAL_RUNS, 1) * unit
+    length = max(covered * CHUNK_RUNS // first_runs, 1) * unit
     return _in_pieces(profile, rank, completion, pool, origin, scan,
                       _next_step(scan.run, origin, unit) + length, length)
 
@@ -297,6 +302,7 @@ def _in_pieces(profile: Profile, rank: list[int], completion: str, pool: list[in
     failure: list[BaseException] = []
     span = list(scan.span)  # each piece starts from the proofs' state at the split
     habits = dict(scan.habits)
+    split = scan.run  # at a lower budget than every piece: where their first runs start
 
     def start(i: int) -> Fraction:
         return first + (i - 1) * length
@@ -329,7 +335,7 @@ def _in_pieces(profile: Profile, rank: list[int], completion: str, pool: list[in
         begin = start(i)
         if begin >= limit:
             return None  # the guard: no piece reaches this far
-        run = mes(profile, rank, begin, resolution=unit, band=GUESS_BAND)
+        run = mes(profile, rank, begin, resolution=unit, band=GUESS_BAND, warm=split)
         piece = _Scan(run, None, begin, list(span), habits=dict(habits))
         return _scan(profile, rank, completion, pool, origin, piece, end=start(i + 1),
                      cancel=cancelled)

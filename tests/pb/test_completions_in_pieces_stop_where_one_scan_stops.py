@@ -58,3 +58,19 @@ def test_a_count_in_pieces_is_the_same_every_time(threads, monkeypatch):
     for _ in range(3):
         assert _count(profile, "add1", monkeypatch, threads=threads, first_runs=1,
                       piece_runs=2) == first
+
+
+def test_a_large_profile_cut_into_pieces_after_two_runs_gives_what_one_scan_gives(
+        monkeypatch):
+    split = completions._in_pieces
+    pieces = []
+    monkeypatch.setattr(completions, "_in_pieces",
+                        lambda *args: pieces.append(args[5].rounds) or split(*args))
+    monkeypatch.setattr(completions, "LARGE_PROFILE", 0)  # every profile counts as large
+    for name in NAMES[:3]:
+        require_shared("pabulib", f"{name}.pb")
+        _, profile = shared_profile(name)
+        one = _count(profile, "add1", monkeypatch, threads=1)
+        two = _count(profile, "add1", monkeypatch, threads=2)
+        assert two == one, name
+    assert pieces and set(pieces) == {3}  # the first run and two more, then the pieces
