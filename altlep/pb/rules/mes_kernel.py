@@ -327,6 +327,7 @@ def mes_run(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, by_
                 cut = best * (1 + EPS) if state[2] != 0.0 else best * (1 + band)
                 money, raised, rich = raised_with_money(j, ptr, sup, util, weight, wu, b,
                                                         cut)
+                most_money[j] = min(most_money[j], money * (1 + EPS))  # known now
                 if money < cost[j] * (1 - EPS):
                     active[j] = False
                     dropped[j] = n_won

@@ -182,6 +182,7 @@ def prove(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, flat_
                 # rivals are); only a rival at or below it needs its rho itself
                 money, raised, rich = raised_with_money(k, ptr, sup, util, weight, wu,
                                                         at_high, limit)
+                most_money[k] = min(most_money[k], money * (1 + MARGIN))  # known now
                 if money < cost[k] * (1 - MARGIN):
                     active[k] = False  # unaffordable even on high budgets: out for good
                     bound[k] = math.inf
