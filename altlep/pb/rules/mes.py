@@ -375,11 +375,7 @@ def _compiled(profile: Profile, rank: list[int], per_voter: Fraction, exclude: s
     if by_rank is None or profile.cache.get("by_rank_of") is not rank:
         by_rank = np.argsort(np.asarray(rank, dtype=np.int64), kind="stable")
         profile.cache["by_rank"], profile.cache["by_rank_of"] = by_rank, rank
-    free = [int(j) for j in by_rank if j not in exclude and profile.total_utility[j] > 0
-            and profile.cost[j] == 0]
-    active = (pack.total > 0) & (pack.cost > 0)
-    for j in exclude:
-        active[j] = False
+    free, active = _free_and_active(profile, pack, by_rank, exclude)
     m = profile.n_projects
     seen = warm.seen if warm is not None and warm.per_voter <= per_voter else None
     if seen is None:
@@ -399,7 +395,26 @@ def _compiled(profile: Profile, rank: list[int], per_voter: Fraction, exclude: s
     rho.update(zip(won.tolist(), rhos.tolist(), strict=True))
     run = MesRun(per_voter, winners, rho, {}, budgets, stable_for=stable_for,
                  crossing=crossing)
-    run.dropped_after = {int(j): int(dropped[j]) + len(free)
-                         for j in np.flatnonzero(dropped >= 0)}
+    gone = np.flatnonzero(dropped >= 0)
+    run.dropped_after = dict(zip(gone.tolist(), (dropped[gone] + len(free)).tolist(),
+                                 strict=True))
     run.seen = (won, kinds, values)
     return run
+
+
+def _free_and_active(profile: Profile, pack, by_rank: np.ndarray, exclude: set[int]
+                     ) -> tuple[list[int], np.ndarray]:
+    """The free projects anyone supports (in tie order), which win first, and a fresh mask
+    of the projects a run may select; cached for runs that exclude nothing (the
+    completions make hundreds)."""
+    cached = profile.cache.get("free_and_active") if not exclude else None
+    if cached is None or cached[0] is not by_rank:
+        free = [int(j) for j in by_rank if j not in exclude and profile.total_utility[j] > 0
+                and profile.cost[j] == 0]
+        active = (pack.total > 0) & (pack.cost > 0)
+        for j in exclude:
+            active[j] = False
+        cached = (by_rank, free, active)
+        if not exclude:
+            profile.cache["free_and_active"] = cached
+    return list(cached[1]), cached[2].copy()

@@ -99,7 +99,7 @@ def _prove(profile: Profile, trace: list[int], low: Fraction, high: Fraction,
     skip, paid, paid_by = start or (0, np.zeros(0), np.zeros(profile.n_projects))
     status, overtake, proved = kernel.prove(
         pack.ptr, pack.sup, pack.util, pack.weight, pack.wu, pack.uniform, pack.cost,
-        pack.total, pack.optr, pack.overlap, pack.flat_order, np.asarray(rank, dtype=np.int64),
+        pack.total, pack.optr, pack.overlap, pack.flat_order, _rank_array(profile, rank),
         np.asarray(trace, dtype=np.int64), active, float(low), float(high), with_slopes,
         float(profile.scale), pack.groups, above, known_low, found_high, shared, voters, skip,
         paid, paid_by)
@@ -134,7 +134,7 @@ def _flat_start(profile: Profile, trace: list[int], low: Fraction, high: Fractio
     until = max(high, low + FLAT_SPAN * profile.scale)
     rounds, paid = kernel.flat_prefix(
         pack.ptr, pack.sup, pack.util, pack.weight, pack.wu, pack.cost, pack.total,
-        pack.flat_order, np.asarray(rank, dtype=np.int64), np.asarray(trace, dtype=np.int64),
+        pack.flat_order, _rank_array(profile, rank), np.asarray(trace, dtype=np.int64),
         active, float(low), float(until), pack.groups)
     shared, _ = shared_utility(profile, pack)
     paid_by = np.zeros(profile.n_projects)
@@ -144,3 +144,12 @@ def _flat_start(profile: Profile, trace: list[int], low: Fraction, high: Fractio
     kept.append((low, until, tuple(trace[:rounds]), set(exclude), paid, paid_by))
     del kept[:-4]  # the latest few: proofs move up the budgets
     return rounds, paid, paid_by
+
+
+def _rank_array(profile: Profile, rank: list[int]) -> np.ndarray:
+    """`rank` as an array, cached on the profile while the same list is given."""
+    cached = profile.cache.get("rank_array")
+    if cached is None or cached[0] is not rank:
+        cached = (rank, np.asarray(rank, dtype=np.int64))
+        profile.cache["rank_array"] = cached
+    return cached[1]
