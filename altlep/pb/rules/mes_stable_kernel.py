@@ -58,6 +58,20 @@ def _rho_at(j, ptr, sup, util, weight, wu, uniform, cost, total, budgets, start,
 
 
 @njit(cache=True, nogil=True)
+def _resort(order, bound):
+    """Sort `order` by bound, then project index, in place. Between two rounds only a few
+    bounds move, so insertion sort finds it nearly sorted."""
+    for i in range(1, len(order)):
+        j = order[i]
+        key = bound[j]
+        h = i - 1
+        while h >= 0 and (bound[order[h]] > key or (bound[order[h]] == key and order[h] > j)):
+            order[h + 1] = order[h]
+            h -= 1
+        order[h + 1] = j
+
+
+@njit(cache=True, nogil=True)
 def _surely_flat(j, ptr, sup, util, budgets, r0):
     """Every supporter of j affords its flat share r0 * u on `budgets`, with room to spare."""
     for k in range(ptr[j], ptr[j + 1]):
@@ -129,6 +143,7 @@ def prove(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, flat_
         if active[j]:
             bound[j] = cost[j] / total[j]
     fresh = np.zeros(m, dtype=np.bool_)
+    order = np.arange(m)  # projects by bound (then index), kept sorted round by round
     # Upper bounds on each project's supporters' money on high budgets, kept without a pass
     # over them: most rivals drop out by running out of money, and a pass to see it would
     # cost as much as the rest of the proof.
@@ -167,7 +182,7 @@ def prove(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, flat_
                 return FAILED, hint, 0.0
         active[w] = False
         limit = worst * (1 + MARGIN)
-        order = np.argsort(bound, kind="mergesort")
+        _resort(order, bound)
         for k in order:
             if bound[k] > limit:
                 break  # stale bounds only rise: nobody further can catch up
