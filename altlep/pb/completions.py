@@ -280,6 +280,14 @@ def _raise(profile: Profile, rank: list[int], run: MesRun, completion: str,
                       _next_step(scan.run, origin, unit) + length, length)
 
 
+def _own_copy(habits: dict) -> dict:
+    """What proofs learnt so far, for a piece to go on learning by itself: the lists in it
+    (certificates, `mes_stable._flat_start`) are copied too, so no piece sees what another
+    learns meanwhile, and a count makes the same proofs whatever the timing."""
+    return {key: list(value) if isinstance(value, list) else value
+            for key, value in habits.items()}
+
+
 def _threads() -> int:
     """How many CPUs this process may run on."""
     try:
@@ -301,7 +309,7 @@ def _in_pieces(profile: Profile, rank: list[int], completion: str, pool: list[in
     stop_at = [math.inf]  # the first piece known to stop
     failure: list[BaseException] = []
     span = list(scan.span)  # each piece starts from the proofs' state at the split
-    habits = dict(scan.habits)
+    habits = _own_copy(scan.habits)
     split = scan.run  # at a lower budget than every piece: where their first runs start
 
     def start(i: int) -> Fraction:
@@ -336,7 +344,7 @@ def _in_pieces(profile: Profile, rank: list[int], completion: str, pool: list[in
         if begin >= limit:
             return None  # the guard: no piece reaches this far
         run = mes(profile, rank, begin, resolution=unit, band=GUESS_BAND, warm=split)
-        piece = _Scan(run, None, begin, list(span), habits=dict(habits))
+        piece = _Scan(run, None, begin, list(span), habits=_own_copy(habits))
         return _scan(profile, rank, completion, pool, origin, piece, end=start(i + 1),
                      cancel=cancelled)
 

@@ -74,3 +74,24 @@ def test_a_large_profile_cut_into_pieces_after_two_runs_gives_what_one_scan_give
         two = _count(profile, "add1", monkeypatch, threads=2)
         assert two == one, name
     assert pieces and set(pieces) == {3}  # the first run and two more, then the pieces
+
+
+def test_a_count_in_pieces_makes_the_same_proofs_every_time(monkeypatch):
+    prove = completions.same_outcome
+    made: list = []
+
+    def recording(profile, trace, low, high, rank, **options):
+        made.append((tuple(trace), low, high))
+        return prove(profile, trace, low, high, rank, **options)
+
+    monkeypatch.setattr(completions, "same_outcome", recording)
+    # many steps and pieces, where what one piece's proofs learn would serve another's
+    name = "Hungary_Budapest_2024"
+    require_shared("pabulib", f"{name}.pb")
+    _, profile = shared_profile(name)
+    proofs = []
+    for _ in range(3):
+        made.clear()
+        _count(profile, "add1", monkeypatch, threads=2)
+        proofs.append(sorted(made))  # the two threads interleave, in any order
+    assert proofs[0] and proofs[1] == proofs[0] and proofs[2] == proofs[0]

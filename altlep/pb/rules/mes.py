@@ -22,7 +22,7 @@ import numpy as np
 
 from altlep.pb.profile import Profile
 from altlep.pb.rules import mes_kernel
-from altlep.pb.rules.compiled import packed, shared_utility
+from altlep.pb.rules.compiled import Packed, packed, shared_utility
 from altlep.pb.rules.exact import ExactBudgets
 
 EPS = 1e-9  # relative margin under which a float comparison is confirmed exactly
@@ -402,7 +402,7 @@ def _compiled(profile: Profile, rank: list[int], per_voter: Fraction, exclude: s
     return run
 
 
-def _free_and_active(profile: Profile, pack, by_rank: np.ndarray, exclude: set[int]
+def _free_and_active(profile: Profile, pack: Packed, by_rank: np.ndarray, exclude: set[int]
                      ) -> tuple[list[int], np.ndarray]:
     """The free projects anyone supports (in tie order), which win first, and a fresh mask
     of the projects a run may select; cached for runs that exclude nothing (the

@@ -107,9 +107,8 @@ def _bounds(j, ptr, sup, util, weight, wu, lo, hi, top, bottom, fast, slow):
 
 @njit(cache=True, nogil=True, fastmath=REORDER)
 def prove(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, flat_order, rank,
-          trace,
-          active, low, high, with_slopes, useful, groups, above, at_low_rho, at_high_rho,
-          shared, voters, skip, paid, paid_by):
+          trace, active, low, high, with_slopes, useful, groups, above, at_low_rho,
+          at_high_rho, shared, voters, skip, paid, paid_by):
     """(PROVED | FAILED | NEEDS_SLOPES, hint, reach): whether MES selects exactly `trace` for
     every per-voter budget in [low, high], among the projects marked active (changed in
     place). hint: the soonest a rival was seen to overtake (a rise over low), or NaN.
