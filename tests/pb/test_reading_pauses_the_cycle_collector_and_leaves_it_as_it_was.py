@@ -40,6 +40,8 @@ def test_objects_the_program_froze_stay_frozen():
         frozen = gc.get_freeze_count()
         assert frozen >= len(kept)
         build_profile(_election())
-        assert gc.get_freeze_count() == frozen
+        # still frozen (unfreezing would empty the permanent generation); a few frozen
+        # objects of the test run may have been freed meanwhile
+        assert gc.get_freeze_count() >= frozen - 1000
     finally:
         gc.unfreeze()
