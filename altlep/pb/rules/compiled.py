@@ -77,3 +77,12 @@ def shared_utility(profile: Profile, pack: Packed) -> tuple[np.ndarray, np.ndarr
         cached = _shared_utility(pack.ptr, pack.sup, pack.weight, pack.wu, pack.groups)
         profile.cache["shared_utility"] = cached
     return cached
+
+
+def may_win(pack: Packed, exclude: set[int]) -> np.ndarray:
+    """A fresh mask of the projects a count may select: someone gets utility from them, they
+    cost something (free ones win first, outside the kernels) and they are not excluded."""
+    active = (pack.total > 0) & (pack.cost > 0)
+    for j in exclude:
+        active[j] = False
+    return active

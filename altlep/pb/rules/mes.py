@@ -22,7 +22,7 @@ import numpy as np
 
 from altlep.pb.profile import Profile
 from altlep.pb.rules import mes_kernel
-from altlep.pb.rules.compiled import Packed, packed, shared_utility
+from altlep.pb.rules.compiled import Packed, may_win, packed, shared_utility
 from altlep.pb.rules.exact import ExactBudgets
 
 EPS = 1e-9  # relative margin under which a float comparison is confirmed exactly
@@ -411,9 +411,7 @@ def _free_and_active(profile: Profile, pack: Packed, by_rank: np.ndarray, exclud
     if cached is None or cached[0] is not by_rank:
         free = [int(j) for j in by_rank if j not in exclude and profile.total_utility[j] > 0
                 and profile.cost[j] == 0]
-        active = (pack.total > 0) & (pack.cost > 0)
-        for j in exclude:
-            active[j] = False
+        active = may_win(pack, exclude)
         cached = (by_rank, free, active)
         if not exclude:
             profile.cache["free_and_active"] = cached

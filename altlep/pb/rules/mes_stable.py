@@ -33,7 +33,7 @@ import numpy as np
 
 from altlep.pb.profile import Profile
 from altlep.pb.rules import mes_stable_kernel as kernel
-from altlep.pb.rules.compiled import packed, shared_utility
+from altlep.pb.rules.compiled import may_win, packed, shared_utility
 from altlep.pb.rules.mes import _precompute
 
 # how many steps (currency units per voter) above the first proof that needs it a
@@ -85,9 +85,7 @@ def _prove(profile: Profile, trace: list[int], low: Fraction, high: Fraction,
     """`same_outcome`, with or without slopes; None if a rival needs them and they are off.
     `start`: the flat first rounds to skip (`_flat_start`), or None to replay them all."""
     pack = packed(profile, _precompute(profile)["overlap_array"])
-    active = (pack.total > 0) & (pack.cost > 0)
-    for j in exclude:
-        active[j] = False
+    active = may_win(pack, exclude)
     above = np.full(profile.n_projects, np.nan)
     for j, rho in (rhos or {}).items():
         above[j] = rho
@@ -128,9 +126,7 @@ def _flat_start(profile: Profile, trace: list[int], low: Fraction, high: Fractio
                 and tuple(trace[:len(prefix)]) == prefix:
             return len(prefix), paid, paid_by
     pack = packed(profile, _precompute(profile)["overlap_array"])
-    active = (pack.total > 0) & (pack.cost > 0)
-    for j in exclude:
-        active[j] = False
+    active = may_win(pack, exclude)
     until = max(high, low + FLAT_SPAN * profile.scale)
     rounds, paid = kernel.flat_prefix(
         pack.ptr, pack.sup, pack.util, pack.weight, pack.wu, pack.cost, pack.total,
