@@ -39,6 +39,9 @@ from altlep.pb.rules.mes import _precompute
 # how many steps (currency units per voter) above the first proof that needs it a
 # certificate of flat first rounds (`_flat_start`) reaches
 FLAT_SPAN = 2048
+# how many ranges' cleared first rounds (`_certified`) are kept: the proofs after a failed
+# one mostly try parts of its range
+KEPT_CLEARED = 4
 
 
 def same_outcome(profile: Profile, trace: list[int], low: Fraction, high: Fraction,
@@ -66,14 +69,14 @@ def same_outcome(profile: Profile, trace: list[int], low: Fraction, high: Fracti
     undecided = habits.get("coarse_undecided", 0.0)
     if undecided < 0.5:
         coarse = _prove(profile, trace, low, high, rank, exclude or set(), hint, None, False,
-                        rhos, at_low, at_high, start)
+                        rhos, at_low, at_high, start, habits)
         habits["coarse_undecided"] = 0.8 * undecided + 0.2 * (coarse is None)
         if coarse is not None:
             return coarse
     else:
         habits["coarse_undecided"] = 0.98 * undecided  # try the coarse pass again later
     return bool(_prove(profile, trace, low, high, rank, exclude or set(), hint, reach, True,
-                       rhos, at_low, at_high, start))
+                       rhos, at_low, at_high, start, habits))
 
 
 def _prove(profile: Profile, trace: list[int], low: Fraction, high: Fraction,
@@ -81,9 +84,11 @@ def _prove(profile: Profile, trace: list[int], low: Fraction, high: Fraction,
            reach: list[float] | None, with_slopes: bool,
            rhos: dict[int, float] | None = None, at_low: dict[int, float] | None = None,
            at_high: dict[int, float] | None = None,
-           start: tuple[int, np.ndarray, np.ndarray] | None = None) -> bool | None:
+           start: tuple[int, np.ndarray, np.ndarray] | None = None,
+           habits: dict | None = None) -> bool | None:
     """`same_outcome`, with or without slopes; None if a rival needs them and they are off.
-    `start`: the flat first rounds to skip (`_flat_start`), or None to replay them all."""
+    `start`: the flat first rounds to skip (`_flat_start`), or None to replay them all.
+    `habits`: where rounds cleared over a range are kept for later proofs within it."""
     pack = packed(profile, _precompute(profile)["overlap_array"])
     active = may_win(pack, exclude)
     above = np.full(profile.n_projects, np.nan)
@@ -95,12 +100,17 @@ def _prove(profile: Profile, trace: list[int], low: Fraction, high: Fraction,
     found_high = np.full(profile.n_projects, np.nan)
     shared, voters = shared_utility(profile, pack)
     skip, paid, paid_by = start or (0, np.zeros(0), np.zeros(profile.n_projects))
-    status, overtake, proved = kernel.prove(
+    certified = _certified(trace, low, high, exclude, habits)
+    status, overtake, proved, cleared = kernel.prove(
         pack.ptr, pack.sup, pack.util, pack.weight, pack.wu, pack.uniform, pack.cost,
         pack.total, pack.optr, pack.overlap, pack.flat_order, _rank_array(profile, rank),
         np.asarray(trace, dtype=np.int64), active, float(low), float(high), with_slopes,
         float(profile.scale), pack.groups, above, known_low, found_high, shared, voters, skip,
-        paid, paid_by)
+        paid, paid_by, certified)
+    if habits is not None and status != kernel.PROVED and cleared > max(certified, skip):
+        kept = habits.setdefault("cleared_rounds", [])
+        kept.append((low, high, tuple(trace[:cleared]), set(exclude)))
+        del kept[:-KEPT_CLEARED]  # the latest few: proofs move up the budgets
     if hint is not None and not math.isnan(overtake):
         hint.append(overtake)
     if reach is not None and status == kernel.FAILED and proved > 0:
@@ -111,6 +121,18 @@ def _prove(profile: Profile, trace: list[int], low: Fraction, high: Fraction,
         at_high.clear()
         at_high.update((j, float(found_high[j])) for j in trace if profile.cost[j] > 0)
     return status == kernel.PROVED
+
+
+def _certified(trace: list[int], low: Fraction, high: Fraction, exclude: set[int],
+               habits: dict | None) -> int:
+    """How many first rounds of trace an earlier proof over a range holding [low, high]
+    showed every rival behind in (`kernel.prove`'s cleared), or 0."""
+    rounds = 0
+    for since, until, prefix, left_out in (habits or {}).get("cleared_rounds", ()):
+        if since <= low and high <= until and len(prefix) > rounds and left_out == exclude \
+                and tuple(trace[:len(prefix)]) == prefix:
+            rounds = len(prefix)
+    return rounds
 
 
 def _flat_start(profile: Profile, trace: list[int], low: Fraction, high: Fraction,

@@ -108,8 +108,8 @@ def _bounds(j, ptr, sup, util, weight, wu, lo, hi, top, bottom, fast, slow):
 @njit(cache=True, nogil=True, fastmath=REORDER)
 def prove(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, flat_order, rank,
           trace, active, low, high, with_slopes, useful, groups, above, at_low_rho,
-          at_high_rho, shared, voters, skip, paid, paid_by):
-    """(PROVED | FAILED | NEEDS_SLOPES, hint, reach): whether MES selects exactly `trace` for
+          at_high_rho, shared, voters, skip, paid, paid_by, certified):
+    """(PROVED | FAILED | NEEDS_SLOPES, hint, reach, cleared): whether MES selects exactly `trace` for
     every per-voter budget in [low, high], among the projects marked active (changed in
     place). hint: the soonest a rival was seen to overtake (a rise over low), or NaN.
     reach: on failure, how far above low the outcome is proved all the same (a rise; the
@@ -120,7 +120,11 @@ def prove(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, flat_
     at_high_rho receives each winner's rho at high. shared and voters: as
     `mes_kernel.shared_utility`. skip: how many of trace's first winners `flat_prefix`
     showed are taken at their flat share throughout (and so are not replayed); paid: what
-    each ballot group paid them; paid_by: what each project's supporters paid them."""
+    each ballot group paid them; paid_by: what each project's supporters paid them.
+    certified: how many of trace's first rounds an earlier proof over a range holding
+    [low, high] showed every rival behind in (their winners are replayed, their rivals not
+    checked). cleared: how many first rounds this proof showed that of, over all of
+    [low, high], even if it failed later on (at most len(trace))."""
     m = len(cost)
     width = high - low
     # Under the same winners so far, every budget rises with the per-voter budget (and so
@@ -149,11 +153,13 @@ def prove(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, flat_
     most_money = voters * high - paid_by * (1 - MARGIN)
     hint = math.nan
     reach = width
-    for w in trace[skip:]:
+    cleared = len(trace)  # lowered to the first round where a rival is not behind throughout
+    for i in range(skip, len(trace)):
+        w = trace[i]
         if cost[w] == 0:
             continue
         if not active[w]:
-            return FAILED, hint, 0.0
+            return FAILED, hint, 0.0, min(cleared, i)
         # the winner's rho lies between its values at high (best) and at low (worst)
         known = at_low_rho[w]
         start = known if not math.isnan(known) else above[w] if not math.isnan(above[w]) \
@@ -161,13 +167,13 @@ def prove(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, flat_
         best = _rho_at(w, ptr, sup, util, weight, wu, uniform, cost, total, at_high, start,
                        math.inf)
         if best < 0:
-            return FAILED, hint, 0.0
+            return FAILED, hint, 0.0, min(cleared, i)
         at_high_rho[w] = best
         if math.isnan(known):
             worst = _rho_at(w, ptr, sup, util, weight, wu, uniform, cost, total, at_low, best,
                             math.inf)
             if worst < 0:
-                return FAILED, hint, 0.0
+                return FAILED, hint, 0.0, min(cleared, i)
         else:
             worst = known
         # everyone can pay the flat share with room at low, and so throughout: rho stays
@@ -178,11 +184,15 @@ def prove(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, flat_
             ok, steep, gentle = _bounds(w, ptr, sup, util, weight, wu, at_low, at_high, worst,
                                         best, fast, slow)
             if not ok:
-                return FAILED, hint, 0.0
+                return FAILED, hint, 0.0, min(cleared, i)
         active[w] = False
         limit = worst * (1 + MARGIN)
-        _resort(order, bound)
-        for k in order:
+        # an earlier proof, over a range holding this one, cleared the first rounds' rivals
+        rivals = order[:0]
+        if i >= certified:
+            _resort(order, bound)
+            rivals = order
+        for k in rivals:
             if bound[k] > limit:
                 break  # stale bounds only rise: nobody further can catch up
             if not active[k]:
@@ -203,14 +213,14 @@ def prove(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, flat_
                     continue
                 if raised < cost[k] * (1 - MARGIN):
                     if rich <= 0:
-                        return FAILED, hint, 0.0  # only a knife edge would let k win
+                        return FAILED, hint, 0.0, min(cleared, i)  # only a knife edge would let k win
                     # a lower bound: Newton's step from below the root stays below it
                     bound[k] = limit + (cost[k] - raised) / rich
                     continue
                 r = _rho_at(k, ptr, sup, util, weight, wu, uniform, cost, total, at_high, bound[k],
                             math.inf)
                 if r < 0:
-                    return FAILED, hint, 0.0
+                    return FAILED, hint, 0.0, min(cleared, i)
                 bound[k] = r
                 fresh[k] = True
             if bound[k] > limit:
@@ -221,7 +231,7 @@ def prove(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, flat_
                     (flat_order[w], rank[w]) < (flat_order[k], rank[k])):
                 continue
             if not with_slopes:
-                return NEEDS_SLOPES, hint, 0.0
+                return NEEDS_SLOPES, hint, 0.0, min(cleared, i)
             k_reach, overtake = _apart(k, bound[k], worst, best, steep, gentle,
                                        4 * MARGIN * worst,
                                        ptr, sup, util, weight, wu, uniform, cost, total,
@@ -230,9 +240,11 @@ def prove(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, flat_
                 # later rivals may overtake sooner (in the budget, not in the order of
                 # rounds): the caller's next try should stop before the soonest
                 hint = overtake if math.isnan(hint) else min(hint, overtake)
+            if k_reach < width:
+                cleared = min(cleared, i)
             reach = min(reach, k_reach)
             if reach < useful:
-                return FAILED, hint, 0.0
+                return FAILED, hint, 0.0, min(cleared, i)
         a, z = ptr[w], ptr[w + 1]
         money = raised = rich = 0.0  # at low, before paying: to check a known rho
         for i in range(a, z):
@@ -252,7 +264,7 @@ def prove(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, flat_
             at_high[g] = max(at_high[g] - best * u, 0.0)
         if not math.isnan(known) and not (money > cost[w] * (1 + MARGIN) and rich > 0
                                           and abs(raised - cost[w]) <= cost[w] * 1e-10):
-            return FAILED, hint, 0.0  # not the rho at low after all (or a knife edge)
+            return FAILED, hint, 0.0, min(cleared, i)  # not the rho at low after all (or a knife edge)
         for i in range(optr[w], optr[w + 1]):
             fresh[overlap[i]] = False
         # Those of w's supporters who also support k paid at least w's cost less the most the
@@ -270,7 +282,7 @@ def prove(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, flat_
         if money < cost[k] * (1 - MARGIN):
             continue  # unaffordable even on high budgets
         if not with_slopes:
-            return NEEDS_SLOPES, hint, 0.0
+            return NEEDS_SLOPES, hint, 0.0, cleared
         # It might become affordable within the range: not before its supporters' money
         # at low, rising at most as fast as `fast` allows, reaches its cost.
         at_start = 0.0
@@ -282,15 +294,15 @@ def prove(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, flat_
             rate += weight[i] * fast[sup[i]]
         need = cost[k] * (1 - MARGIN) - at_start * (1 + MARGIN)
         if need <= 0:
-            return FAILED, hint, 0.0
+            return FAILED, hint, 0.0, cleared
         if rate > 0:
             reach = min(reach, need / rate * (1 - 1e-9))
         if at_end >= cost[k] > at_start:  # where it does, by a straight line
             soon = width * (cost[k] - at_start) / (at_end - at_start)
             hint = soon if math.isnan(hint) else min(hint, soon)
         if reach < useful:
-            return FAILED, hint, 0.0
-    return (PROVED if reach >= width else FAILED), hint, reach
+            return FAILED, hint, 0.0, cleared
+    return (PROVED if reach >= width else FAILED), hint, reach, cleared
 
 
 @njit(cache=True, nogil=True)
