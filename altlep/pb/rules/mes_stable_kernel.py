@@ -109,9 +109,9 @@ def _bounds(j, ptr, sup, util, weight, wu, lo, hi, top, bottom, fast, slow):
 def prove(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, flat_order, rank,
           trace, active, low, high, with_slopes, useful, groups, above, at_low_rho,
           at_high_rho, shared, voters, skip, paid, paid_by, certified):
-    """(PROVED | FAILED | NEEDS_SLOPES, hint, reach, cleared): whether MES selects exactly `trace` for
-    every per-voter budget in [low, high], among the projects marked active (changed in
-    place). hint: the soonest a rival was seen to overtake (a rise over low), or NaN.
+    """(PROVED | FAILED | NEEDS_SLOPES, hint, reach, cleared): whether MES selects exactly
+    `trace` for every per-voter budget in [low, high], among the projects marked active
+    (changed in place). hint: the soonest a rival was seen to overtake (a rise over low), or NaN.
     reach: on failure, how far above low the outcome is proved all the same (a rise; the
     slopes hold on every part of the range, and near low the rivals are still behind).
     Once that is under `useful` the proof gives up. above: each winner's rho on lower
@@ -154,12 +154,12 @@ def prove(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, flat_
     hint = math.nan
     reach = width
     cleared = len(trace)  # lowered to the first round where a rival is not behind throughout
-    for i in range(skip, len(trace)):
-        w = trace[i]
+    for place in range(skip, len(trace)):
+        w = trace[place]
         if cost[w] == 0:
             continue
         if not active[w]:
-            return FAILED, hint, 0.0, min(cleared, i)
+            return FAILED, hint, 0.0, min(cleared, place)
         # the winner's rho lies between its values at high (best) and at low (worst)
         known = at_low_rho[w]
         start = known if not math.isnan(known) else above[w] if not math.isnan(above[w]) \
@@ -167,13 +167,13 @@ def prove(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, flat_
         best = _rho_at(w, ptr, sup, util, weight, wu, uniform, cost, total, at_high, start,
                        math.inf)
         if best < 0:
-            return FAILED, hint, 0.0, min(cleared, i)
+            return FAILED, hint, 0.0, min(cleared, place)
         at_high_rho[w] = best
         if math.isnan(known):
             worst = _rho_at(w, ptr, sup, util, weight, wu, uniform, cost, total, at_low, best,
                             math.inf)
             if worst < 0:
-                return FAILED, hint, 0.0, min(cleared, i)
+                return FAILED, hint, 0.0, min(cleared, place)
         else:
             worst = known
         # everyone can pay the flat share with room at low, and so throughout: rho stays
@@ -184,12 +184,12 @@ def prove(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, flat_
             ok, steep, gentle = _bounds(w, ptr, sup, util, weight, wu, at_low, at_high, worst,
                                         best, fast, slow)
             if not ok:
-                return FAILED, hint, 0.0, min(cleared, i)
+                return FAILED, hint, 0.0, min(cleared, place)
         active[w] = False
         limit = worst * (1 + MARGIN)
         # an earlier proof, over a range holding this one, cleared the first rounds' rivals
         rivals = order[:0]
-        if i >= certified:
+        if place >= certified:
             _resort(order, bound)
             rivals = order
         for k in rivals:
@@ -213,14 +213,15 @@ def prove(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, flat_
                     continue
                 if raised < cost[k] * (1 - MARGIN):
                     if rich <= 0:
-                        return FAILED, hint, 0.0, min(cleared, i)  # only a knife edge would let k win
+                        # only a knife edge would let k win
+                        return FAILED, hint, 0.0, min(cleared, place)
                     # a lower bound: Newton's step from below the root stays below it
                     bound[k] = limit + (cost[k] - raised) / rich
                     continue
                 r = _rho_at(k, ptr, sup, util, weight, wu, uniform, cost, total, at_high, bound[k],
                             math.inf)
                 if r < 0:
-                    return FAILED, hint, 0.0, min(cleared, i)
+                    return FAILED, hint, 0.0, min(cleared, place)
                 bound[k] = r
                 fresh[k] = True
             if bound[k] > limit:
@@ -231,7 +232,7 @@ def prove(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, flat_
                     (flat_order[w], rank[w]) < (flat_order[k], rank[k])):
                 continue
             if not with_slopes:
-                return NEEDS_SLOPES, hint, 0.0, min(cleared, i)
+                return NEEDS_SLOPES, hint, 0.0, min(cleared, place)
             k_reach, overtake = _apart(k, bound[k], worst, best, steep, gentle,
                                        4 * MARGIN * worst,
                                        ptr, sup, util, weight, wu, uniform, cost, total,
@@ -241,10 +242,10 @@ def prove(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, flat_
                 # rounds): the caller's next try should stop before the soonest
                 hint = overtake if math.isnan(hint) else min(hint, overtake)
             if k_reach < width:
-                cleared = min(cleared, i)
+                cleared = min(cleared, place)
             reach = min(reach, k_reach)
             if reach < useful:
-                return FAILED, hint, 0.0, min(cleared, i)
+                return FAILED, hint, 0.0, min(cleared, place)
         a, z = ptr[w], ptr[w + 1]
         money = raised = rich = 0.0  # at low, before paying: to check a known rho
         for i in range(a, z):
@@ -264,7 +265,8 @@ def prove(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, flat_
             at_high[g] = max(at_high[g] - best * u, 0.0)
         if not math.isnan(known) and not (money > cost[w] * (1 + MARGIN) and rich > 0
                                           and abs(raised - cost[w]) <= cost[w] * 1e-10):
-            return FAILED, hint, 0.0, min(cleared, i)  # not the rho at low after all (or a knife edge)
+            # not the rho at low after all (or a knife edge)
+            return FAILED, hint, 0.0, min(cleared, place)
         for i in range(optr[w], optr[w + 1]):
             fresh[overlap[i]] = False
         # Those of w's supporters who also support k paid at least w's cost less the most the
