@@ -41,7 +41,8 @@ CHUNK_RUNS = 8  # runs a piece is expected to take (from the first runs' pace)
 
 @dataclass
 class Completed:
-    """The final MES run, any greedy additions after it, and how many runs it took."""
+    """The final MES run, any greedy additions after it, and how many runs it took (on two
+    threads, that varies a little from one count to the next)."""
 
     run: MesRun
     greedy_added: list[int]
@@ -116,7 +117,7 @@ def _next_step(run: MesRun, origin: Fraction, unit: int) -> Fraction:
 
 
 def _certify_further(profile: Profile, rank: list[int], run: MesRun, following: Fraction,
-                     unit: int, span: list, end: Fraction | None = None,
+                     unit: int, span: list, piece: _Piece | None = None,
                      habits: dict | None = None) -> Fraction:
     """Skip further steps whose outcome `same_outcome` proves equal to run's; returns the
     first step not proven.
@@ -150,8 +151,8 @@ def _certify_further(profile: Profile, rank: list[int], run: MesRun, following: 
     best = 0
     start, tries = max(known, run.per_voter), 0
     while width >= 1:
-        if end is not None:  # no further than the scan's last step
-            width = min(width, math.floor((end - unit - known) / unit))
+        if piece is not None:  # no further than the piece's last step (it may shrink)
+            width = min(width, math.floor((piece.end - unit - known) / unit))
             if width < 1:
                 break
         hint: list[float] = []
@@ -220,10 +221,11 @@ class _Scan:
 
 
 def _scan(profile: Profile, rank: list[int], completion: str, pool: list[int],
-          origin: Fraction, scan: _Scan, *, end: Fraction | None = None,
+          origin: Fraction, scan: _Scan, *, piece: _Piece | None = None,
           runs: int | None = None, cancel: Callable[[], bool] | None = None) -> _Scan:
     """Raise the per-voter budget by whole units from `scan` until the completion's stopping
-    rule, or until every step before `end` is known, `runs` more runs are made or `cancel()`."""
+    rule, or until every step before the end of `piece` is known, `runs` more runs are made
+    or `cancel()`."""
     unit = profile.scale
     made = 0
     while scan.rounds < MAX_ROUNDS:
@@ -235,13 +237,13 @@ def _scan(profile: Profile, rank: list[int], completion: str, pool: list[int],
         if following - origin >= MAX_ROUNDS * unit:
             scan.stop = "final"
             return scan
-        if (end is not None and following >= end) or (runs is not None and made >= runs) \
-                or (cancel is not None and cancel()):
+        if (piece is not None and following >= piece.end) \
+                or (runs is not None and made >= runs) or (cancel is not None and cancel()):
             return scan
-        following = _certify_further(profile, rank, run, following, unit, scan.span, end,
+        following = _certify_further(profile, rank, run, following, unit, scan.span, piece,
                                      scan.habits)
-        if end is not None and following >= end:
-            return scan
+        if piece is not None and not piece.claim(following):
+            return scan  # the piece ends before that step
         scan.before = run
         scan.last_same = max(following - unit, run.per_voter)
         # while proofs pause (outcomes change at nearly every step), a run's stable range
@@ -263,8 +265,9 @@ def _raise(profile: Profile, rank: list[int], run: MesRun, completion: str,
     counts tens of thousands of forint steps), the steps ahead are cut into pieces of about
     `CHUNK_RUNS` runs each, scanned on two threads (the compiled kernels release the GIL)
     and joined in order: a piece's outcomes do not depend on where its scan began, so the
-    first stop among them is the one a single scan finds. Pieces follow from the steps the
-    first runs covered, not from timings, so the same count makes the same runs."""
+    first stop among them is the one a single scan finds. The outcome is the same however
+    the pieces fall; the runs made (`Completed.rounds`) are not, since an idle thread takes
+    over part of a busy piece (`_Pieces`)."""
     # width (steps) to try first; steps to wait; next wait; recent proofs; steps they saved
     scan = _Scan(run, None, run.per_voter, [4, 0, 1, 0.0, 0.0])
     entries = sum(len(s) for s in profile.supporters)
@@ -282,8 +285,8 @@ def _raise(profile: Profile, rank: list[int], run: MesRun, completion: str,
 
 def _own_copy(habits: dict) -> dict:
     """What proofs learnt so far, for a piece to go on learning by itself: the lists in it
-    (certificates, `mes_stable._flat_start`) are copied too, so no piece sees what another
-    learns meanwhile, and a count makes the same proofs whatever the timing."""
+    (certificates, `mes_stable._flat_start`) are copied too, as another thread may be
+    adding to the originals meanwhile."""
     return {key: list(value) if isinstance(value, list) else value
             for key, value in habits.items()}
 
@@ -296,80 +299,165 @@ def _threads() -> int:
         return os.cpu_count() or 1
 
 
+@dataclass(eq=False)
+class _Piece:
+    """Steps from `start` to before `end` for one thread to scan. `end` moves down to where
+    an idle thread takes over the rest (`_Pieces.take`); `claimed`, the last step the scan
+    ran at or is about to, is below it. `scan` is the scan so far (None past the guard)."""
+
+    start: Fraction
+    end: Fraction
+    lock: threading.Condition
+    claimed: Fraction
+    scan: _Scan | None = None
+    finished: bool = False
+
+    def claim(self, step: Fraction) -> bool:
+        """Reserve `step` for a run of this piece's scan, unless the piece ends before it."""
+        with self.lock:
+            if step >= self.end:
+                return False
+            self.claimed = step
+            return True
+
+
+class _Pieces:
+    """The steps ahead of a scan, cut into pieces for two threads to take in order; once the
+    stop is known to lie in a piece, an idle thread takes over the second half of the steps
+    a piece still has ahead. Outcomes do not depend on where a scan began, so the pieces,
+    joined by their start, stop where one scan stops. All fields are guarded by `lock`."""
+
+    def __init__(self, profile: Profile, rank: list[int], completion: str, pool: list[int],
+                 origin: Fraction, scan: _Scan, first: Fraction, length: Fraction) -> None:
+        self.profile, self.rank, self.completion = profile, rank, completion
+        self.pool, self.origin, self.length = pool, origin, length
+        self.lock = threading.Condition()
+        self.limit = origin + MAX_ROUNDS * profile.scale  # the guard: no piece reaches it
+        self.split = scan.run  # below every piece: where their first runs may start warm
+        self.span = list(scan.span)  # each piece starts from the proofs' state at the split
+        self.habits = _own_copy(scan.habits)
+        self.next_start = first  # where the next piece in turn begins
+        self.stop_at: Fraction | float = math.inf  # the first start of a piece that stops
+        self.failure: list[BaseException] = []
+        # the head piece goes on with the first runs' scan, up to `first`
+        self.head: _Piece | None = _Piece(scan.run.per_voter, first, self.lock,
+                                          scan.run.per_voter, scan)
+        self.pieces: list[_Piece] = []
+
+    def work(self) -> None:
+        """Take pieces and scan them until every piece before the stop is scanned."""
+        while True:
+            with self.lock:
+                piece = self.take()
+                while piece is None:
+                    if self.failure or self.all_scanned():
+                        return
+                    self.lock.wait()
+                    piece = self.take()
+            try:
+                self.run(piece)
+            except BaseException as error:  # re-raised by the joining thread
+                with self.lock:
+                    self.failure.append(error)
+                    self.lock.notify_all()
+                return
+            with self.lock:
+                piece.finished = True
+                if piece.scan is None or piece.scan.stop:
+                    self.stop_at = min(self.stop_at, piece.start)
+                self.lock.notify_all()
+
+    def take(self) -> _Piece | None:
+        """The next piece in turn, else the second half of what a piece before the stop
+        still has ahead, else None."""
+        if self.failure:
+            return None
+        return self.in_turn() or self.rest_of_busiest()
+
+    def in_turn(self) -> _Piece | None:
+        """The head piece, then pieces of `length` steps, while they start before the stop."""
+        if self.head is not None:
+            piece, self.head = self.head, None
+        elif self.next_start < self.stop_at:
+            begin = self.next_start
+            self.next_start += self.length
+            piece = _Piece(begin, begin + self.length, self.lock, begin)
+        else:
+            return None
+        self.pieces.append(piece)
+        return piece
+
+    def rest_of_busiest(self) -> _Piece | None:
+        """A new piece of the second half of the steps that the piece being scanned with the
+        most ahead still has, if a quarter of a piece or more (worth a run of its own); that
+        piece now ends where the new one begins."""
+        unit = self.profile.scale
+        least = max(self.length / 4, 2 * unit)
+        busy = [p for p in self.pieces if not p.finished and p.scan is not None
+                and p.start < self.stop_at and p.end - p.claimed >= least]
+        if not busy:
+            return None
+        widest = max(busy, key=lambda p: p.end - p.claimed)
+        middle = widest.claimed + (widest.end - widest.claimed) / 2
+        begin = self.origin + math.ceil((middle - self.origin) / unit) * unit
+        piece = _Piece(begin, widest.end, self.lock, begin)
+        widest.end = begin
+        self.pieces.append(piece)
+        return piece
+
+    def all_scanned(self) -> bool:
+        return self.stop_at < math.inf and all(
+            p.finished for p in self.pieces if p.start <= self.stop_at)
+
+    def run(self, piece: _Piece) -> None:
+        """Scan `piece` (its scan is None if it lies past the guard)."""
+        def cancelled() -> bool:
+            return piece.start > self.stop_at or bool(self.failure)
+        profile, unit = self.profile, self.profile.scale
+        if piece.scan is None:  # not the head piece: a first run of its own
+            if piece.start >= self.limit:
+                return
+            # warm from the run nearest below: the split's, or the scan's it takes over from
+            below = max((p for p in self.pieces if p.start < piece.start and p.scan),
+                        key=lambda p: p.start, default=None)
+            warm = below.scan.run if below is not None else self.split
+            run = mes(profile, self.rank, piece.start, resolution=unit, band=GUESS_BAND,
+                      warm=warm)
+            piece.scan = _Scan(run, None, piece.start, list(self.span),
+                               habits=_own_copy(self.habits))
+        _scan(profile, self.rank, self.completion, self.pool, self.origin, piece.scan,
+              piece=piece, cancel=cancelled)
+
+    def joined(self) -> Completed:
+        """The result of one scan: the pieces from the first on, in order, to the stop."""
+        rounds = 0
+        previous: _Scan | None = None
+        for piece in sorted(self.pieces, key=lambda p: p.start):
+            scan = piece.scan
+            if scan is None:  # past the guard: the last outcome stays
+                return Completed(previous.run, [], rounds, previous.run.per_voter)
+            rounds += scan.rounds
+            if scan.stop:
+                scan.rounds = rounds
+                return _completed_by(self.profile, scan, previous,
+                                     piece.start - self.profile.scale)
+            previous = scan
+        raise AssertionError("unreachable: the joined pieces end in a stop")
+
+
 def _in_pieces(profile: Profile, rank: list[int], completion: str, pool: list[int],
                origin: Fraction, scan: _Scan, first: Fraction, length: Fraction
                ) -> Completed:
-    """Scan piece 0 (from `scan` up to `first`) and pieces from `first + (i - 1) * length`
-    on two threads, each taking the next piece; join them in order up to the first stop."""
-    unit = profile.scale
-    limit = origin + MAX_ROUNDS * unit
-    lock = threading.Condition()
-    taken = iter(range(MAX_ROUNDS))
-    done: dict[int, _Scan | None] = {}
-    stop_at = [math.inf]  # the first piece known to stop
-    failure: list[BaseException] = []
-    span = list(scan.span)  # each piece starts from the proofs' state at the split
-    habits = _own_copy(scan.habits)
-    split = scan.run  # at a lower budget than every piece: where their first runs start
-
-    def start(i: int) -> Fraction:
-        return first + (i - 1) * length
-
-    def work() -> None:
-        while True:
-            with lock:
-                i = next(taken)
-                if i > stop_at[0] or failure:
-                    return
-            try:
-                result = _piece(i)
-            except BaseException as error:  # re-raised by the joining thread
-                with lock:
-                    failure.append(error)
-                    lock.notify_all()
-                return
-            with lock:
-                done[i] = result
-                if result is None or result.stop:
-                    stop_at[0] = min(stop_at[0], i)
-                lock.notify_all()
-
-    def _piece(i: int) -> _Scan | None:
-        def cancelled() -> bool:
-            return i > stop_at[0] or bool(failure)
-        if i == 0:
-            return _scan(profile, rank, completion, pool, origin, scan, end=first,
-                         cancel=cancelled)
-        begin = start(i)
-        if begin >= limit:
-            return None  # the guard: no piece reaches this far
-        run = mes(profile, rank, begin, resolution=unit, band=GUESS_BAND, warm=split)
-        piece = _Scan(run, None, begin, list(span), habits=_own_copy(habits))
-        return _scan(profile, rank, completion, pool, origin, piece, end=start(i + 1),
-                     cancel=cancelled)
-
+    """Scan the head piece (from `scan` up to `first`) and pieces of `length` steps from
+    `first` on two threads (`_Pieces`); join them in order up to the first stop."""
+    pieces = _Pieces(profile, rank, completion, pool, origin, scan, first, length)
     with ThreadPoolExecutor(max_workers=1) as helper:
-        other = helper.submit(work)
-        work()
-        with lock:
-            while not failure and not (stop_at[0] < math.inf
-                                       and all(i in done for i in range(int(stop_at[0]) + 1))):
-                lock.wait()
+        other = helper.submit(pieces.work)
+        pieces.work()
         other.result()
-    if failure:
-        raise failure[0]
-    rounds = 0
-    previous: _Scan | None = None
-    for i in range(int(stop_at[0]) + 1):
-        piece = done[i]
-        if piece is None:  # past the guard: the last outcome stays
-            return Completed(previous.run, [], rounds, previous.run.per_voter)
-        rounds += piece.rounds
-        if piece.stop:
-            piece.rounds = rounds
-            return _completed_by(profile, piece, previous, start(i) - unit)
-        previous = piece
-    raise AssertionError("unreachable: the joined pieces end in a stop")
+    if pieces.failure:
+        raise pieces.failure[0]
+    return pieces.joined()
 
 
 def _completed_by(profile: Profile, scan: _Scan, previous: _Scan | None,

@@ -3,6 +3,9 @@ order. The joined result must be the one a single scan finds: the same winners a
 final per-voter budget, including where a piece's very first step is the one that overspends
 (the outcome kept is then the previous piece's)."""
 
+import time
+from fractions import Fraction
+
 import pytest
 
 import altlep.pb.completions as completions
@@ -76,22 +79,56 @@ def test_a_large_profile_cut_into_pieces_after_two_runs_gives_what_one_scan_give
     assert pieces and set(pieces) == {3}  # the first run and two more, then the pieces
 
 
-def test_a_count_in_pieces_makes_the_same_proofs_every_time(monkeypatch):
-    prove = completions.same_outcome
-    made: list = []
+def test_pieces_an_idle_thread_splits_give_what_one_scan_gives(monkeypatch):
+    # the idle thread takes over half of a busy piece whenever it can, not only at the end
+    split_off = []
 
-    def recording(profile, trace, low, high, rank, **options):
-        made.append((tuple(trace), low, high))
-        return prove(profile, trace, low, high, rank, **options)
+    def eager(self):
+        piece = None if self.failure else self.rest_of_busiest()
+        if piece is not None:
+            split_off.append(piece.start)
+        return piece or self.in_turn()
 
-    monkeypatch.setattr(completions, "same_outcome", recording)
-    # many steps and pieces, where what one piece's proofs learn would serve another's
-    name = "Hungary_Budapest_2024"
+    monkeypatch.setattr(completions._Pieces, "take", eager)
+    # runs take a little longer, so that both threads are often busy at once
+    mes = completions.mes
+    monkeypatch.setattr(completions, "mes", lambda *args, **options: time.sleep(0.002)
+                        or mes(*args, **options))
+    for name in NAMES:
+        require_shared("pabulib", f"{name}.pb")
+        _, profile = shared_profile(name)
+        for completion in ("add1", "add1u", "add1-full"):
+            one = _count(profile, completion, monkeypatch, threads=1)
+            two = _count(profile, completion, monkeypatch, threads=2, first_runs=1,
+                         piece_runs=4)
+            assert two == one, (name, completion)
+    assert len(split_off) >= 3
+
+
+def test_only_the_steps_a_busy_piece_has_not_reached_are_split_off():
+    name = NAMES[0]
     require_shared("pabulib", f"{name}.pb")
     _, profile = shared_profile(name)
-    proofs = []
-    for _ in range(3):
-        made.clear()
-        _count(profile, "add1", monkeypatch, threads=2)
-        proofs.append(sorted(made))  # the two threads interleave, in any order
-    assert proofs[0] and proofs[1] == proofs[0] and proofs[2] == proofs[0]
+    rank, unit = tie_rank(profile), profile.scale
+    origin = Fraction(profile.budget, profile.n_voters)
+    scan = completions._Scan(completions.mes(profile, rank, origin), None, origin,
+                             [4, 0, 1, 0.0, 0.0])
+    pieces = completions._Pieces(profile, rank, "add1", list(range(profile.n_projects)),
+                                 origin, scan, origin + 40 * unit, 40 * unit)
+    head = pieces.take()
+    assert head.scan is scan and head.end == origin + 40 * unit
+    # while the stop is not known, pieces in turn
+    assert pieces.take().start == origin + 40 * unit
+    pieces.stop_at = origin + 40 * unit  # say that piece stops
+    assert head.claim(origin + 9 * unit)
+    rest = pieces.take()
+    assert (rest.start, rest.end, head.end) == (origin + 25 * unit, origin + 40 * unit,
+                                                 origin + 25 * unit)
+    assert not head.claim(origin + 25 * unit)  # the head now ends before that step
+    # 16 steps ahead of the head (a quarter of a piece is 10): split again
+    again = pieces.take()
+    assert (again.start, again.end, head.end) == (origin + 17 * unit, origin + 25 * unit,
+                                                  origin + 17 * unit)
+    # 8 steps ahead of the head, and the pieces split off have not begun: no more
+    assert pieces.take() is None
+    assert head.claim(origin + 16 * unit) and head.claimed == origin + 16 * unit
