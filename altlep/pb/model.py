@@ -10,6 +10,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
 
 VOTE_TYPES = ("approval", "choose-1", "cumulative", "scoring", "ordinal")
 CARDINAL_TYPES = ("cumulative", "scoring")
@@ -73,6 +77,21 @@ class Vote:
     line: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class VoteIndex:
+    """The projects each vote names, as numbers in PROJECTS order, found while reading a big
+    file in bulk (`vote_rows.py`): vote r's are projects[ptr[r]:ptr[r + 1]]. `votes` is the
+    list it describes; `build_profile` uses the index only while that is still the
+    election's list, with as many votes."""
+
+    votes: list[Vote]
+    ptr: np.ndarray
+    projects: np.ndarray
+
+    def describes(self, votes: list[Vote]) -> bool:
+        return self.votes is votes and len(votes) == len(self.ptr) - 1
+
+
 @dataclass(slots=True)
 class Election:
     """Everything in a pabulib file. `extra` columns of votes are named by `vote_extra_columns`."""
@@ -85,6 +104,7 @@ class Election:
     vote_columns: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     source: str = ""
+    vote_index: VoteIndex | None = field(default=None, repr=False, compare=False)
 
     @property
     def vote_type(self) -> str:

@@ -16,7 +16,7 @@ from itertools import chain
 
 import numpy as np
 
-from altlep.pb.model import CARDINAL_TYPES, Election, no_cycle_collection
+from altlep.pb.model import CARDINAL_TYPES, Election, VoteIndex, no_cycle_collection
 
 
 @dataclass
@@ -71,12 +71,23 @@ def _build(election: Election) -> Profile:
         scale = math.lcm(scale, Fraction(value).denominator)
     int_costs = [int(c * scale) for c in costs]
     vote_type = election.vote_type
-    groups = _merge(election, vote_type)
-    weight = np.fromiter(groups.values(), dtype=np.int64, count=len(groups))
+    indexed = election.vote_index
     if vote_type in CARDINAL_TYPES or vote_type == "ordinal":
+        groups = _merge(election, vote_type)
+        weight = np.fromiter(groups.values(), dtype=np.int64, count=len(groups))
         supporters, utility = _scored(groups, vote_type, index)
+    elif indexed is not None and indexed.describes(election.votes):
+        weight, project_of, group_of = _indexed_groups(indexed, len(ids))
+        supporters, utility = _approved(project_of, group_of, int_costs)
     else:
-        supporters, utility = _approved(groups, index, int_costs)
+        groups = _merge(election, vote_type)
+        weight = np.fromiter(groups.values(), dtype=np.int64, count=len(groups))
+        ballots = list(groups)
+        lengths = np.fromiter(map(len, ballots), dtype=np.int64, count=len(ballots))
+        project_of = np.fromiter(map(index.__getitem__, chain.from_iterable(ballots)),
+                                 dtype=np.int64, count=int(lengths.sum()))
+        group_of = np.repeat(np.arange(len(ballots), dtype=np.int64), lengths)
+        supporters, utility = _approved(project_of, group_of, int_costs)
     if vote_type == "approval" or vote_type == "choose-1":
         # Cost_Sat gives a zero-cost project no satisfaction, so MES and greedy ignore its fans.
         keep = [c > 0 for c in int_costs]
@@ -92,14 +103,10 @@ def _build(election: Election) -> Profile:
                    supporters_for_sat, utility, total_utility, votes, vote_type, sat, supporters)
 
 
-def _approved(groups: Counter, index: dict[str, int], costs: list[int]
+def _approved(project_of: np.ndarray, group_of: np.ndarray, costs: list[int]
               ) -> tuple[list[np.ndarray], list[np.ndarray]]:
-    """Supporters (ballot groups, ascending) of each project, and their utility: its cost."""
-    ballots = list(groups)
-    lengths = np.fromiter(map(len, ballots), dtype=np.int64, count=len(ballots))
-    project_of = np.fromiter(map(index.__getitem__, chain.from_iterable(ballots)),
-                             dtype=np.int64, count=int(lengths.sum()))
-    group_of = np.repeat(np.arange(len(ballots), dtype=np.int64), lengths)
+    """Supporters (ballot groups, ascending) of each project, and their utility: its cost,
+    from each approval's project and ballot group."""
     # a stable sort by project keeps each project's groups in ascending order (radix sort on
     # 16-bit keys: a few times faster than merge sort)
     keys = project_of.astype(np.int16) if len(costs) < 2**15 else project_of
@@ -109,6 +116,24 @@ def _approved(groups: Counter, index: dict[str, int], costs: list[int]
     utility = [np.full(len(s), cost, dtype=np.int64)
                for s, cost in zip(supporters, costs, strict=True)]
     return supporters, utility
+
+
+def _indexed_groups(indexed: VoteIndex, n_projects: int
+                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(weight, project_of, group_of): `_merge`'s groups of approval ballots, in the order
+    they first appear, found from the reader's index (`vote_rows_kernel.same_sets`).
+    project_of and group_of list each group's projects (as its first vote names them)."""
+    from altlep.pb.vote_rows_kernel import same_sets  # compiled: only for big files
+
+    ptr, projects = indexed.ptr, indexed.projects
+    group, firsts = same_sets(ptr, projects, n_projects)
+    weight = np.bincount(group[group >= 0], minlength=len(firsts)).astype(np.int64)
+    sizes = ptr[firsts + 1] - ptr[firsts]
+    group_of = np.repeat(np.arange(len(firsts), dtype=np.int64), sizes)
+    # the entries of each first vote: its start, plus the place within it
+    starts = np.repeat(ptr[firsts] - np.cumsum(sizes) + sizes, sizes)
+    project_of = projects[starts + np.arange(len(group_of))]
+    return weight, project_of, group_of
 
 
 def _scored(groups: Counter, vote_type: str, index: dict[str, int]

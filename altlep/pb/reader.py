@@ -22,9 +22,11 @@ from altlep.pb.model import (
     Problem,
     Project,
     Vote,
+    VoteIndex,
     no_cycle_collection,
     parse_number,
 )
+from altlep.pb.vote_rows import BULK_LINES, plain_votes
 
 SECTIONS = ("meta", "projects", "votes")
 
@@ -33,12 +35,12 @@ def read_election(path: str | Path, *, strict: bool = True) -> Election:
     """Read a pabulib file; with strict=True raise PabulibError naming the first bad line."""
     path = Path(path)
     with open(path, encoding="utf-8-sig", newline="") as handle:
-        return parse_election(handle, source=str(path), strict=strict)
+        return parse_election(list(handle), source=str(path), strict=strict)
 
 
 def parse_text(text: str, *, source: str = "<text>", strict: bool = True) -> Election:
     """Read a pabulib election from a string."""
-    return parse_election(io.StringIO(text, newline=""), source=source, strict=strict)
+    return parse_election(list(io.StringIO(text, newline="")), source=source, strict=strict)
 
 
 class _Collector:
@@ -59,10 +61,10 @@ class _Collector:
 def parse_election(lines: Iterable[str], *, source: str = "", strict: bool = True) -> Election:
     """Parse pabulib content from an iterable of lines (an open file works)."""
     with no_cycle_collection():
-        return _parse(lines, source, strict)
+        return _parse(lines if isinstance(lines, list) else list(lines), source, strict)
 
 
-def _parse(lines: Iterable[str], source: str, strict: bool) -> Election:
+def _parse(lines: list[str], source: str, strict: bool) -> Election:
     out = _Collector(source, strict)
     reader = csv.reader(lines, delimiter=";")
     meta: dict[str, str] = {}
@@ -74,6 +76,8 @@ def _parse(lines: Iterable[str], source: str, strict: bool) -> Election:
     section = ""
     header: list[str] = []
     vote_parser = None
+    vote_index = None
+    last_line = 0  # of the lines read so far
     for row in reader:
         if not row or (len(row) == 1 and not row[0].strip()):
             continue
@@ -91,6 +95,13 @@ def _parse(lines: Iterable[str], source: str, strict: bool) -> Election:
                 vote_columns = header
                 _require_columns(out, reader.line_num, "VOTES", header, ("voter_id", "vote"))
                 vote_parser = _VoteParser(meta, projects, header, out)
+                # each line is one item of `lines` until a quoted cell spans several
+                rest = lines[reader.line_num:]
+                bulk = vote_parser.bulk(rest, reader.line_num + 1)
+                if bulk is not None:  # every row was plain: the file is read
+                    votes, vote_index = bulk
+                    last_line = reader.line_num + len(rest)
+                    break
                 pending = vote_parser.consume(reader, votes)
                 if pending is not None:  # a section after VOTES: unusual but allowed
                     section = pending[0].strip().lower()
@@ -107,13 +118,14 @@ def _parse(lines: Iterable[str], source: str, strict: bool) -> Election:
                 votes.append(vote)
         elif not section:
             out.add(line, "outside_section", "data before the first section (META expected)")
+    last_line = max(last_line, reader.line_num)
     for name in SECTIONS:
         if name not in seen_sections:
-            out.add(reader.line_num, "missing_section", f"section {name.upper()} is missing")
+            out.add(last_line, "missing_section", f"section {name.upper()} is missing")
     _check_meta(out, meta, seen_sections.get("meta", 1), projects, votes)
     extra = vote_parser.extra_columns if vote_parser else []
     return Election(meta, projects, votes, project_columns, extra, vote_columns, out.problems,
-                    source)
+                    source, vote_index)
 
 
 def _require_columns(out: _Collector, line: int, section: str, header: list[str],
@@ -174,6 +186,22 @@ class _VoteParser:
         self.known = frozenset(projects)  # PROJECTS always precede VOTES
         self.choose_one = self.vote_type == "choose-1"
 
+    def bulk(self, rest: list[str], first_line: int) -> tuple[list[Vote], VoteIndex] | None:
+        """All the votes in `rest` (the lines after the VOTES header) and their index if
+        there are many and every row is plain (`vote_rows.plain_votes`), else None."""
+        if len(rest) < BULK_LINES or self.cardinal or self.i_voter is None \
+                or self.i_vote is None:
+            return None
+        return plain_votes(rest, first_line, self.width, self.i_voter, self.i_vote,
+                           self.extra_idx, self._most(), list(self.projects))
+
+    def _most(self) -> int:
+        """The most projects a plain row may name."""
+        most = 1 if self.choose_one else len(self.projects)
+        if self.max_length is not None:
+            most = min(most, self.max_length)  # longer ballots take the path that warns
+        return most
+
     def consume(self, reader, votes: list[Vote]) -> list[str] | None:
         """Read vote rows until the file ends; return a section row if one turns up.
 
@@ -184,9 +212,7 @@ class _VoteParser:
         fast = iv is not None and ivote is not None and not self.cardinal
         fast_points = iv is not None and ivote is not None and self.cardinal \
             and ipoints is not None
-        most = 1 if self.choose_one else len(self.projects)
-        if self.max_length is not None:
-            most = min(most, self.max_length)  # longer ballots take the path that warns
+        most = self._most()
         known, voters, append = self.known, self.voters, votes.append
         extra_idx = self.extra_idx
         if len(extra_idx) > 1:
