@@ -39,8 +39,14 @@ def plain_votes(lines: list[str], first_line: int, width: int, i_voter: int, i_v
         data, width, i_voter, i_vote, most, ids, ptr, kernel.id_table(ids, ptr))
     if not ok:
         return None
+    del data
+    # lines as the scan counted them; one per item of `lines`, as a file gives them (the
+    # row-by-row reader counts items)
     physical = text.split("\n")
+    if len(physical) != len(lines) + text.endswith("\n"):
+        return None
     rows = [physical[k].rstrip("\r").split(";") for k in row_line.tolist()]
+    del physical, text
     voters = [row[i_voter] for row in rows]
     if len(set(voters)) != len(voters):
         return None  # a voter votes twice: the row-by-row loop names the line
