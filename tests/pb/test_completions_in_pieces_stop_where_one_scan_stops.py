@@ -9,6 +9,8 @@ from fractions import Fraction
 import pytest
 
 import altlep.pb.completions as completions
+import altlep.pb.pieces as pieces_module
+import altlep.pb.steps as steps
 from altlep.pb.ties import tie_rank
 from tests.pb.helpers import shared_profile
 from tests.shared_data import require_shared
@@ -89,11 +91,16 @@ def test_pieces_an_idle_thread_splits_give_what_one_scan_gives(monkeypatch):
             split_off.append(piece.start)
         return piece or self.in_turn()
 
-    monkeypatch.setattr(completions._Pieces, "take", eager)
+    monkeypatch.setattr(pieces_module.Pieces, "take", eager)
     # runs take a little longer, so that both threads are often busy at once
-    mes = completions.mes
-    monkeypatch.setattr(completions, "mes", lambda *args, **options: time.sleep(0.002)
-                        or mes(*args, **options))
+    mes = steps.mes
+
+    def slower(*args, **options):
+        time.sleep(0.002)
+        return mes(*args, **options)
+
+    monkeypatch.setattr(steps, "mes", slower)
+    monkeypatch.setattr(pieces_module, "mes", slower)
     for name in NAMES:
         require_shared("pabulib", f"{name}.pb")
         _, profile = shared_profile(name)
@@ -111,10 +118,9 @@ def test_only_the_steps_a_busy_piece_has_not_reached_are_split_off():
     _, profile = shared_profile(name)
     rank, unit = tie_rank(profile), profile.scale
     origin = Fraction(profile.budget, profile.n_voters)
-    scan = completions._Scan(completions.mes(profile, rank, origin), None, origin,
-                             [4, 0, 1, 0.0, 0.0])
-    pieces = completions._Pieces(profile, rank, "add1", list(range(profile.n_projects)),
-                                 origin, scan, origin + 40 * unit, 40 * unit)
+    scan = steps.Scan(steps.mes(profile, rank, origin), None, origin, [4, 0, 1, 0.0, 0.0])
+    pieces = pieces_module.Pieces(profile, rank, "add1", list(range(profile.n_projects)),
+                                  origin, scan, origin + 40 * unit, 40 * unit)
     head = pieces.take()
     assert head.scan is scan and head.end == origin + 40 * unit
     # while the stop is not known, pieces in turn

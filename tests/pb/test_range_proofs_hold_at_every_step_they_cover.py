@@ -9,6 +9,7 @@ from fractions import Fraction
 import pytest
 
 import altlep.pb.completions as completions
+import altlep.pb.steps as steps
 from altlep.pb.rules import mes_stable
 from altlep.pb.rules.mes import mes
 from altlep.pb.ties import tie_rank
@@ -40,7 +41,7 @@ def test_every_proved_range_gives_the_proved_outcome(name, monkeypatch):
                 partial.append(steps)
         return result
 
-    monkeypatch.setattr(completions, "same_outcome", recording_prove)
+    monkeypatch.setattr(steps, "same_outcome", recording_prove)
     completions.mes_completed(profile, rank, "add1")
     assert partial or name not in NAMES  # each of NAMES has such partly proved ranges
     assert proved
