@@ -95,7 +95,7 @@ def _parse(lines: list[str], source: str, strict: bool) -> Election:
                 vote_columns = header
                 _require_columns(out, reader.line_num, "VOTES", header, ("voter_id", "vote"))
                 vote_parser = _VoteParser(meta, projects, header, out)
-                # each line is one item of `lines` until a quoted cell spans several
+                # csv's line_num counts the items of `lines` read so far
                 rest = lines[reader.line_num:]
                 bulk = vote_parser.bulk(rest, reader.line_num + 1)
                 if bulk is not None:  # every row was plain: the file is read

@@ -71,3 +71,19 @@ def test_a_proof_reuses_cleared_rounds_only_within_the_range_and_for_those_winne
     # the longest prefix that applies wins
     habits["cleared_rounds"].append((Fraction(11), Fraction(16), (4, 2), set()))
     assert mes_stable._certified(trace, Fraction(12), Fraction(15), set(), habits) == 3
+
+
+def test_proofs_keep_what_they_learn_apart_for_each_tie_order():
+    name = NAMES[0]
+    require_shared("pabulib", f"{name}.pb")
+    _, profile = shared_profile(name)
+    unit, origin = profile.scale, Fraction(profile.budget, profile.n_voters)
+    ranks = [tie_rank(profile, "lexicographic"), tie_rank(profile, "lowest-cost", 3)]
+    assert ranks[0] != ranks[1]
+    for rank in ranks:
+        trace = mes(profile, rank, origin).winners
+        mes_stable.same_outcome(profile, trace, origin, origin + 50 * unit, rank)
+        learnt = profile.cache[("proof habits", tuple(rank))]
+        assert learnt["flat_prefixes"]  # kept under this tie order only
+    assert profile.cache[("proof habits", tuple(ranks[0]))] \
+        is not profile.cache[("proof habits", tuple(ranks[1]))]

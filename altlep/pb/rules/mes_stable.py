@@ -57,12 +57,14 @@ def same_outcome(profile: Profile, trace: list[int], low: Fraction, high: Fracti
     slopes of both rhos (see the module docstring), which costs about twice as much.
     On failure, `hint` may receive a guess of how far above low a rival overtakes, and
     `reach` how far above low the outcome is proved all the same (if a whole step).
-    `habits` keeps what the proofs learn of the election (default: the profile's cache).
+    `habits` keeps what the proofs learn of the election with this tie order (default: kept
+    in the profile's cache).
     `rhos`: the winners' rhos at or below low (a run's), where the proof's solving starts.
     `at_low`: the winners' rhos at low itself if known (a run's there, or a proof's that
     ended there), which are then checked rather than solved; `at_high` receives those at
     high (when the proof holds)."""
-    habits = profile.cache if habits is None else habits
+    if habits is None:  # what proofs learn holds for one tie order only
+        habits = profile.cache.setdefault(("proof habits", tuple(rank)), {})
     start = _flat_start(profile, trace, low, high, rank, exclude or set(), habits)
     # How often lately the coarse pass could not decide (decaying; per election): when it
     # usually cannot, go straight to the slopes.
