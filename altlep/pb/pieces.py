@@ -67,7 +67,7 @@ class Pieces:
         self.failure: list[BaseException] = []
         # the head piece goes on with the first runs' scan, up to `first`
         self.head: Piece | None = Piece(scan.run.per_voter, first, self.lock,
-                                          scan.run.per_voter, scan)
+                                        scan.run.per_voter, scan)
         self.pieces: list[Piece] = []
 
     def work(self) -> None:
@@ -132,6 +132,7 @@ class Pieces:
         return piece
 
     def all_scanned(self) -> bool:
+        """The stop is known and every piece up to it is scanned."""
         return self.stop_at < math.inf and all(
             p.finished for p in self.pieces if p.start <= self.stop_at)
 
