@@ -1,7 +1,9 @@
 """Compiled check of plain VOTES rows, for `vote_rows.py` (see there for what "plain" means).
 
 Works on the UTF-8 bytes of the rows. Project ids are found through an open-addressing hash
-table of their bytes, so each row is checked without making a Python string.
+table of their bytes, so each row is checked without making a Python string. The small helpers
+are inlined: a compiled call that passes arrays counts references to them, which made the
+lookups five times slower (Budapest 2024: 18 ms against 3.7 ms).
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ def id_table(ids, ptr):
 
 @njit(cache=True, inline="always")
 def _same(a, a0, a1, b, b0, b1):
+    """a[a0:a1] and b[b0:b1] hold the same bytes."""
     if a1 - a0 != b1 - b0:
         return False
     for i in range(a1 - a0):
