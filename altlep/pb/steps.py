@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from altlep.pb.profile import Profile
 from altlep.pb.rules.mes import MesRun, mes
-from altlep.pb.rules.mes_stable import same_outcome
+from altlep.pb.rules.mes_stable import known_first, same_outcome
 
 if TYPE_CHECKING:
     from altlep.pb.pieces import Piece
@@ -196,8 +196,10 @@ def scan_steps(profile: Profile, rank: list[int], completion: str, pool: list[in
         # while proofs pause (outcomes change at nearly every step), a run's stable range
         # would hardly ever reach the next step: it need not track slopes at all
         resolution = unit if scan.span[1] == 0 else math.inf
+        # the first winners there, as a failed proof over a range holding it showed them
+        first, until = known_first(scan.habits, following, set())
         scan.run = mes(profile, rank, following, resolution=resolution, warm=run,
-                       band=GUESS_BAND)
+                       band=GUESS_BAND, known_first=first, known_for=float(until - following))
         scan.rounds += 1
         made += 1
     scan.stop = "final"

@@ -345,7 +345,8 @@ class _Mes:
 
 def mes(profile: Profile, rank: list[int], per_voter: Fraction, *,
         exclude: set[int] | None = None, explain: bool = False,
-        resolution: float = 0.0, warm: MesRun | None = None, band: float = 0.0) -> MesRun:
+        resolution: float = 0.0, warm: MesRun | None = None, band: float = 0.0,
+        known_first: tuple[int, ...] = (), known_for: float = math.inf) -> MesRun:
     """One MES run with the given per-voter budget (in scaled money units).
 
     `stable_for` and `crossing` below `resolution` are not worth refining: once `crossing`
@@ -356,10 +357,12 @@ def mes(profile: Profile, rank: list[int], per_voter: Fraction, *,
     per-voter budget (and the same exclusions), lets the kernel start from what it found.
     With a `band` (relative), the kernel rules out rhos more than that above the best
     without solving them, so `stable_for` is then 0 and `crossing` only a guess from the
-    rhos within the band (this module's own count reports both as usual)."""
+    rhos within the band (this module's own count reports both as usual).
+    `known_first`: the first winners, as range proofs showed them for this budget
+    (`mes_stable.known_first`); the kernel takes them without evaluating their rivals."""
     if not explain:
         run = _compiled(profile, rank, Fraction(per_voter), exclude or set(), resolution, warm,
-                        band)
+                        band, known_first, known_for)
         if run is not None:
             return run
     engine = _Mes(profile, rank, per_voter, exclude or set(), explain, resolution)
@@ -367,7 +370,8 @@ def mes(profile: Profile, rank: list[int], per_voter: Fraction, *,
 
 
 def _compiled(profile: Profile, rank: list[int], per_voter: Fraction, exclude: set[int],
-              resolution: float, warm: MesRun | None = None, band: float = 0.0
+              resolution: float, warm: MesRun | None = None, band: float = 0.0,
+              known_first: tuple[int, ...] = (), known_for: float = math.inf
               ) -> MesRun | None:
     """The run by `mes_kernel`, or None if it met a close call."""
     pack = packed(profile, _precompute(profile)["overlap_array"])
@@ -383,11 +387,14 @@ def _compiled(profile: Profile, rank: list[int], per_voter: Fraction, exclude: s
                 np.zeros((0, m)))
     # the completions' many banded runs rule rivals out by their money without a pass
     shared, voters = shared_utility(profile, pack) if band > 0 else (np.zeros((0, 0)), np.zeros(0))
+    # the free projects win first anyway; the kernel is told the paid winners after them
+    given = known_first[len(free):] if tuple(known_first[:len(free)]) == tuple(free) else ()
     status, won, rhos, dropped, budgets, stable_for, crossing, kinds, values = \
         mes_kernel.mes_run(pack.ptr, pack.sup, pack.util, pack.weight, pack.wu, pack.uniform,
                            pack.cost, pack.total, pack.optr, pack.overlap, by_rank,
                            pack.flat_order, active, float(per_voter), float(resolution),
-                           pack.groups, *seen, float(band), shared, voters)
+                           pack.groups, *seen, float(band), shared, voters,
+                           np.asarray(given, dtype=np.int64), float(known_for))
     if status != mes_kernel.DONE:
         return None
     winners = free + won.tolist()

@@ -252,7 +252,7 @@ def _pay(j, rho, slope, ptr, sup, util, b, beta, state, resolution):
 @njit(cache=True, nogil=True)
 def mes_run(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, by_rank,
             flat_order, active, per_voter, resolution, groups, warm_winners, warm_kind,
-            warm_rho, band, shared, voters):
+            warm_rho, band, shared, voters, known_first, known_for):
     """One MES run over the projects marked active (taken in tie order `by_rank`).
 
     warm_*: the winners and the `seen` table (below) of a run with a lower per-voter budget
@@ -262,6 +262,11 @@ def mes_run(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, by_
     crossing is a guess from the rhos within the band.
     shared, voters: as `shared_utility`, or empty; with them, wherever one
     pass may rule a candidate out, a bound on its supporters' money may do so without one.
+    known_first: the winners of the first rounds, as a range proof showed them for every
+    per-voter budget around this one (`mes_stable.known_first`): they are taken in turn and
+    only their own rhos solved, their rivals not evaluated. known_for: how far above
+    per_voter that proof reached; for a guess of where the outcome changes, those rounds
+    count as changing there.
 
     Close calls between candidates that all have their flat rho (cost / total utility, see
     `_rho`) are settled exactly, by `flat_order`: the rank of each project's cost / total
@@ -297,6 +302,37 @@ def mes_run(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, by_
     # upper bounds on each project's supporters' money (as in `mes_stable_kernel.prove`)
     most_money = voters * per_voter if len(voters) == m else np.full(m, math.inf)
     while True:
+        if n_won < len(known_first):
+            winner = known_first[n_won]
+            if not active[winner]:
+                return (GAVE_UP, winners[:0], rhos[:0], dropped, b, 0.0, 0.0,
+                        seen_kind[:0], seen_rho[:0])
+            if not fresh[winner]:
+                known = UNKNOWN
+                if same_so_far and n_won < len(warm_kind):
+                    known = warm_kind[n_won, winner]
+                status, r, s, f = _rho(winner, ptr, sup, util, weight, wu, uniform, cost,
+                                       total, b, beta, lower[winner], state, resolution,
+                                       known,
+                                       warm_rho[n_won, winner] if known != UNKNOWN else 0.0)
+                if status != 0:  # unaffordable or unsettled: let the full count decide
+                    return (GAVE_UP, winners[:0], rhos[:0], dropped, b, 0.0, 0.0,
+                            seen_kind[:0], seen_rho[:0])
+                lower[winner] = r
+                slope[winner] = s
+                flat[winner] = f
+                fresh[winner] = True
+            seen_kind[n_won, winner] = FLAT_THEN if flat[winner] else FOUND_THEN
+            seen_rho[n_won, winner] = lower[winner]
+            _tighten(state, known_for, False, resolution)
+            _take(winner, lower, slope, active, fresh, ptr, sup, util, b, beta, state,
+                  resolution, cost, total, shared, voters, most_money, optr, overlap)
+            winners[n_won] = winner
+            rhos[n_won] = lower[winner]
+            if n_won >= len(warm_winners) or warm_winners[n_won] != winner:
+                same_so_far = False
+            n_won += 1
+            continue
         n_active = 0
         for j in by_rank:
             if active[j]:
@@ -380,25 +416,36 @@ def mes_run(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, by_
                     seen_rho[:0])
         active[winner] = False
         _stay_ahead(winner, lower, slope, active, state, resolution)
-        _pay(winner, lower[winner], slope[winner], ptr, sup, util, b, beta, state, resolution)
-        if len(voters) == m:
-            # w's supporters who also back k paid at least w's cost less the most the
-            # others could pay (rho * their utility); the slack covers the sums' rounding
-            paid = cost[winner] * (1 - EPS)
-            for k in range(m):
-                if active[k]:
-                    most_money[k] -= max(
-                        paid - lower[winner] * (total[winner] - shared[winner, k]), 0.0)
+        _take(winner, lower, slope, active, fresh, ptr, sup, util, b, beta, state,
+              resolution, cost, total, shared, voters, most_money, optr, overlap)
         winners[n_won] = winner
         rhos[n_won] = lower[winner]
         if n_won >= len(warm_winners) or warm_winners[n_won] != winner:
             same_so_far = False
         n_won += 1
-        for i in range(optr[winner], optr[winner + 1]):
-            fresh[overlap[i]] = False
     return (DONE, winners[:n_won], rhos[:n_won], dropped, b,
             state[0] if band == 0 else 0.0, state[1],
             seen_kind[:n_won + 1], seen_rho[:n_won + 1])
+
+
+@njit(cache=True, nogil=True)
+def _take(winner, lower, slope, active, fresh, ptr, sup, util, b, beta, state,
+          resolution, cost, total, shared, voters, most_money, optr, overlap):
+    """The winner's supporters pay its rho; the bounds on others' money and what is known
+    of their rhos follow."""
+    m = len(cost)
+    active[winner] = False
+    _pay(winner, lower[winner], slope[winner], ptr, sup, util, b, beta, state, resolution)
+    if len(voters) == m:
+        # w's supporters who also back k paid at least w's cost less the most the
+        # others could pay (rho * their utility); the slack covers the sums' rounding
+        paid = cost[winner] * (1 - EPS)
+        for k in range(m):
+            if active[k]:
+                most_money[k] -= max(
+                    paid - lower[winner] * (total[winner] - shared[winner, k]), 0.0)
+    for i in range(optr[winner], optr[winner + 1]):
+        fresh[overlap[i]] = False
 
 
 @njit(cache=True, nogil=True)

@@ -140,6 +140,19 @@ def _certified(trace: list[int], low: Fraction, high: Fraction, exclude: set[int
     return rounds
 
 
+def known_first(habits: dict, per_voter: Fraction, exclude: set[int]
+                ) -> tuple[tuple[int, ...], Fraction]:
+    """(winners, until): the first winners MES selects at per_voter, as far as a failed proof
+    over a range holding it showed them (its cleared rounds, kept in habits), and the top of
+    that range; or ((), per_voter)."""
+    found: tuple[int, ...] = ()
+    top = per_voter
+    for since, until, prefix, left_out in habits.get("cleared_rounds", ()):
+        if since <= per_voter <= until and len(prefix) > len(found) and left_out == exclude:
+            found, top = prefix, until
+    return found, top
+
+
 def _flat_start(profile: Profile, trace: list[int], low: Fraction, high: Fraction,
                 rank: list[int], exclude: set[int], habits: dict
                 ) -> tuple[int, np.ndarray, np.ndarray]:
