@@ -29,6 +29,19 @@ def _count(profile, completion, monkeypatch, *, threads, first_runs=8, piece_run
     return done.winners, done.final_per_voter
 
 
+def _each_as_one_scan(monkeypatch, piece_runs):
+    """Every completion of every NAMES file gives in pieces (after one run) what one scan
+    gives."""
+    for name in NAMES:
+        require_shared("pabulib", f"{name}.pb")
+        _, profile = shared_profile(name)
+        for completion in ("add1", "add1u", "add1-full"):
+            one = _count(profile, completion, monkeypatch, threads=1)
+            two = _count(profile, completion, monkeypatch, threads=2, first_runs=1,
+                         piece_runs=piece_runs)
+            assert two == one, (name, completion)
+
+
 def test_small_pieces_give_what_one_scan_gives(monkeypatch):
     joined = completions._completed_by
     kept_from_previous = []
@@ -43,14 +56,7 @@ def test_small_pieces_give_what_one_scan_gives(monkeypatch):
     pieces = []
     monkeypatch.setattr(completions, "_in_pieces",
                         lambda *args: pieces.append(args) or split(*args))
-    for name in NAMES:
-        require_shared("pabulib", f"{name}.pb")
-        _, profile = shared_profile(name)
-        for completion in ("add1", "add1u", "add1-full"):
-            one = _count(profile, completion, monkeypatch, threads=1)
-            two = _count(profile, completion, monkeypatch, threads=2, first_runs=1,
-                         piece_runs=1)
-            assert two == one, (name, completion)
+    _each_as_one_scan(monkeypatch, piece_runs=1)
     assert len(pieces) >= 6  # most of these counts were cut into pieces
     assert kept_from_previous  # and some stopped at the first step of a piece
 
@@ -101,14 +107,7 @@ def test_pieces_an_idle_thread_splits_give_what_one_scan_gives(monkeypatch):
 
     monkeypatch.setattr(steps, "mes", slower)
     monkeypatch.setattr(pieces_module, "mes", slower)
-    for name in NAMES:
-        require_shared("pabulib", f"{name}.pb")
-        _, profile = shared_profile(name)
-        for completion in ("add1", "add1u", "add1-full"):
-            one = _count(profile, completion, monkeypatch, threads=1)
-            two = _count(profile, completion, monkeypatch, threads=2, first_runs=1,
-                         piece_runs=4)
-            assert two == one, (name, completion)
+    _each_as_one_scan(monkeypatch, piece_runs=4)
     assert len(split_off) >= 3
 
 

@@ -325,127 +325,110 @@ def mes_run(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, by_
             seen_kind[n_won, winner] = FLAT_THEN if flat[winner] else FOUND_THEN
             seen_rho[n_won, winner] = lower[winner]
             _tighten(state, known_for, False, resolution)
-            _take(winner, lower, slope, active, fresh, ptr, sup, util, b, beta, state,
-                  resolution, cost, total, shared, voters, most_money, optr, overlap)
-            winners[n_won] = winner
-            rhos[n_won] = lower[winner]
-            if n_won >= len(warm_winners) or warm_winners[n_won] != winner:
-                same_so_far = False
-            n_won += 1
-            continue
-        n_active = 0
-        for j in by_rank:
-            if active[j]:
-                n_active += 1
-        if n_active == 0:
-            break
-        candidates = np.empty(n_active, dtype=np.int64)
-        i = 0
-        for j in by_rank:
-            if active[j]:
-                candidates[i] = j
-                i += 1
-        # stable sort on the bounds of candidates in tie order: by bound, then rank
-        order = candidates[np.argsort(lower[candidates], kind="mergesort")]
-        best = math.inf
-        evaluated = 0
-        for j in order:
-            if lower[j] > best * (1 + EPS):
-                break  # stale values are lower bounds: nobody further can win
-            if not fresh[j] and (state[2] != 0.0 or band > 0) and best < math.inf:
-                # Once slopes no longer matter (quiet), one pass says whether j's rho is
-                # above the best so far (most are): then only a lower bound is kept. With
-                # a band, the same for rhos further than that above it, slopes or not.
-                if most_money[j] < cost[j] * (1 - EPS):
-                    active[j] = False
-                    dropped[j] = n_won
-                    continue
-                cut = best * (1 + EPS) if state[2] != 0.0 else best * (1 + band)
-                money, raised, rich = raised_with_money(j, ptr, sup, util, weight, wu, b,
-                                                        cut)
-                most_money[j] = min(most_money[j], money * (1 + EPS))  # known now
-                if money < cost[j] * (1 - EPS):
-                    active[j] = False
-                    dropped[j] = n_won
-                    continue
-                if money <= cost[j] * (1 + EPS):
-                    return (GAVE_UP, winners[:0], rhos[:0], dropped, b, 0.0, 0.0,
-                            seen_kind[:0], seen_rho[:0])
-                if raised < cost[j]:
-                    # Newton's step from below the root stays below it
-                    lower[j] = cut + (cost[j] - raised) / rich
-                    continue
-            if not fresh[j]:
-                known = UNKNOWN
-                if same_so_far and n_won < len(warm_kind):
-                    known = warm_kind[n_won, j]
-                status, r, s, f = _rho(j, ptr, sup, util, weight, wu, uniform, cost, total,
-                                       b, beta, lower[j], state, resolution, known,
-                                       warm_rho[n_won, j] if known != UNKNOWN else 0.0)
-                if status == 2:
-                    return (GAVE_UP, winners[:0], rhos[:0], dropped, b, 0.0, 0.0,
-                            seen_kind[:0], seen_rho[:0])
-                if status == 1:
-                    active[j] = False
-                    dropped[j] = n_won
-                    continue
-                lower[j] = r
-                slope[j] = s
-                flat[j] = f
-                fresh[j] = True
-            evaluated += 1
-            best = min(best, lower[j])
-        if evaluated == 0:
-            break
-        for j in order:
-            if active[j] and fresh[j]:
-                seen_kind[n_won, j] = FLAT_THEN if flat[j] else FOUND_THEN
-                seen_rho[n_won, j] = lower[j]
-        winner = -1
-        close = 0
-        all_flat = True
-        for j in order:
-            if active[j] and fresh[j] and lower[j] <= best * (1 + EPS):
-                close += 1
-                all_flat = all_flat and flat[j]
-                if winner < 0 or (flat_order[j], position[j]) < (flat_order[winner],
-                                                                position[winner]):
-                    winner = j
-        if close > 1 and not all_flat:
-            return (GAVE_UP, winners[:0], rhos[:0], dropped, b, 0.0, 0.0, seen_kind[:0],
-                    seen_rho[:0])
+        else:
+            n_active = 0
+            for j in by_rank:
+                if active[j]:
+                    n_active += 1
+            if n_active == 0:
+                break
+            candidates = np.empty(n_active, dtype=np.int64)
+            i = 0
+            for j in by_rank:
+                if active[j]:
+                    candidates[i] = j
+                    i += 1
+            # stable sort on the bounds of candidates in tie order: by bound, then rank
+            order = candidates[np.argsort(lower[candidates], kind="mergesort")]
+            best = math.inf
+            evaluated = 0
+            for j in order:
+                if lower[j] > best * (1 + EPS):
+                    break  # stale values are lower bounds: nobody further can win
+                if not fresh[j] and (state[2] != 0.0 or band > 0) and best < math.inf:
+                    # Once slopes no longer matter (quiet), one pass says whether j's rho is
+                    # above the best so far (most are): then only a lower bound is kept. With
+                    # a band, the same for rhos further than that above it, slopes or not.
+                    if most_money[j] < cost[j] * (1 - EPS):
+                        active[j] = False
+                        dropped[j] = n_won
+                        continue
+                    cut = best * (1 + EPS) if state[2] != 0.0 else best * (1 + band)
+                    money, raised, rich = raised_with_money(j, ptr, sup, util, weight, wu, b,
+                                                            cut)
+                    most_money[j] = min(most_money[j], money * (1 + EPS))  # known now
+                    if money < cost[j] * (1 - EPS):
+                        active[j] = False
+                        dropped[j] = n_won
+                        continue
+                    if money <= cost[j] * (1 + EPS):
+                        return (GAVE_UP, winners[:0], rhos[:0], dropped, b, 0.0, 0.0,
+                                seen_kind[:0], seen_rho[:0])
+                    if raised < cost[j]:
+                        # Newton's step from below the root stays below it
+                        lower[j] = cut + (cost[j] - raised) / rich
+                        continue
+                if not fresh[j]:
+                    known = UNKNOWN
+                    if same_so_far and n_won < len(warm_kind):
+                        known = warm_kind[n_won, j]
+                    status, r, s, f = _rho(j, ptr, sup, util, weight, wu, uniform, cost, total,
+                                           b, beta, lower[j], state, resolution, known,
+                                           warm_rho[n_won, j] if known != UNKNOWN else 0.0)
+                    if status == 2:
+                        return (GAVE_UP, winners[:0], rhos[:0], dropped, b, 0.0, 0.0,
+                                seen_kind[:0], seen_rho[:0])
+                    if status == 1:
+                        active[j] = False
+                        dropped[j] = n_won
+                        continue
+                    lower[j] = r
+                    slope[j] = s
+                    flat[j] = f
+                    fresh[j] = True
+                evaluated += 1
+                best = min(best, lower[j])
+            if evaluated == 0:
+                break
+            for j in order:
+                if active[j] and fresh[j]:
+                    seen_kind[n_won, j] = FLAT_THEN if flat[j] else FOUND_THEN
+                    seen_rho[n_won, j] = lower[j]
+            winner = -1
+            close = 0
+            all_flat = True
+            for j in order:
+                if active[j] and fresh[j] and lower[j] <= best * (1 + EPS):
+                    close += 1
+                    all_flat = all_flat and flat[j]
+                    if winner < 0 or (flat_order[j], position[j]) < (flat_order[winner],
+                                                                    position[winner]):
+                        winner = j
+            if close > 1 and not all_flat:
+                return (GAVE_UP, winners[:0], rhos[:0], dropped, b, 0.0, 0.0, seen_kind[:0],
+                        seen_rho[:0])
+            active[winner] = False
+            _stay_ahead(winner, lower, slope, active, state, resolution)
         active[winner] = False
-        _stay_ahead(winner, lower, slope, active, state, resolution)
-        _take(winner, lower, slope, active, fresh, ptr, sup, util, b, beta, state,
-              resolution, cost, total, shared, voters, most_money, optr, overlap)
+        _pay(winner, lower[winner], slope[winner], ptr, sup, util, b, beta, state, resolution)
+        if len(voters) == m:
+            # w's supporters who also back k paid at least w's cost less the most the
+            # others could pay (rho * their utility); the slack covers the sums' rounding
+            paid = cost[winner] * (1 - EPS)
+            for k in range(m):
+                if active[k]:
+                    most_money[k] -= max(
+                        paid - lower[winner] * (total[winner] - shared[winner, k]), 0.0)
         winners[n_won] = winner
         rhos[n_won] = lower[winner]
         if n_won >= len(warm_winners) or warm_winners[n_won] != winner:
             same_so_far = False
         n_won += 1
+        for i in range(optr[winner], optr[winner + 1]):
+            fresh[overlap[i]] = False
     return (DONE, winners[:n_won], rhos[:n_won], dropped, b,
             state[0] if band == 0 else 0.0, state[1],
             seen_kind[:n_won + 1], seen_rho[:n_won + 1])
-
-
-@njit(cache=True, nogil=True)
-def _take(winner, lower, slope, active, fresh, ptr, sup, util, b, beta, state,
-          resolution, cost, total, shared, voters, most_money, optr, overlap):
-    """The winner's supporters pay its rho; the bounds on others' money and what is known
-    of their rhos follow."""
-    m = len(cost)
-    active[winner] = False
-    _pay(winner, lower[winner], slope[winner], ptr, sup, util, b, beta, state, resolution)
-    if len(voters) == m:
-        # w's supporters who also back k paid at least w's cost less the most the
-        # others could pay (rho * their utility); the slack covers the sums' rounding
-        paid = cost[winner] * (1 - EPS)
-        for k in range(m):
-            if active[k]:
-                most_money[k] -= max(
-                    paid - lower[winner] * (total[winner] - shared[winner, k]), 0.0)
-    for i in range(optr[winner], optr[winner + 1]):
-        fresh[overlap[i]] = False
 
 
 @njit(cache=True, nogil=True)
