@@ -64,8 +64,8 @@ def next_step(run: MesRun, origin: Fraction, unit: int) -> Fraction:
 
 
 def certify_further(profile: Profile, rank: list[int], run: MesRun, following: Fraction,
-                     unit: int, span: list, piece: Piece | None = None,
-                     habits: dict | None = None) -> Fraction:
+                    unit: int, span: list, piece: Piece | None = None,
+                    habits: dict | None = None) -> Fraction:
     """Skip further steps whose outcome `same_outcome` proves equal to run's; returns the
     first step not proven.
 
@@ -168,8 +168,8 @@ class Scan:
 
 
 def scan_steps(profile: Profile, rank: list[int], completion: str, pool: list[int],
-          origin: Fraction, scan: Scan, *, piece: Piece | None = None,
-          runs: int | None = None, cancel: Callable[[], bool] | None = None) -> Scan:
+               origin: Fraction, scan: Scan, *, piece: Piece | None = None,
+               runs: int | None = None, cancel: Callable[[], bool] | None = None) -> Scan:
     """Raise the per-voter budget by whole units from `scan` until the completion's stopping
     rule, or until every step before the end of `piece` is known, `runs` more runs are made
     or `cancel()`."""
@@ -188,7 +188,7 @@ def scan_steps(profile: Profile, rank: list[int], completion: str, pool: list[in
                 or (runs is not None and made >= runs) or (cancel is not None and cancel()):
             return scan
         following = certify_further(profile, rank, run, following, unit, scan.span, piece,
-                                     scan.habits)
+                                    scan.habits)
         if piece is not None and not piece.claim(following):
             return scan  # the piece ends before that step
         scan.before = run
