@@ -112,7 +112,7 @@ rules.add_perm("commissioning.pledge", is_confirmed_member & in_phase("collect",
 rules.add_perm("commissioning.confirm_pledge", is_officer & in_phase("assess", "vote"))
 rules.add_perm(
     "commissioning.vote",
-    is_confirmed_member & lives_in_area_if_required & in_phase("vote"),
+    is_confirmed_member & lives_in_area_if_required & in_phase("vote") & not_yet_counted,
 )
 rules.add_perm("commissioning.count_round", is_officer & vote_has_closed & not_yet_counted)
 rules.add_perm("commissioning.publish_results", is_officer & result_counted_not_published)

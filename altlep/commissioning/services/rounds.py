@@ -4,12 +4,19 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from altlep.commissioning.models import PHASE_ORDER, BallotType, Phase, PhaseKind, Round
+from altlep.commissioning.models import (
+    PHASE_ORDER,
+    BallotType,
+    Phase,
+    PhaseKind,
+    Result,
+    Round,
+)
 from altlep.core.audit import audit_record, snapshot
 
 
@@ -34,6 +41,11 @@ ROUND_FIELDS = [
     "completion",
     "ties",
 ]
+# Settings that decide who could vote, what a ballot meant, or how it was counted: once the
+# round is counted they must stay as the result and the exported ballots say.
+COUNTED_FROZEN_FIELDS = [f for f in ROUND_FIELDS if f not in ("title", "description")]
+# Phases that must stay over once the round is counted, so that voting never reopens.
+PHASES_OVER_WHEN_COUNTED = ("collect", "assess", "vote")
 
 
 def phases_check(phases: list[PhasePlan]) -> None:
@@ -82,12 +94,43 @@ def _unique_slug(title: str) -> str:
     return slug
 
 
+def _ensure_manager(actor, round_: Round | None) -> None:
+    # actor None is the platform itself (an import of a past round, run by a command).
+    if actor is not None and not actor.has_perm("commissioning.manage_round", round_):
+        raise PermissionDenied("Only partnership officers create and change rounds.")
+
+
+def counted_round_check(round_: Round, phases: list[PhasePlan], fields: dict) -> None:
+    """Refuse what would change a counted round's result: reopening voting (or an earlier
+    phase), dropping its vote, or changing who could vote, the ballot or the counting rule."""
+    if not Result.objects.filter(round_id=round_.pk).exists():
+        return
+    errors: dict[str, list[str]] = {}
+    now = timezone.now()
+    if "vote" not in {p.kind for p in phases}:
+        errors.setdefault("phases", []).append(
+            "This round has been counted: its vote phase stays in its record."
+        )
+    for plan in phases:
+        if plan.kind in PHASES_OVER_WHEN_COUNTED and plan.ends_at > now:
+            errors.setdefault("phases", []).append(
+                f"This round has been counted: {PhaseKind(plan.kind).label.lower()} cannot "
+                "open again, so it must end in the past."
+            )
+    for name in COUNTED_FROZEN_FIELDS:
+        if name in fields and fields[name] != getattr(round_, name):
+            errors[name] = ["This round has been counted: this can no longer change."]
+    if errors:
+        raise ValidationError(errors)
+
+
 @transaction.atomic
 def round_create(
     *, actor, phases: list[PhasePlan], seed: int | None = None, imported_from: str = "", **fields
 ) -> Round:
     """Create a round with its phases. The lot's seed is drawn now and recorded, so a count
     can be repeated by anyone with the exported ballots."""
+    _ensure_manager(actor, None)
     phases_check(phases)
     round_ = Round(
         slug=_unique_slug(fields["title"]),
@@ -114,8 +157,13 @@ def round_create(
 @transaction.atomic
 def round_update(*, actor, round_: Round, phases: list[PhasePlan], **fields) -> Round:
     """Change a round's settings and phases. Ballot settings are frozen once voting has begun,
-    because changing them would change the meaning of ballots already cast."""
+    because changing them would change the meaning of ballots already cast; once the round is
+    counted, voting never reopens and nothing that decided the result changes."""
+    _ensure_manager(actor, round_)
+    # Locked as round_count locks it, so that a count and a change cannot pass each other.
+    stored = Round.objects.select_for_update().get(pk=round_.pk)
     phases_check(phases)
+    counted_round_check(stored, phases, fields)
     before = {**snapshot(round_), "phases": _phases_snapshot(_plans_of(round_))}
     if round_.ballots.exists():
         frozen = ["ballot_type", "max_choices", "budget_capped", "points_limit", "budget_pence"]
