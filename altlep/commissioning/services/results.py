@@ -63,9 +63,11 @@ def round_count(*, actor, round_: Round, official_winners: list[str] | None = No
 @transaction.atomic
 def results_publish(*, actor, round_: Round) -> Result:
     """Publish the counted result and settle every idea on the ballot: funded or not."""
-    result = Result.objects.select_for_update().get(round=round_)
     if actor is not None and not actor.has_perm("commissioning.publish_results", round_):
         raise PermissionDenied("Only an officer can publish a counted, unpublished result.")
+    result = Result.objects.select_for_update().filter(round=round_).first()
+    if result is None:
+        raise ValidationError("This round has not been counted: there is nothing to publish.")
     if result.published:
         raise ValidationError("These results are already published and cannot change.")
     result.published_at = timezone.now()
