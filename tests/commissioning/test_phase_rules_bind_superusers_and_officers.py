@@ -6,13 +6,13 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
+from altlep.commissioning.models import Result
 from altlep.commissioning.services.assessment import idea_shortlist
 from altlep.commissioning.services.ballots import ballot_cast
 from altlep.commissioning.services.delivery import milestone_add
 from altlep.commissioning.services.ideas import comment_add, idea_submit, idea_support
 from altlep.commissioning.services.pledges import pledge_confirm, pledge_create
 from altlep.commissioning.services.results import results_publish, round_count
-from altlep.commissioning.models import Result
 from altlep.members.models import User
 from tests.commissioning.factories import IdeaFactory, ProjectFactory, RoundFactory, lay_out_phases
 
