@@ -111,6 +111,15 @@ class RoundForm(forms.Form):
             "ties": data["ties"],
         }
 
+    @staticmethod
+    def initial_phases(plans: list[PhasePlan]) -> dict:
+        """The phase fields' initial values for these plans, in UK time."""
+        initial = {}
+        for plan in plans:
+            initial[f"{plan.kind}_starts"] = timezone.localtime(plan.starts_at)
+            initial[f"{plan.kind}_ends"] = timezone.localtime(plan.ends_at)
+        return initial
+
     @classmethod
     def initial_from(cls, round_) -> dict:
         local = timezone.localtime

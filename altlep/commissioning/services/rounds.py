@@ -2,7 +2,7 @@
 
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -25,6 +25,57 @@ class PhasePlan:
     kind: str
     starts_at: datetime
     ends_at: datetime
+
+
+@dataclass(frozen=True)
+class PhaseTemplate:
+    """A usual shape for a round: how long each phase runs, in days, in order."""
+
+    name: str
+    label: str
+    days: tuple[tuple[str, int], ...]
+
+
+# Why these lengths: four weeks of ideas reach people through a month of newsletters, meetings
+# and word of mouth; two weeks let officers cost the shortlist with real quotes; a two-week vote
+# spans two weekends, when most people who work find the time; a week of results leaves room
+# to count, publish and answer questions; a year of delivery is one financial year, in which
+# small community projects are usually bought, built and reported on.
+PHASE_TEMPLATES = {
+    t.name: t
+    for t in (
+        PhaseTemplate(
+            "standard",
+            "Standard: ideas 4 weeks, assessment 2, vote 2, results 1, delivery 12 months",
+            (("collect", 28), ("assess", 14), ("vote", 14), ("results", 7), ("delivery", 365)),
+        ),
+        PhaseTemplate(
+            "short",
+            "Short (a small fund): ideas 2 weeks, assessment 1, vote 1, results 1, "
+            "delivery 6 months",
+            (("collect", 14), ("assess", 7), ("vote", 7), ("results", 7), ("delivery", 182)),
+        ),
+    )
+}
+
+
+def phase_template_plans(*, template: str = "standard", today=None) -> list[PhasePlan]:
+    """The template's phases from today: ideas open now, each later phase starting at 9 am
+    (UK time) on its day, so that nobody's deadline falls in the night."""
+    shape = PHASE_TEMPLATES[template]
+    now = timezone.localtime()
+    day = today or now.date()
+    starts = now.replace(second=0, microsecond=0) if day == now.date() else _nine_am(day)
+    plans = []
+    for kind, days in shape.days:
+        day += timedelta(days=days)
+        plans.append(PhasePlan(kind, starts, _nine_am(day)))
+        starts = plans[-1].ends_at
+    return plans
+
+
+def _nine_am(day) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(9, 0)))
 
 
 ROUND_FIELDS = [

@@ -10,8 +10,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from altlep.commissioning.forms import RoundForm
 from altlep.commissioning.models import Round
 from altlep.commissioning.selectors import rounds as round_selectors
+from altlep.commissioning.services.rounds import (
+    PHASE_TEMPLATES,
+    phase_template_plans,
+    round_next_phase,
+    round_update,
+)
 from altlep.commissioning.services.rounds import round_create as create_round
-from altlep.commissioning.services.rounds import round_next_phase, round_update
 from altlep.core.form_errors import form_errors_from
 
 
@@ -41,9 +46,12 @@ def round_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def round_create(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("commissioning.manage_round"):
         raise PermissionDenied("Only partnership officers create rounds.")
-    form = RoundForm(
-        request.POST or None, initial={"rule": "mes", "completion": "add1u", "ties": "lowest-cost"}
-    )
+    template = request.GET.get("template", "standard")
+    if template not in PHASE_TEMPLATES:
+        template = "standard"
+    initial = {"rule": "mes", "completion": "add1u", "ties": "lowest-cost"}
+    initial.update(RoundForm.initial_phases(phase_template_plans(template=template)))
+    form = RoundForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             round_ = create_round(actor=request.user, phases=form.phases(), **form.settings())
@@ -52,7 +60,16 @@ def round_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"{round_.title} is created.")
             return redirect(round_)
-    return render(request, "commissioning/round_form.html", {"form": form, "creating": True})
+    return render(
+        request,
+        "commissioning/round_form.html",
+        {
+            "form": form,
+            "creating": True,
+            "templates": PHASE_TEMPLATES.values(),
+            "template": PHASE_TEMPLATES[template],
+        },
+    )
 
 
 @login_required
