@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "altlep.core.post_only.ExplainPostOnlyMiddleware",
 ]
 
 ROOT_URLCONF = "altlep.urls"
@@ -189,4 +190,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # 403s and 404s are the site working as meant: one line each, no traceback.
+    "filters": {
+        "refusals_on_one_line": {"()": "altlep.core.log_filters.ExpectedRefusalsOnOneLine"}
+    },
+    "loggers": {"django.request": {"filters": ["refusals_on_one_line"]}},
 }
