@@ -3,11 +3,13 @@ its outcome."""
 
 import pytest
 from django.utils import timezone
+from django.utils.html import escape
 
 from altlep.commissioning.models import Result
-from altlep.commissioning.selectors import projects as project_selectors
+from altlep.commissioning.services.ballots import ballot_cast
 from altlep.commissioning.services.pledges import pledge_confirm, pledge_create
-from tests.commissioning.factories import IdeaFactory, ProjectFactory
+from altlep.commissioning.services.results import results_publish, round_count
+from tests.commissioning.factories import IdeaFactory, ProjectFactory, RoundFactory, lay_out_phases
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -56,27 +58,43 @@ def test_the_page_links_to_the_idea_it_came_from(client):
     assert idea.get_absolute_url() in body and "Community orchard" in body
 
 
-def test_the_page_shows_the_results_explanation_when_there_is_one(client, monkeypatch):
-    project = ProjectFactory()
-    monkeypatch.setattr(
-        project_selectors,
-        "project_outcome",
-        lambda p: {
-            "selected": True,
-            "sentence": "its 12 supporters could each pay £5",
-            "position": 1,
-        },
-    )
-    body = client.get(project.get_absolute_url()).content.decode()
-    assert "its 12 supporters could each pay £5" in body
+def _counted_round(officer, voters):
+    """A round whose vote funds "Bike library" (everyone ticks it) over "Skate park"."""
+    round_ = RoundFactory(phase="vote", budget_pence=3_000_00)
+    winner = ProjectFactory(round=round_, title="Bike library", cost_pence=2_000_00)
+    loser = ProjectFactory(round=round_, title="Skate park", cost_pence=2_500_00)
+    for n, voter in enumerate(voters):
+        chosen = {winner.pk: 1, loser.pk: 1} if n == 0 else {winner.pk: 1}
+        ballot_cast(round_=round_, voter=voter, choices=chosen)
+    lay_out_phases(round_, "results")
+    round_count(actor=officer, round_=round_)
+    return round_, winner, loser
 
 
-def test_the_page_renders_without_a_result(client):
-    project = ProjectFactory()
-    assert client.get(project.get_absolute_url()).status_code == 200
-    assert project_selectors.project_outcome(project) is None or isinstance(
-        project_selectors.project_outcome(project), dict
-    )
+def _explained(round_, project) -> str:
+    result = Result.objects.get(round=round_)
+    item = next(p for p in result.explanation["projects"] if p["project_id"] == project.ballot_id)
+    return item["sentence"]
+
+
+def test_the_page_shows_the_published_outcome_with_the_counts_own_explanation(client, officer):
+    round_, winner, loser = _counted_round(officer, [UserFactory() for _ in range(3)])
+    results_publish(actor=officer, round_=round_)
+    won = client.get(winner.get_absolute_url()).content.decode()
+    lost = client.get(loser.get_absolute_url()).content.decode()
+    assert "<strong>Funded (selected 1st):</strong>" in won
+    assert escape(_explained(round_, winner)) in won and _explained(round_, winner)
+    assert "<strong>Not funded:</strong>" in lost
+    assert escape(_explained(round_, loser)) in lost and _explained(round_, loser)
+    assert "Funded (selected" not in lost
+
+
+def test_the_page_shows_no_outcome_before_the_result_is_published(client, officer):
+    round_, winner, _ = _counted_round(officer, [UserFactory() for _ in range(3)])
+    body = client.get(winner.get_absolute_url()).content.decode()
+    assert client.get(winner.get_absolute_url()).status_code == 200
+    assert 'class="outcome' not in body
+    assert _explained(round_, winner) not in body
 
 
 def test_a_missing_project_is_not_found(client):
@@ -100,7 +118,5 @@ def test_members_see_the_pledge_button_only_while_pledges_are_open(client, membe
         ballot_count=0,
         published_at=timezone.now(),
     )
-    from tests.commissioning.factories import lay_out_phases
-
     lay_out_phases(project.round, "results")
     assert "Pledge toward" not in client.get(project.get_absolute_url()).content.decode()

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ObjectDoesNotExist
 
 from altlep.commissioning.models import Pledge, PledgeKind, Project, Round
-from altlep.commissioning.selectors import costs
+from altlep.commissioning.selectors import costs, results
 from altlep.commissioning.selectors.ideas import person_name
 from altlep.core.templatetags.altlep_tags import pounds
 
@@ -64,14 +64,8 @@ def project_contributions(*, project: Project, viewer) -> list[Contribution]:
 
 
 def project_outcome(project: Project) -> dict | None:
-    """The round's result explanation for this project, from the results selectors when they
-    exist (they are built alongside this module), else None."""
-    try:
-        from altlep.commissioning.selectors import results as result_selectors
-    except ImportError:
-        return None
-    outcome = getattr(result_selectors, "project_outcome", None)
-    return outcome(project) if callable(outcome) else None
+    """The project's published outcome and its explanation; None before publication."""
+    return results.project_outcome(project)
 
 
 def project_was_funded(project: Project) -> bool:
