@@ -37,6 +37,16 @@ def _send_confirmation(request: HttpRequest, user: User) -> None:
     services.confirmation_email_send(user=user, confirm_url=url)
 
 
+def _tell_owner(request: HttpRequest, member: User) -> None:
+    confirm = services.confirmation_token(member)
+    services.registration_attempt_notify(
+        member=member,
+        login_url=request.build_absolute_uri(reverse("members:login")),
+        reset_url=request.build_absolute_uri(reverse("members:password_reset")),
+        confirm_url=request.build_absolute_uri(reverse("members:confirm", args=[confirm])),
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def register(request: HttpRequest) -> HttpResponse:
     form = RegistrationForm(request.POST or None)
@@ -51,11 +61,16 @@ def register(request: HttpRequest) -> HttpResponse:
                 interests=data["interests"],
                 visibility=data["visibility"],
             )
+        except services.AlreadyRegistered as known:
+            # Answer exactly as for a new address; only the owner learns, by email.
+            _tell_owner(request, known.member)
         except ValidationError as error:
             form_errors_from(form, error)
+            return render(request, "members/register.html", {"form": form})
         else:
             _send_confirmation(request, user)
-            return render(request, "members/registered.html", {"email": user.email})
+        email = services.normalised_email(data["email"])
+        return render(request, "members/registered.html", {"email": email})
     return render(request, "members/register.html", {"form": form})
 
 

@@ -1,6 +1,7 @@
 """Every write in the members app, split by what it changes."""
 
 from altlep.members.services.members import (
+    AlreadyRegistered,
     ConfirmationError,
     confirmation_email_send,
     confirmation_token,
@@ -8,6 +9,8 @@ from altlep.members.services.members import (
     member_confirm_email,
     member_register,
     member_update_profile,
+    normalised_email,
+    registration_attempt_notify,
 )
 from altlep.members.services.organisations import (
     OrganisationDetails,
@@ -19,6 +22,7 @@ from altlep.members.services.organisations import (
 )
 
 __all__ = [
+    "AlreadyRegistered",
     "ConfirmationError",
     "OrganisationDetails",
     "affiliation_add",
@@ -28,8 +32,10 @@ __all__ = [
     "member_confirm_email",
     "member_register",
     "member_update_profile",
+    "normalised_email",
     "organisation_create",
     "organisation_details_check",
     "organisation_set_sector",
     "organisation_update",
+    "registration_attempt_notify",
 ]
