@@ -233,3 +233,18 @@ def member_add(
     user.save()
     audit_record(actor=actor, action="member.add", instance=user, after=snapshot(user))
     return user
+
+
+def member_login_unblock(*, member: User, address: str = "") -> int:
+    """Lift the pause on logging in that failed attempts put on this member's account (and on
+    the address they proved it from, by opening a password-reset email). Returns how many
+    recorded failures were cleared."""
+    from axes.utils import reset as axes_reset  # axes is loaded only once apps are ready
+
+    cleared = axes_reset(username=member.email)
+    if address:
+        cleared += axes_reset(ip=address)
+    audit_record(
+        actor=member, action="member.login_unblock", instance=member, after={"cleared": cleared}
+    )
+    return cleared
