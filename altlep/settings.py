@@ -264,3 +264,8 @@ if PRODUCTION and env_bool("ALTLEP_HTTPS", True):
     SECURE_HSTS_SECONDS = env_int("ALTLEP_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("ALTLEP_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("ALTLEP_HSTS_PRELOAD", True)
+
+# Every response carries a Content-Security-Policy allowing only the site's own scripts and
+# styles (altlep/core/security.py); placed outermost but one so that error and lock-out pages
+# carry it too.
+MIDDLEWARE.insert(1, "altlep.core.security.ContentSecurityPolicyMiddleware")
