@@ -3,6 +3,7 @@
 Production (ALTLEP_ENV=production) refuses to start with the development secret key or DEBUG on.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -196,3 +197,81 @@ LOGGING = {
     },
     "loggers": {"django.request": {"filters": ["refusals_on_one_line"]}},
 }
+
+
+# --- Security: throttling, client addresses, caches, HTTPS, Content-Security-Policy ----------
+# (see the README's "Running in production" section for each of these)
+
+
+def env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number") from None
+
+
+# How many proxies (load balancer, TLS terminator) stand between visitors and gunicorn; their
+# X-Forwarded-For entries are trusted to name the visitor's address, which throttling counts.
+ALTLEP_PROXY_COUNT = env_int("ALTLEP_PROXY_COUNT", 0)
+
+# Failed logins (django-axes, counted in the database): after ALTLEP_LOGIN_FAILURES failures
+# for one account, or from one address, logging in is paused for ALTLEP_LOGIN_COOLOFF_MINUTES.
+# The owner gets back in at once through a password-reset email, which lifts the pause.
+INSTALLED_APPS += ["axes", "django_ratelimit"]
+AUTHENTICATION_BACKENDS.insert(0, "axes.backends.AxesStandaloneBackend")
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AXES_FAILURE_LIMIT = env_int("ALTLEP_LOGIN_FAILURES", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("ALTLEP_LOGIN_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one reaching the limit
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "altlep.members.throttling.login_username"
+AXES_CLIENT_IP_CALLABLE = "altlep.core.client_ip.client_ip"
+AXES_LOCKOUT_TEMPLATE = "members/locked_out.html"
+AXES_VERBOSE = False
+
+# Registrations and password-reset requests (django-ratelimit): per visitor address and per
+# email address, each "count/period" (s, m, h or d).
+ALTLEP_FORM_RATE_PER_ADDRESS = os.environ.get("ALTLEP_FORM_RATE_PER_ADDRESS", "20/h")
+ALTLEP_FORM_RATE_PER_ACCOUNT = os.environ.get("ALTLEP_FORM_RATE_PER_ACCOUNT", "5/h")
+RATELIMIT_IP_META_KEY = "altlep.core.client_ip.client_ip"
+
+
+def _cache_config() -> dict:
+    """ALTLEP_CACHE: `locmem` (one process), `database` (shared by every web machine through
+    the database) or a redis:// URL. Development and tests default to locmem, production to
+    database."""
+    choice = os.environ.get("ALTLEP_CACHE", "database" if PRODUCTION else "locmem")
+    if choice == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if choice == "database":
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "altlep_cache",
+        }
+    if choice.startswith(("redis://", "rediss://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": choice}
+    raise ImproperlyConfigured(f"ALTLEP_CACHE={choice!r}: use locmem, database or a redis:// URL")
+
+
+CACHES = {"default": _cache_config()}
+# django-ratelimit prefers memcached or redis, whose increments are atomic. The local-memory
+# cache (one process) and the database cache (shared, but a burst of concurrent requests may
+# be counted a little short) are knowingly accepted here; set ALTLEP_CACHE to a redis:// URL
+# for exact counts across many machines.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+
+# HTTPS behind TLS in production: HSTS and redirects on by default (ALTLEP_HTTPS=false only for
+# a production-like run without TLS, e.g. on a laptop).
+if PRODUCTION and env_bool("ALTLEP_HTTPS", True):
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = env_int("ALTLEP_HSTS_SECONDS", 31536000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("ALTLEP_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("ALTLEP_HSTS_PRELOAD", True)
+
+# Every response carries a Content-Security-Policy allowing only the site's own scripts and
+# styles (altlep/core/security.py); placed outermost but one so that error and lock-out pages
+# carry it too.
+MIDDLEWARE.insert(1, "altlep.core.security.ContentSecurityPolicyMiddleware")

@@ -1,9 +1,10 @@
 """Top-level URL map: one include per domain app."""
 
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+
+from altlep.core.views import media_file
 
 urlpatterns = [
     path("", include("altlep.core.urls")),
@@ -14,5 +15,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-# Uploaded papers in development only; production serves MEDIA_ROOT from the web server.
-urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded papers, always as attachments with nosniff (a web server in front may serve
+# MEDIA_ROOT itself with the same headers: see the README's production section).
+urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media_file, name="media")]

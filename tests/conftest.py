@@ -56,3 +56,13 @@ def organisation(db, member):
 def _fast_password_hashing(settings):
     # PBKDF2's deliberate slowness protects real passwords; tests only need hashing to work.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttles():
+    # Throttle counts live in the cache; each test starts with none, as a new day would.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

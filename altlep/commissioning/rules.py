@@ -96,6 +96,15 @@ def not_yet_counted(user, obj) -> bool:
     return round_of(obj) is not None and _result(obj) is None
 
 
+@rules.predicate
+def content_is_hidden(user, obj) -> bool:
+    """A moderator hid the idea or comment, or the idea a comment is on."""
+    if obj is None:
+        return False
+    idea = getattr(obj, "idea", None)
+    return bool(obj.hidden or (idea is not None and idea.hidden))
+
+
 rules.add_perm("commissioning.view_round", rules.always_allow)
 rules.add_perm("commissioning.manage_round", is_officer)
 rules.add_perm("commissioning.import_round", is_officer)
@@ -104,8 +113,9 @@ rules.add_perm(
     "commissioning.comment_idea", is_confirmed_member & in_phase("collect", "assess", "vote")
 )
 rules.add_perm("commissioning.support_idea", is_confirmed_member & in_phase("collect", "assess"))
-# Anyone, signed in or not, may report something that breaks the house rules.
-rules.add_perm("commissioning.report_content", rules.always_allow)
+# Anyone, signed in or not, may report something that breaks the house rules; what a moderator
+# has hidden is gone from public view, its report page included.
+rules.add_perm("commissioning.report_content", ~content_is_hidden)
 rules.add_perm("commissioning.moderate", is_officer)
 rules.add_perm("commissioning.assess_idea", is_officer & in_phase("assess"))
 rules.add_perm("commissioning.pledge", is_confirmed_member & in_phase("collect", "assess", "vote"))

@@ -3,10 +3,11 @@ bar charts are inline SVG, each beside the table it draws."""
 
 from __future__ import annotations
 
-import csv
 import html
 import io
 import json
+
+from altlep import safe_csv
 
 
 def money(pence: int) -> str:
@@ -19,7 +20,7 @@ def to_json(result: dict) -> str:
 
 def to_csv(result: dict) -> str:
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = safe_csv.writer(out)
     writer.writerow(["section", "key", "value"])
     for basis in ("full", "top_300"):
         for key, value in result[basis]["shares"].items():

@@ -2,6 +2,7 @@
 
 from django import forms
 
+from altlep.core.uploads import UploadFormField
 from altlep.governance.models import Category, Constitution, GroupKind
 from altlep.governance.models.elections import StvRule
 from altlep.governance.services.constitution import FIELDS as CONSTITUTION_FIELDS
@@ -91,7 +92,7 @@ class AgendaItemForm(forms.Form):
 class PaperForm(forms.Form):
     title = forms.CharField(max_length=200, label="Paper title")
     url = forms.URLField(required=False, label="Link")
-    file = forms.FileField(required=False, label="Or upload a file")
+    file = UploadFormField(required=False, label="Or upload a file")
 
 
 class MinutesForm(forms.Form):
@@ -176,7 +177,7 @@ class JoinForm(forms.Form):
 class DocumentForm(forms.Form):
     title = forms.CharField(max_length=200, label="Document title")
     url = forms.URLField(required=False, label="Link")
-    file = forms.FileField(required=False, label="Or upload a file")
+    file = UploadFormField(required=False, label="Or upload a file")
 
 
 class StrategyForm(forms.Form):

@@ -1,5 +1,6 @@
 """Reads for the members and organisations directories and pages."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
@@ -9,9 +10,38 @@ from altlep.core.rules import is_officer
 from altlep.members.models import Affiliation, Organisation, User, Visibility
 from altlep.members.rules import is_confirmed_member
 
+# The one visibility rule for every list of people: `members.view_member` in rules.py (a
+# member's own privacy choice: public, members only or hidden). `members_visible_to` is the
+# same rule as a query, for directories that page through many people; `visible_people` and
+# `person_name` apply it to a list a page already has (a group's members, authors, pledgers).
+# Registers of the board's public office (seats, recorded votes, declared interests, election
+# candidates) name their office holders as the constitution requires and are not filtered.
+
+
+def may_see_person(viewer, person) -> bool:
+    """Whether this viewer may see this person in any list (and open their profile)."""
+    return bool(
+        person is not None
+        and person.email_confirmed
+        and viewer.has_perm("members.view_member", person)
+    )
+
+
+def visible_people(*, viewer, people: Iterable[User]) -> list[User]:
+    """The people of a list whom this viewer may see, in the list's order."""
+    return [person for person in people if may_see_person(viewer, person)]
+
+
+def person_name(*, viewer, person) -> str:
+    """A member's display name where the viewer may see them, else "a member"."""
+    if may_see_person(viewer, person):
+        return person.display_name or "a member"
+    return "a member"
+
 
 def members_visible_to(viewer) -> QuerySet[User]:
-    """Confirmed members whose privacy choice lets this viewer see them in the directory."""
+    """Confirmed members whose privacy choice lets this viewer see them: `may_see_person` as
+    a query."""
     members = User.objects.confirmed()
     if is_officer(viewer):
         return members

@@ -10,9 +10,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_http_methods
 
+from altlep.core.client_ip import client_ip
 from altlep.core.form_errors import form_errors_from
 from altlep.members import selectors, services
 from altlep.members.forms import (
@@ -27,6 +28,7 @@ from altlep.members.forms import (
 )
 from altlep.members.models import Organisation, User
 from altlep.members.selectors import OrganisationFilters
+from altlep.members.throttling import THROTTLED_MESSAGE, form_throttled
 
 PAGE_SIZE = 25
 
@@ -37,9 +39,24 @@ def _send_confirmation(request: HttpRequest, user: User) -> None:
     services.confirmation_email_send(user=user, confirm_url=url)
 
 
+def _tell_owner(request: HttpRequest, member: User) -> None:
+    confirm = services.confirmation_token(member)
+    services.registration_attempt_notify(
+        member=member,
+        login_url=request.build_absolute_uri(reverse("members:login")),
+        reset_url=request.build_absolute_uri(reverse("members:password_reset")),
+        confirm_url=request.build_absolute_uri(reverse("members:confirm", args=[confirm])),
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def register(request: HttpRequest) -> HttpResponse:
     form = RegistrationForm(request.POST or None)
+    if request.method == "POST" and form_throttled(
+        request, form="register", email=request.POST.get("email", "")
+    ):
+        form.add_error(None, THROTTLED_MESSAGE)
+        return render(request, "members/register.html", {"form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -51,11 +68,16 @@ def register(request: HttpRequest) -> HttpResponse:
                 interests=data["interests"],
                 visibility=data["visibility"],
             )
+        except services.AlreadyRegistered as known:
+            # Answer exactly as for a new address; only the owner learns, by email.
+            _tell_owner(request, known.member)
         except ValidationError as error:
             form_errors_from(form, error)
+            return render(request, "members/register.html", {"form": form})
         else:
             _send_confirmation(request, user)
-            return render(request, "members/registered.html", {"email": user.email})
+        email = services.normalised_email(data["email"])
+        return render(request, "members/registered.html", {"email": email})
     return render(request, "members/register.html", {"form": form})
 
 
@@ -77,6 +99,40 @@ class LoginView(auth_views.LoginView):
         if unconfirmed is not None:
             _send_confirmation(self.request, unconfirmed)
         return super().form_invalid(form)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Ask for a reset link; throttled per visitor address and per email address, so that
+    nobody can flood an owner's inbox (whose earlier links keep working)."""
+
+    template_name = "members/password_reset.html"
+    email_template_name = "members/password_reset_email.txt"
+    subject_template_name = "members/password_reset_subject.txt"
+    success_url = reverse_lazy("members:password_reset_done")
+
+    def post(self, request, *args, **kwargs):
+        if form_throttled(request, form="password-reset", email=request.POST.get("email", "")):
+            form = self.get_form()
+            form.is_valid()
+            form.add_error(None, THROTTLED_MESSAGE)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Choose a new password from an emailed link. Opening the link proves the account is
+    yours, so it is also the way back in when failed logins have paused it: the pause is
+    lifted and you are logged in."""
+
+    template_name = "members/password_reset_confirm.html"
+    success_url = reverse_lazy("members:password_reset_complete")
+    post_reset_login = True
+    post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.member_login_unblock(member=form.user, address=client_ip(self.request))
+        return response
 
 
 @login_required

@@ -49,8 +49,17 @@ def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url)
     page = context.new_page()
     page.set_default_timeout(15_000)
+    # Every journey runs under the site's Content-Security-Policy and fails on anything the
+    # policy blocks (an inline script, style or eval htmx might attempt) or any script error.
+    blocked = []
+    page.on(
+        "console",
+        lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None,
+    )
+    page.on("pageerror", lambda error: blocked.append(f"script error: {error}"))
     yield page
     context.close()
+    assert blocked == [], blocked
 
 
 @pytest.fixture

@@ -35,6 +35,7 @@ def test_a_member_asks_to_join_and_the_convenor_accepts(client, group, convenor,
     asked = group_join_ask(actor=member, group=group, note="I run a gallery", local_authority=False)
     assert not asked.accepted
     group_member_accept(actor=convenor, membership=asked)
+    client.force_login(convenor)  # members-only people are listed to signed-in members
     html = client.get(group.get_absolute_url()).content.decode()
     assert str(member) in html and "Connie Convenor (convenor)" in html
 
@@ -42,6 +43,7 @@ def test_a_member_asks_to_join_and_the_convenor_accepts(client, group, convenor,
 def test_a_local_authority_counterpart_is_shown_as_one(client, group, convenor, other_member):
     asked = group_join_ask(actor=other_member, group=group, local_authority=True)
     group_member_accept(actor=convenor, membership=asked)
+    client.force_login(convenor)
     assert "Local-authority counterpart" in client.get(group.get_absolute_url()).content.decode()
 
 

@@ -19,7 +19,12 @@ def test_a_member_resets_a_forgotten_password(client, member):
         {"new_password1": "another fine passphrase", "new_password2": "another fine passphrase"},
     )
     assert response.status_code == 302
-    assert client.login(email=member.email, password="another fine passphrase")
+    client.post(reverse("members:logout"))
+    logged_in = client.post(
+        reverse("members:login"),
+        {"username": member.email, "password": "another fine passphrase"},
+    )
+    assert logged_in.status_code == 302 and "_auth_user_id" in client.session
 
 
 def test_a_tampered_reset_link_is_refused(client, member):

@@ -72,12 +72,6 @@ def test_a_link_issued_for_an_old_email_address_is_refused(member):
         services.member_confirm_email(token=token)
 
 
-def test_registering_an_existing_email_fails_with_a_clear_message(client, member):
-    response = client.post(reverse("members:register"), {**GOOD, "email": member.email.upper()})
-    assert b"An account with this email address already exists" in response.content
-    assert User.objects.filter(email__iexact=member.email).count() == 1
-
-
 @pytest.mark.parametrize("password", ["short", "12345678901", "password123"])
 def test_a_weak_password_is_refused(client, password):
     response = client.post(

@@ -6,6 +6,9 @@ from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from altlep.commissioning.models import Comment, ContentReport, Idea, IdeaStatus, IdeaSupport, Round
+from altlep.members.selectors import person_name
+
+__all__ = ["person_name"]  # re-exported: commissioning pages name people through members' rule
 
 SORTS = {"newest": ("-created_at", "-pk"), "support": ("-support_count", "-created_at", "-pk")}
 
@@ -100,14 +103,6 @@ def idea_merge_targets(idea: Idea) -> QuerySet[Idea]:
         .exclude(status__in=[IdeaStatus.MERGED, IdeaStatus.NOT_FEASIBLE])
         .order_by("title")
     )
-
-
-def person_name(*, viewer, person) -> str:
-    """A member's display name where the viewer may see them (members' privacy), else
-    "a member"."""
-    if viewer.has_perm("members.view_member", person):
-        return person.display_name or "a member"
-    return "a member"
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -20,7 +20,8 @@ from altlep.core.form_errors import form_errors_from
 def _report(request: HttpRequest, *, idea: Idea | None = None, comment: Comment | None = None):
     target = idea or comment
     if not request.user.has_perm("commissioning.report_content", target):
-        raise PermissionDenied
+        # Hidden content is indistinguishable from absent content.
+        raise Http404("Nothing to report here.")
     back = (
         idea.get_absolute_url()
         if idea

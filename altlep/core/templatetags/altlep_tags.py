@@ -20,3 +20,9 @@ def pounds(pence: int | None) -> str:
         return "not given"
     whole, part = divmod(int(pence), 100)
     return f"£{whole:,}" if part == 0 else f"£{whole:,}.{part:02d}"
+
+
+@register.filter
+def minutes(delta) -> int:
+    """A timedelta in whole minutes (e.g. how long logging in is paused)."""
+    return int(delta.total_seconds() // 60)

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from altlep.core.uploads import UploadField
+
 
 class GroupKind(models.TextChoices):
     SECTOR = "sector", "Sector group"
@@ -53,7 +55,7 @@ class GroupDocument(models.Model):
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="documents")
     title = models.CharField(max_length=200)
     url = models.URLField(blank=True)
-    file = models.FileField(upload_to="governance/groups/", blank=True)
+    file = UploadField(upload_to="governance/groups/", blank=True)
     added_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from altlep.core.uploads import UploadField
+
 
 class Meeting(models.Model):
     """A board meeting, or a group's meeting when `group` is set."""
@@ -53,7 +55,7 @@ class Paper(models.Model):
     )
     title = models.CharField(max_length=200)
     url = models.URLField(blank=True)
-    file = models.FileField(upload_to="governance/papers/", blank=True)
+    file = UploadField(upload_to="governance/papers/", blank=True)
 
     def __str__(self) -> str:
         return self.title

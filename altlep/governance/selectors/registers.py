@@ -15,6 +15,7 @@ from altlep.governance.models import (
     Vote,
 )
 from altlep.governance.selectors.composition import sitting_seats
+from altlep.members.selectors import person_name, visible_people
 
 PRIVATE_ITEM = "(a private item)"
 
@@ -34,8 +35,10 @@ def meeting_list(*, group=None, board_only: bool = False) -> QuerySet[Meeting]:
     return meetings.filter(group__isnull=True) if board_only else meetings
 
 
-def meeting_detail(*, meeting: Meeting, show_private: bool) -> dict:
-    """A meeting's page: agenda (private items only for those allowed), papers, decisions."""
+def meeting_detail(*, meeting: Meeting, show_private: bool, viewer) -> dict:
+    """A meeting's page: agenda (private items only for those allowed), papers, decisions.
+    A group meeting's attendance lists only the people this viewer may see; the board's is a
+    record of public office."""
     items = meeting.items.prefetch_related("papers", "interests__member")
     if not show_private:
         items = items.filter(public=True)
@@ -44,9 +47,17 @@ def meeting_detail(*, meeting: Meeting, show_private: bool) -> dict:
         "items": list(items),
         "hidden_items": 0 if show_private else meeting.items.filter(public=False).count(),
         "papers": [p for p in meeting.papers.filter(item__isnull=True)],
-        "attendance": list(meeting.attendance.select_related("member")),
+        "attendance": _attendance(meeting=meeting, viewer=viewer),
         "decisions": list(decision_list().filter(meeting=meeting)),
     }
+
+
+def _attendance(*, meeting: Meeting, viewer) -> list:
+    records = list(meeting.attendance.select_related("member"))
+    if not meeting.group_id:
+        return records
+    shown = {p.pk for p in visible_people(viewer=viewer, people=[a.member for a in records])}
+    return [a for a in records if a.member_id in shown]
 
 
 def decision_list() -> QuerySet[Decision]:
@@ -121,19 +132,29 @@ def meeting_members(*, meeting: Meeting) -> list:
     return [s.member for s in sitting_seats(meeting.starts_at.date())]
 
 
-def group_detail(*, group: Group) -> dict:
-    memberships = group.memberships.select_related("member")
+def group_detail(*, group: Group, viewer) -> dict:
+    """A group's page: its members and convenor as this viewer may see them. Requests to join
+    are listed whole, but shown only to those who decide them (the convenor and officers):
+    the member asking addressed them."""
+    memberships = list(group.memberships.select_related("member"))
+    accepted = [m for m in memberships if m.accepted]
+    shown = {p.pk for p in visible_people(viewer=viewer, people=[m.member for m in accepted])}
     return {
         "group": group,
-        "members": [m for m in memberships if m.accepted],
+        "convenor_name": person_name(viewer=viewer, person=group.convenor),
+        "members": [m for m in accepted if m.member_id in shown],
         "requests": [m for m in memberships if not m.accepted],
         "meetings": list(meeting_list(group=group)),
         "documents": list(group.documents.all()),
     }
 
 
-def group_list() -> QuerySet[Group]:
-    return Group.objects.select_related("convenor")
+def group_list(*, viewer) -> list[Group]:
+    """Every group, each with `convenor_name` as this viewer may see the convenor."""
+    groups = list(Group.objects.select_related("convenor"))
+    for group in groups:
+        group.convenor_name = person_name(viewer=viewer, person=group.convenor)
+    return groups
 
 
 def membership_of(*, group: Group, member) -> GroupMembership | None:

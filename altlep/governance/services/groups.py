@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
+from altlep.core import uploads
 from altlep.core.audit import audit_record, snapshot
 from altlep.governance.models import Group, GroupDocument, GroupKind, GroupMembership
 from altlep.governance.services import ensure_allowed
@@ -82,6 +83,11 @@ def group_document_add(*, actor, group: Group, title: str, url: str = "", file=N
         raise ValidationError({"title": "Give the document a title."})
     if bool(url) == bool(file):
         raise ValidationError("Give either a link or a file, not both or neither.")
+    if file:
+        try:
+            uploads.check_upload(file)
+        except ValidationError as error:
+            raise ValidationError({"file": error.messages}) from error
     with transaction.atomic():
         document = GroupDocument.objects.create(group=group, title=title.strip(), url=url)
         if file:

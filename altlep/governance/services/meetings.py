@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from altlep.core import uploads
 from altlep.core.audit import audit_record, snapshot
 from altlep.governance.models import AgendaItem, Attendance, AttendanceStatus, Meeting, Paper
 from altlep.governance.services import ensure_allowed
@@ -76,6 +77,11 @@ def paper_add(*, actor, meeting: Meeting, title: str, url: str = "", file=None, 
         raise ValidationError("Give either a link or a file for the paper, not both or neither.")
     if item is not None and item.meeting_id != meeting.pk:
         raise ValidationError("That agenda item belongs to another meeting.")
+    if file:
+        try:
+            uploads.check_upload(file)
+        except ValidationError as error:
+            raise ValidationError({"file": error.messages}) from error
     with transaction.atomic():
         paper = Paper.objects.create(meeting=meeting, title=title.strip(), url=url, item=item)
         if file:

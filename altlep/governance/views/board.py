@@ -18,7 +18,7 @@ def overview(request):
     context = composition.board_composition()
     context["decisions"] = registers.decision_list()[:5]
     context["meetings"] = registers.meeting_list(board_only=True)[:5]
-    context["groups"] = registers.group_list()
+    context["groups"] = registers.group_list(viewer=request.user)
     return render(request, "governance/overview.html", context)
 
 

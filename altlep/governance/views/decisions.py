@@ -1,17 +1,16 @@
 """The decisions register and the register of interests: pages, recording, feed and exports."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_http_methods
 
+from altlep.core.exports import csv_response
 from altlep.governance.forms import DecisionForm, InterestForm
 from altlep.governance.models import Decision, Meeting
 from altlep.governance.selectors import registers
@@ -86,19 +85,8 @@ def interest_declare(request):
     return render(request, "governance/form.html", {"form": form, "heading": "Declare an interest"})
 
 
-def _csv(rows: list[dict], filename: str) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    if rows:
-        writer = csv.DictWriter(response, fieldnames=list(rows[0]))
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items()})
-    return response
-
-
 def decisions_csv(request):
-    return _csv(registers.decision_rows(), "decisions.csv")
+    return csv_response(registers.decision_rows(), "decisions.csv")
 
 
 def decisions_json(request):
@@ -109,7 +97,7 @@ def decisions_json(request):
 
 
 def interests_csv(request):
-    return _csv(registers.interest_rows(), "interests.csv")
+    return csv_response(registers.interest_rows(), "interests.csv")
 
 
 def interests_json(request):

@@ -18,7 +18,7 @@ def group_list(request):
         request,
         "governance/group_list.html",
         {
-            "groups": registers.group_list(),
+            "groups": registers.group_list(viewer=request.user),
             "can_create": request.user.has_perm("governance.create_group"),
         },
     )
@@ -42,7 +42,7 @@ def group_create(request):
 def group_detail(request, slug: str):
     group = get_object_or_404(Group, slug=slug)
     user = request.user
-    context = registers.group_detail(group=group)
+    context = registers.group_detail(group=group, viewer=user)
     context.update(
         membership=registers.membership_of(group=group, member=user),
         can_join=user.has_perm("governance.join_group", group),

@@ -58,7 +58,7 @@ def meeting_detail(request, pk: int):
     meeting = get_object_or_404(Meeting.objects.select_related("group"), pk=pk)
     user = request.user
     context = registers.meeting_detail(
-        meeting=meeting, show_private=user.has_perm("governance.view_private_items")
+        meeting=meeting, show_private=user.has_perm("governance.view_private_items"), viewer=user
     )
     can_manage = user.has_perm("governance.manage_meeting", meeting)
     context.update(

@@ -1,13 +1,17 @@
 """Every write in the members app, split by what it changes."""
 
 from altlep.members.services.members import (
+    AlreadyRegistered,
     ConfirmationError,
     confirmation_email_send,
     confirmation_token,
     member_add,
     member_confirm_email,
+    member_login_unblock,
     member_register,
     member_update_profile,
+    normalised_email,
+    registration_attempt_notify,
 )
 from altlep.members.services.organisations import (
     OrganisationDetails,
@@ -19,6 +23,7 @@ from altlep.members.services.organisations import (
 )
 
 __all__ = [
+    "AlreadyRegistered",
     "ConfirmationError",
     "OrganisationDetails",
     "affiliation_add",
@@ -26,10 +31,13 @@ __all__ = [
     "confirmation_token",
     "member_add",
     "member_confirm_email",
+    "member_login_unblock",
     "member_register",
     "member_update_profile",
+    "normalised_email",
     "organisation_create",
     "organisation_details_check",
     "organisation_set_sector",
     "organisation_update",
+    "registration_attempt_notify",
 ]

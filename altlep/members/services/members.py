@@ -1,5 +1,6 @@
 """Every write about members: registration, confirmation, profiles. All audited."""
 
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -18,9 +19,24 @@ class ConfirmationError(Exception):
     """A confirmation link that is tampered with, expired or for another address."""
 
 
+class AlreadyRegistered(ValidationError):
+    """Someone tried to join with the address of an existing account. Pages must answer as
+    for a new address (so that nobody learns who has an account) and tell the owner by email
+    (`registration_attempt_notify`); other callers see an ordinary refusal of the address."""
+
+    def __init__(self, member: User) -> None:
+        super().__init__({"email": "An account with this email address already exists."})
+        self.member = member
+
+
+def normalised_email(email: str) -> str:
+    """An address as we store and show it."""
+    return User.objects.normalize_email(email).lower()
+
+
 def _unused_email(email: str) -> str:
     """The address in the form we store, refused if a member already uses it."""
-    email = User.objects.normalize_email(email).lower()
+    email = normalised_email(email)
     if User.objects.filter(email__iexact=email).exists():
         raise ValidationError({"email": "An account with this email address already exists."})
     return email
@@ -46,8 +62,9 @@ def member_register(
     interests: str = "",
     visibility: str = Visibility.MEMBERS,
 ) -> User:
-    """Create an unconfirmed member. Raises ValidationError naming the field at fault."""
-    email = _unused_email(email)
+    """Create an unconfirmed member. Raises ValidationError naming the field at fault, and
+    AlreadyRegistered (after the same checks and the same work) for a known address."""
+    email = normalised_email(email)
     postcode, district = _locate_member_postcode(postcode)
     user = User(
         email=email,
@@ -61,14 +78,17 @@ def member_register(
         validate_password(password, user)
     except ValidationError as error:
         raise ValidationError({"password1": error.messages}) from error
+    existing = User.objects.filter(email__iexact=email).first()
+    if existing is not None:
+        # Hash all the same, so that a known address takes as long to answer as a new one.
+        make_password(password)
+        raise AlreadyRegistered(existing)
     user.set_password(password)
     try:
         with transaction.atomic():
             user.save()
     except IntegrityError as error:  # two registrations racing for one address
-        raise ValidationError(
-            {"email": "An account with this email address already exists."}
-        ) from error
+        raise AlreadyRegistered(User.objects.get(email__iexact=email)) from error
     audit_record(actor=None, action="member.register", instance=user, after=snapshot(user))
     return user
 
@@ -89,6 +109,32 @@ def confirmation_email_send(*, user: User, confirm_url: str) -> None:
         from_email=None,
         recipient_list=[user.email],
     )
+
+
+def registration_attempt_notify(
+    *, member: User, login_url: str, reset_url: str, confirm_url: str = ""
+) -> None:
+    """Tell the owner of an address that someone tried to join with it, and how to get in."""
+    again = (
+        f"You have not confirmed your address yet; confirm it with this link:\n\n{confirm_url}\n\n"
+        if confirm_url and not member.email_confirmed
+        else ""
+    )
+    send_mail(
+        subject="Someone tried to join with your email address",
+        message=(
+            f"Hello {member.display_name},\n\n"
+            "Someone (perhaps you) just tried to join the partnership with this email address. "
+            "You already have an account, so nothing has changed.\n\n"
+            f"{again}"
+            f"Log in here:\n\n{login_url}\n\n"
+            f"Forgotten your password? Choose a new one here:\n\n{reset_url}\n\n"
+            "If it was not you, you need do nothing.\n"
+        ),
+        from_email=None,
+        recipient_list=[member.email],
+    )
+    audit_record(actor=None, action="member.registration_attempt", instance=member)
 
 
 @transaction.atomic
@@ -187,3 +233,18 @@ def member_add(
     user.save()
     audit_record(actor=actor, action="member.add", instance=user, after=snapshot(user))
     return user
+
+
+def member_login_unblock(*, member: User, address: str = "") -> int:
+    """Lift the pause on logging in that failed attempts put on this member's account (and on
+    the address they proved it from, by opening a password-reset email). Returns how many
+    recorded failures were cleared."""
+    from axes.utils import reset as axes_reset  # axes is loaded only once apps are ready
+
+    cleared = axes_reset(username=member.email)
+    if address:
+        cleared += axes_reset(ip=address)
+    audit_record(
+        actor=member, action="member.login_unblock", instance=member, after={"cleared": cleared}
+    )
+    return cleared
