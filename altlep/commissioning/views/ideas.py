@@ -113,7 +113,9 @@ def idea_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_support": can_support,
         "supported": can_support and selectors.idea_supported_by(idea=idea, member=user),
         "can_moderate": user.has_perm("commissioning.moderate", idea),
-        "can_assess": user.has_perm("commissioning.assess_idea", idea),
+        # A box idea is assessed once it is in a round (has_perm alone lets superusers through).
+        "can_assess": idea.round_id is not None
+        and user.has_perm("commissioning.assess_idea", idea),
         **_box_decisions(user, idea),
     }
     return render(request, "commissioning/idea_detail.html", context)
