@@ -6,39 +6,77 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('commissioning', '0001_initial'),
+        ("commissioning", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='idea',
-            name='brought_in_at',
-            field=models.DateTimeField(blank=True, help_text='When officers brought it from the ideas box into a round.', null=True),
+            model_name="idea",
+            name="brought_in_at",
+            field=models.DateTimeField(
+                blank=True,
+                help_text="When officers brought it from the ideas box into a round.",
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='idea',
-            name='declined_at',
-            field=models.DateTimeField(blank=True, help_text='When officers declined it from the ideas box.', null=True),
+            model_name="idea",
+            name="declined_at",
+            field=models.DateTimeField(
+                blank=True, help_text="When officers declined it from the ideas box.", null=True
+            ),
         ),
         migrations.AlterField(
-            model_name='idea',
-            name='round',
-            field=models.ForeignKey(blank=True, help_text='Empty while the idea waits in the ideas box.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='ideas', to='commissioning.round'),
+            model_name="idea",
+            name="round",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Empty while the idea waits in the ideas box.",
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="ideas",
+                to="commissioning.round",
+            ),
         ),
         migrations.AlterField(
-            model_name='idea',
-            name='status',
-            field=models.CharField(choices=[('submitted', 'Submitted'), ('shortlisted', 'Shortlisted'), ('merged', 'Merged into another idea'), ('not_feasible', 'Not feasible'), ('on_ballot', 'On the ballot'), ('funded', 'Funded'), ('not_funded', 'Not funded'), ('in_delivery', 'In delivery'), ('delivered', 'Delivered'), ('declined', 'Declined')], db_index=True, default='submitted', max_length=14),
+            model_name="idea",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("submitted", "Submitted"),
+                    ("shortlisted", "Shortlisted"),
+                    ("merged", "Merged into another idea"),
+                    ("not_feasible", "Not feasible"),
+                    ("on_ballot", "On the ballot"),
+                    ("funded", "Funded"),
+                    ("not_funded", "Not funded"),
+                    ("in_delivery", "In delivery"),
+                    ("delivered", "Delivered"),
+                    ("declined", "Declined"),
+                ],
+                db_index=True,
+                default="submitted",
+                max_length=14,
+            ),
         ),
         migrations.AddConstraint(
-            model_name='idea',
-            constraint=models.CheckConstraint(condition=models.Q(('brought_in_at__isnull', True), ('round__isnull', False), _connector='OR'), name='idea_brought_in_has_a_round'),
+            model_name="idea",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("brought_in_at__isnull", True), ("round__isnull", False), _connector="OR"
+                ),
+                name="idea_brought_in_has_a_round",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='idea',
-            constraint=models.CheckConstraint(condition=models.Q(('declined_at__isnull', True), ('round__isnull', True), _connector='OR'), name='idea_declined_stays_in_the_box'),
+            model_name="idea",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("declined_at__isnull", True), ("round__isnull", True), _connector="OR"
+                ),
+                name="idea_declined_stays_in_the_box",
+            ),
         ),
     ]
