@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("altlep.core.urls")),
     path("", include("altlep.members.urls")),
     path("commissioning/", include("altlep.commissioning.urls")),
+    path("ideas/", include("altlep.commissioning.urls_box")),
     path("governance/", include("altlep.governance.urls")),
     path("evidence/", include("altlep.evidence.urls")),
     path("admin/", admin.site.urls),

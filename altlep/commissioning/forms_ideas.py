@@ -206,3 +206,31 @@ class DeliveryUpdateForm(forms.Form):
     spend_to_date_pence = PoundsField(
         label="Spend to date (£)", allow_zero=True, help_text="Total spent so far, in pounds."
     )
+
+
+class BoxFilterForm(IdeaFilterForm):
+    """The round list's filters, with where a box idea stands in place of its round status."""
+
+    def __init__(self, *args, states: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].label = "Where it stands"
+        self.fields["status"].choices = [("", "Anywhere"), *states]
+
+
+class BringIntoRoundForm(forms.Form):
+    round = forms.ModelChoiceField(
+        label="Bring it into", queryset=None, empty_label="Choose a round taking ideas"
+    )
+
+    def __init__(self, *args, rounds, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["round"].queryset = rounds
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label="Why not (shown publicly)",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="The proposer, supporters and anyone reading the idea will see this.",
+    )

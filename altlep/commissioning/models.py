@@ -19,6 +19,8 @@ class PhaseKind(models.TextChoices):
 
 
 PHASE_ORDER = [k.value for k in PhaseKind]
+# A round takes ideas (new, or from the ideas box) while it collects or assesses them.
+PHASES_TAKING_IDEAS = (PhaseKind.COLLECT, PhaseKind.ASSESS)
 
 
 class BallotType(models.TextChoices):
@@ -142,6 +144,7 @@ class IdeaStatus(models.TextChoices):
     NOT_FUNDED = "not_funded", "Not funded"
     IN_DELIVERY = "in_delivery", "In delivery"
     DELIVERED = "delivered", "Delivered"
+    DECLINED = "declined", "Declined"
 
 
 class IdeaQuerySet(models.QuerySet):
@@ -151,9 +154,17 @@ class IdeaQuerySet(models.QuerySet):
 
 
 class Idea(models.Model):
-    """Something a member thinks the partnership should commission."""
+    """Something a member thinks the partnership should commission: put to a round, or to the
+    partnership-wide ideas box (no round) from which officers bring it into one."""
 
-    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="ideas")
+    round = models.ForeignKey(
+        Round,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="ideas",
+        help_text="Empty while the idea waits in the ideas box.",
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="ideas"
     )
@@ -176,18 +187,42 @@ class Idea(models.Model):
     hidden_reason = models.TextField(blank=True)
     support_count = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
+    brought_in_at = models.DateTimeField(
+        null=True, blank=True, help_text="When officers brought it from the ideas box into a round."
+    )
+    declined_at = models.DateTimeField(
+        null=True, blank=True, help_text="When officers declined it from the ideas box."
+    )
 
     objects = IdeaQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["round", "hidden", "-created_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(brought_in_at__isnull=True) | models.Q(round__isnull=False),
+                name="idea_brought_in_has_a_round",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(declined_at__isnull=True) | models.Q(round__isnull=True),
+                name="idea_declined_stays_in_the_box",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
 
     def get_absolute_url(self) -> str:
+        # An idea from the box keeps its box address for life, so links to it never break.
+        if self.from_the_box:
+            return reverse("ideas:detail", args=[self.pk])
         return reverse("commissioning:idea", args=[self.pk])
+
+    @property
+    def from_the_box(self) -> bool:
+        """Proposed in the ideas box: still there, declined, or brought into a round since."""
+        return self.round_id is None or self.brought_in_at is not None
 
     @property
     def district_name(self) -> str:

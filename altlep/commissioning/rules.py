@@ -129,3 +129,40 @@ rules.add_perm("commissioning.publish_results", is_officer & result_counted_not_
 rules.add_perm("commissioning.view_results", results_published | is_officer)
 rules.add_perm("commissioning.export_ballots", (results_published | is_officer) & vote_has_closed)
 rules.add_perm("commissioning.update_delivery", is_officer & project_was_funded)
+
+
+# ---------------------------------------------------------------------------------------------
+# The ideas box (issue 14): partnership-wide and open all the time. An idea with no round is in
+# the box; `round_of` gives None for it, so every round-phase predicate above is simply false
+# there and the box's own rules below apply instead. Moderation (report, hide) is the same for
+# box and round ideas. Officers bring a box idea into a round that takes ideas, or decline it.
+# ---------------------------------------------------------------------------------------------
+
+
+@rules.predicate
+def in_the_box(user, idea) -> bool:
+    """The idea has no round: it is in the ideas box (awaiting a decision or declined)."""
+    return idea is not None and hasattr(idea, "brought_in_at") and idea.round_id is None
+
+
+@rules.predicate
+def awaits_a_decision(user, idea) -> bool:
+    """In the box and not declined: officers have yet to bring it into a round or say no."""
+    return in_the_box(user, idea) and idea.declined_at is None
+
+
+rules.add_perm("commissioning.submit_box_idea", is_confirmed_member)
+rules.add_perm("commissioning.support_box_idea", is_confirmed_member & awaits_a_decision)
+# Comments stay open on a declined idea, so members can answer the partnership's reason.
+rules.add_perm("commissioning.comment_box_idea", is_confirmed_member & in_the_box)
+rules.add_perm("commissioning.bring_idea_into_round", is_officer & awaits_a_decision)
+rules.add_perm("commissioning.decline_idea", is_officer & awaits_a_decision)
+
+# Round rule → the box's rule for the same action.
+BOX_RULES = {"support_idea": "support_box_idea", "comment_idea": "comment_box_idea"}
+
+
+def idea_rule(action: str, idea) -> str:
+    """The permission (without the app label) that governs `action` on this idea: the box's
+    while it has no round, the round's once it has one."""
+    return BOX_RULES[action] if idea.round_id is None else action

@@ -12,6 +12,7 @@ from altlep.demo import area, people
 from altlep.demo.commissioning import demo_commissioning
 from altlep.demo.evidence import demo_evidence
 from altlep.demo.governance import demo_governance
+from altlep.demo.ideas_box import demo_ideas_box
 from altlep.members import services
 from altlep.members.models import Organisation, Role, User, Visibility
 
@@ -134,6 +135,7 @@ def demo_load(*, progress: bool = False) -> DemoSummary:
         summary.rounds_added = demo_commissioning(
             officer=officer, members=members, demo_accounts=members[: len(DEMO_ACCOUNTS)]
         )
+        demo_ideas_box(officer=officer)
         bar.update(task, description="Analysing an anchor institution's spend")
         summary.spend_analysed = demo_evidence(officer=officer)
         bar.update(task, description="Electing the board and holding its meetings")

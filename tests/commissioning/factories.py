@@ -72,3 +72,9 @@ class ProjectFactory(factory.django.DjangoModelFactory):
     ballot_id = factory.Sequence(lambda n: str(n + 1))
     title = factory.Sequence(lambda n: f"Project {n}")
     cost_pence = 2_000_00
+
+
+class BoxIdeaFactory(IdeaFactory):
+    """An idea in the partnership-wide ideas box: no round."""
+
+    round = None

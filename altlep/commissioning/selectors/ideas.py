@@ -26,16 +26,26 @@ def idea_list(*, round_: Round, filters: IdeaFilters) -> QuerySet[Idea]:
     """A round's visible ideas matching the filters, in one query per page whatever their
     number: support is denormalised and the comment count is an annotation."""
     ideas = Idea.objects.visible().filter(round=round_)
+    if filters.status:
+        ideas = ideas.filter(status=filters.status)
+    return listed(matching(ideas, filters), filters.sort)
+
+
+def matching(ideas: QuerySet[Idea], filters: IdeaFilters) -> QuerySet[Idea]:
+    """Ideas narrowed by the search words, category and district of the filters."""
     if filters.query:
         ideas = ideas.filter(
             Q(title__icontains=filters.query) | Q(description__icontains=filters.query)
         )
     if filters.category:
         ideas = ideas.filter(category=filters.category)
-    if filters.status:
-        ideas = ideas.filter(status=filters.status)
     if filters.district:
         ideas = ideas.filter(district_code=filters.district)
+    return ideas
+
+
+def listed(ideas: QuerySet[Idea], sort: str, *extra_fields: str) -> QuerySet[Idea]:
+    """Ideas as a list page shows them: the columns it needs, a comment count, in order."""
     return (
         # A correlated subquery, not a JOIN + GROUP BY, so the paginator's COUNT(*) stays a
         # plain index scan and each page costs one query however many comments there are.
@@ -60,8 +70,12 @@ def idea_list(*, round_: Round, filters: IdeaFilters) -> QuerySet[Idea]:
             "support_count",
             "rough_cost_pence",
             "created_at",
+            # What get_absolute_url reads, so linking a row costs no query.
+            "round",
+            "brought_in_at",
+            *extra_fields,
         )
-        .order_by(*SORTS.get(filters.sort, SORTS["newest"]))
+        .order_by(*SORTS.get(sort, SORTS["newest"]))
     )
 
 
@@ -127,7 +141,37 @@ MAIN_LINE = [
 
 def idea_life(idea: Idea) -> list[Step]:
     """The steps of the idea's life so far and to come, ending early where it was merged,
-    found not feasible or not funded."""
+    found not feasible, not funded or declined; an idea from the ideas box starts there."""
+    if not idea.from_the_box:
+        return _life_in_a_round(idea)
+    if idea.round_id is None:
+        return _box_steps(idea)
+    # Brought into a round: the box steps stand in for "Submitted", then the round's life.
+    return [*_box_steps(idea), *_life_in_a_round(idea)[1:]]
+
+
+def _box_steps(idea: Idea) -> list[Step]:
+    proposed = Step("Proposed in the ideas box", "done", f"{idea.created_at:%d %b %Y}")
+    if idea.status == IdeaStatus.DECLINED:
+        note = f"{idea.declined_at:%d %b %Y}: {idea.status_reason}"
+        return [proposed, Step("Declined by the partnership", "ended", note)]
+    if idea.round_id is None:
+        waiting = "Officers bring ideas into a round, or say publicly why not."
+        return [proposed, Step("Waiting in the ideas box", "current", waiting)]
+    state = "current" if idea.status == IdeaStatus.SUBMITTED else "done"
+    return [
+        proposed,
+        Step(
+            "Brought into a round by the partnership",
+            state,
+            f"{idea.brought_in_at:%d %b %Y}",
+            idea.round.get_absolute_url(),
+            idea.round.title,
+        ),
+    ]
+
+
+def _life_in_a_round(idea: Idea) -> list[Step]:
     position = {status: i for i, (status, _) in enumerate(MAIN_LINE)}
     submitted_note = f"{idea.created_at:%d %b %Y}" if idea.created_at else ""
     if idea.status == IdeaStatus.MERGED:

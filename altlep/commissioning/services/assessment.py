@@ -15,6 +15,9 @@ def _check(actor, idea: Idea, allowed: tuple[str, ...] = OPEN_STATUSES) -> None:
     ensure_allowed(
         actor, "assess_idea", idea, "Ideas are assessed by officers in the assess phase."
     )
+    # Checked here as well as in rules.py, because has_perm lets superusers through.
+    if idea.round_id is None:
+        raise ValidationError("This idea is in the ideas box: bring it into a round to assess it.")
     if idea.hidden:
         raise ValidationError("This idea was hidden by a moderator.")
     if idea.status not in allowed:

@@ -1,10 +1,11 @@
-"""Writes for ideas: submitting, commenting and supporting."""
+"""Writes for ideas: submitting (to a round or to the ideas box), commenting and supporting."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from altlep.commissioning.models import Comment, Idea, IdeaStatus, IdeaSupport, Round
+from altlep.commissioning.rules import idea_rule
 from altlep.core.audit import audit_record, snapshot
 from altlep.core.models import Partnership
 
@@ -58,7 +59,7 @@ def _check_idea_fields(
 def idea_submit(
     *,
     actor,
-    round_: Round,
+    round_: Round | None,
     title: str,
     description: str,
     category: str,
@@ -66,10 +67,19 @@ def idea_submit(
     rough_cost_pence: int | None = None,
     own_contribution: str = "",
 ) -> Idea:
-    """A confirmed member puts an idea to a round that is collecting them."""
-    ensure_allowed(
-        actor, "submit_idea", round_, "Ideas can only be submitted while the round collects them."
-    )
+    """A confirmed member puts an idea to a round that is collecting them, or, with no round,
+    to the ideas box, which is open all the time."""
+    if round_ is None:
+        ensure_allowed(
+            actor, "submit_box_idea", None, "Confirm your email address to propose an idea."
+        )
+    else:
+        ensure_allowed(
+            actor,
+            "submit_idea",
+            round_,
+            "Ideas can only be submitted while the round collects them.",
+        )
     _check_idea_fields(
         title=title,
         description=description,
@@ -96,7 +106,12 @@ def comment_add(*, actor, idea: Idea, body: str, parent: Comment | None = None) 
     """Comment on an idea, or reply to a comment. Replies stay one level deep: a reply to a
     reply attaches to the comment it answered."""
     ensure_allowed(
-        actor, "comment_idea", idea, "Comments are open from collecting ideas until the vote ends."
+        actor,
+        idea_rule("comment_idea", idea),
+        idea,
+        "Comments on a round's ideas are open from collecting ideas until the vote ends."
+        if idea.round_id
+        else "Confirm your email address to comment on ideas.",
     )
     if idea.hidden:
         raise ValidationError("This idea was hidden by a moderator, so it takes no comments.")
@@ -118,12 +133,17 @@ def comment_add(*, actor, idea: Idea, body: str, parent: Comment | None = None) 
 def _check_supportable(actor, idea: Idea) -> None:
     ensure_allowed(
         actor,
-        "support_idea",
+        idea_rule("support_idea", idea),
         idea,
-        "Ideas can be supported while ideas are collected and assessed.",
+        "A round's ideas can be supported while ideas are collected and assessed."
+        if idea.round_id
+        else "Ideas in the box can be supported until the partnership decides on them.",
     )
     if idea.hidden:
         raise ValidationError("This idea was hidden by a moderator.")
+    # A state rule, so checked here for every caller, superusers included.
+    if idea.status == IdeaStatus.DECLINED:
+        raise ValidationError("The partnership declined this idea, so it takes no more support.")
     if idea.status == IdeaStatus.MERGED:
         raise ValidationError("This idea was merged into another: support that one instead.")
 

@@ -11,13 +11,28 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from altlep.commissioning.forms_ideas import CommentForm, IdeaFilterForm, IdeaForm, SupportForm
+from altlep.commissioning.forms_ideas import (
+    BringIntoRoundForm,
+    CommentForm,
+    DeclineForm,
+    IdeaFilterForm,
+    IdeaForm,
+    SupportForm,
+)
 from altlep.commissioning.models import Comment, Idea, Round
+from altlep.commissioning.rules import idea_rule
 from altlep.commissioning.selectors import ideas as selectors
+from altlep.commissioning.selectors.ideas_box import rounds_taking_ideas
 from altlep.commissioning.services import ideas as services
 from altlep.core.form_errors import form_errors_from
 
 PAGE_SIZE = 20
+
+
+def may(user, action: str, idea: Idea) -> bool:
+    """Whether rules.py lets the user take `action` on the idea, under its round's rules or,
+    while it has no round, the ideas box's."""
+    return user.has_perm(f"commissioning.{idea_rule(action, idea)}", idea)
 
 
 def refuse(request: HttpRequest, error: ValidationError) -> None:
@@ -78,11 +93,15 @@ def idea_create(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def idea_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """An idea's page, at /ideas/<pk>/ for ideas from the box and under commissioning/ for
+    ideas put to a round; either address leads to the idea."""
     idea = selectors.idea_for_page(pk)
     if idea is None:
         raise Http404("No such idea.")
+    if request.path != idea.get_absolute_url():
+        return redirect(idea)
     user = request.user
-    can_support = user.has_perm("commissioning.support_idea", idea) and not idea.hidden
+    can_support = may(user, "support_idea", idea) and not idea.hidden
     context = {
         "idea": idea,
         "round": idea.round,
@@ -90,21 +109,36 @@ def idea_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "life": selectors.idea_life(idea),
         "comments": [] if idea.hidden else selectors.idea_comments(idea=idea, viewer=user),
         "comment_form": CommentForm(),
-        "can_comment": user.has_perm("commissioning.comment_idea", idea) and not idea.hidden,
+        "can_comment": may(user, "comment_idea", idea) and not idea.hidden,
         "can_support": can_support,
         "supported": can_support and selectors.idea_supported_by(idea=idea, member=user),
         "can_moderate": user.has_perm("commissioning.moderate", idea),
-        "can_assess": user.has_perm("commissioning.assess_idea", idea),
+        # A box idea is assessed once it is in a round (has_perm alone lets superusers through).
+        "can_assess": idea.round_id is not None
+        and user.has_perm("commissioning.assess_idea", idea),
+        **_box_decisions(user, idea),
     }
     return render(request, "commissioning/idea_detail.html", context)
+
+
+def _box_decisions(user, idea: Idea) -> dict:
+    """The officers' forms for a box idea: bring it into a round, or decline it."""
+    if idea.hidden:
+        return {}
+    decisions = {}
+    if user.has_perm("commissioning.bring_idea_into_round", idea):
+        decisions["bring_form"] = BringIntoRoundForm(rounds=rounds_taking_ideas())
+    if user.has_perm("commissioning.decline_idea", idea):
+        decisions["decline_form"] = DeclineForm()
+    return decisions
 
 
 @login_required
 @require_POST
 def idea_support(request: HttpRequest, pk: int) -> HttpResponse:
     idea = get_object_or_404(Idea, pk=pk)
-    if not request.user.has_perm("commissioning.support_idea", idea):
-        raise PermissionDenied("Ideas can be supported while ideas are collected and assessed.")
+    if not may(request.user, "support_idea", idea):
+        raise PermissionDenied("This idea is not open for support now.")
     form = SupportForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Choose whether to support the idea or withdraw your support.")
@@ -130,8 +164,8 @@ def idea_support(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
     idea = get_object_or_404(Idea, pk=pk)
-    if not request.user.has_perm("commissioning.comment_idea", idea):
-        raise PermissionDenied("Comments are open from collecting ideas until the vote ends.")
+    if not may(request.user, "comment_idea", idea):
+        raise PermissionDenied("This idea is not open for comments now.")
     form = CommentForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Write something before posting.")
