@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "altlep.commissioning",
     "altlep.governance",
     "altlep.evidence",
+    "altlep.notify",
 ]
 
 MIDDLEWARE = [
@@ -81,6 +82,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "altlep.notify.middleware.LastVisitMiddleware",
 ]
 
 ROOT_URLCONF = "altlep.urls"
@@ -176,6 +178,8 @@ EMAIL_FILE_PATH = DATA_DIR / "mail"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "partnership@localhost")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+# Emails sent from the command line (digests) have no request to take the address from.
+ALTLEP_SITE_URL = os.environ.get("ALTLEP_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION

@@ -11,6 +11,7 @@ urlpatterns = [
     path("commissioning/", include("altlep.commissioning.urls")),
     path("governance/", include("altlep.governance.urls")),
     path("evidence/", include("altlep.evidence.urls")),
+    path("notify/", include("altlep.notify.urls")),
     path("admin/", admin.site.urls),
 ]
 
