@@ -89,7 +89,9 @@ def digest_unsubscribe(*, token: str) -> User:
     return member
 
 
-def digest_send(*, member: User, told: list[selectors.Told]) -> Digest | None:
+def digest_send(
+    *, member: User, told: list[selectors.Told], now: datetime.datetime | None = None
+) -> Digest | None:
     """Send one digest of `told`, recording each change so that it is never sent again.
 
     Safe when two senders run at once: the member's lock (an advisory lock on PostgreSQL,
@@ -100,7 +102,7 @@ def digest_send(*, member: User, told: list[selectors.Told]) -> Digest | None:
     with transaction.atomic():
         serialise(f"notify.digest.{member.pk}")
         preference, _ = DigestPreference.objects.get_or_create(member=member)
-        now = timezone.now()
+        now = now or timezone.now()
         if not selectors.is_due(
             frequency=preference.frequency, last_digest_at=preference.last_digest_at, now=now
         ):
@@ -172,15 +174,15 @@ def digests_send(
         elif dry_run:
             report.sent.append(row)
         else:
-            _send_one(item.member, told, row, report)
+            _send_one(item.member, told, row, report, now)
         if progress:
             progress(done, len(due))
     return report
 
 
-def _send_one(member: User, told: list[selectors.Told], row: dict, report: SendReport) -> None:
+def _send_one(member: User, told: list[selectors.Told], row: dict, report: SendReport, now) -> None:
     try:
-        digest = digest_send(member=member, told=told)
+        digest = digest_send(member=member, told=told, now=now)
     except OSError as error:  # SMTP errors are OSErrors: report, and try the others
         report.failed.append({**row, "error": str(error)})
         return
