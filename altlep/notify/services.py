@@ -5,7 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from altlep.core.audit import audit_record, snapshot
@@ -185,6 +185,9 @@ def _send_one(member: User, told: list[selectors.Told], row: dict, report: SendR
         digest = digest_send(member=member, told=told, now=now)
     except OSError as error:  # SMTP errors are OSErrors: report, and try the others
         report.failed.append({**row, "error": str(error)})
+        return
+    except IntegrityError:  # another sender recorded these changes first: they are told
+        report.nothing_new += 1
         return
     if digest is None:
         report.nothing_new += 1
