@@ -81,8 +81,10 @@ main.add_command(stv)
 def _register_app_commands() -> None:
     # Imported late so `altlep pb …` works without touching Django.
     from altlep.core.cli import areas
+    from altlep.notify.cli import notify
 
     main.add_command(areas)
+    main.add_command(notify)
 
 
 _register_app_commands()

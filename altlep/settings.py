@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "altlep.commissioning",
     "altlep.governance",
     "altlep.evidence",
+    "altlep.notify",
 ]
 
 MIDDLEWARE = [
@@ -83,6 +84,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "altlep.core.post_only.ExplainPostOnlyMiddleware",
+    "altlep.notify.middleware.LastVisitMiddleware",
 ]
 
 ROOT_URLCONF = "altlep.urls"
@@ -178,6 +180,8 @@ EMAIL_FILE_PATH = DATA_DIR / "mail"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "partnership@localhost")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+# Emails sent from the command line (digests) have no request to take the address from.
+ALTLEP_SITE_URL = os.environ.get("ALTLEP_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION

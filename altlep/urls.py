@@ -13,6 +13,7 @@ urlpatterns = [
     path("ideas/", include("altlep.commissioning.urls_box")),
     path("governance/", include("altlep.governance.urls")),
     path("evidence/", include("altlep.evidence.urls")),
+    path("notify/", include("altlep.notify.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -3,6 +3,7 @@
 from django.db.models import Count
 
 from altlep.core.models import Partnership
+from altlep.core.whats_on import whats_on
 from altlep.members.models import Organisation, User
 
 
@@ -22,6 +23,11 @@ def home_summary() -> dict:
         "in_area_count": in_area.count(),
         "micro_in_area_count": by_band.get("micro", 0),
     }
+
+
+def home_page(request) -> dict:
+    """The home page: what is on (sections from every app) and the headline counts."""
+    return {**home_summary(), "sections": whats_on(request)}
 
 
 def area_summary() -> dict:

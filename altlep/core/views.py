@@ -12,7 +12,7 @@ from altlep.core import selectors, uploads
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("core.view_partnership"):
         raise PermissionDenied
-    return render(request, "core/home.html", selectors.home_summary())
+    return render(request, "core/home.html", selectors.home_page(request))
 
 
 def area(request: HttpRequest) -> HttpResponse:

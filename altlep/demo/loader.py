@@ -11,6 +11,7 @@ from altlep.core.postcodes import postcodes_in_districts
 from altlep.demo import area, people
 from altlep.demo.commissioning import demo_commissioning
 from altlep.demo.evidence import demo_evidence
+from altlep.demo.follows import demo_follows
 from altlep.demo.governance import demo_governance
 from altlep.demo.ideas_box import demo_ideas_box
 from altlep.members import services
@@ -144,6 +145,7 @@ def demo_load(*, progress: bool = False) -> DemoSummary:
             members=members,
             organisations=list(Organisation.objects.order_by("pk")),
         )
+        demo_follows()
     return summary
 
 
