@@ -28,6 +28,27 @@ class UploadForm(forms.Form):
         return upload
 
 
+MAX_REGISTER_BYTES = 4 * 1024**3
+
+
+class RegisterUploadForm(forms.Form):
+    register_file = forms.FileField(
+        label="Companies House register (BasicCompanyData CSV or zip)",
+        help_text="The free “Basic Company Data” download from Companies House: the single "
+        "file, or one part at a time (each part adds its companies to those already loaded).",
+    )
+
+    def clean_register_file(self):
+        upload = self.cleaned_data["register_file"]
+        if upload.size > MAX_REGISTER_BYTES:
+            raise forms.ValidationError("The file is larger than 4 GB.")
+        if not upload.name.lower().endswith((".csv", ".zip")):
+            raise forms.ValidationError(
+                f"{upload.name} is not a CSV or zip file; upload BasicCompanyData as published."
+            )
+        return upload
+
+
 class AnchorBodyForm(forms.Form):
     name = forms.CharField(max_length=200)
     kind = forms.ChoiceField(choices=BodyKind.choices)

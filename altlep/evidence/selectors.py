@@ -1,7 +1,13 @@
 """Reads for the evidence pages: bodies, uploads, stored analyses, the review queue, LM3."""
 
 from altlep.core.models import Partnership
-from altlep.evidence.models import Analysis, AnchorBody, SpendUpload, SupplierSurvey
+from altlep.evidence.models import (
+    Analysis,
+    AnchorBody,
+    RegisterUpload,
+    SpendUpload,
+    SupplierSurvey,
+)
 from altlep.evidence.store import open_store, store_path
 from altlep.flows import lm3 as engine_lm3
 from altlep.members.models import Organisation
@@ -93,3 +99,8 @@ def review_queue() -> list[dict]:
         }
         for k, c, p, s, r in rows
     ]
+
+
+def register_uploads() -> list[RegisterUpload]:
+    """The latest uploads of the company register, newest first."""
+    return list(RegisterUpload.objects.select_related("uploaded_by")[:20])

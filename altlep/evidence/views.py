@@ -12,8 +12,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from altlep.evidence import charts, selectors, services
-from altlep.evidence.forms import AnchorBodyForm, DecisionForm, SurveyForm, UploadForm
-from altlep.evidence.models import AnchorBody, SpendUpload
+from altlep.evidence.forms import (
+    AnchorBodyForm,
+    DecisionForm,
+    RegisterUploadForm,
+    SurveyForm,
+    UploadForm,
+)
+from altlep.evidence.models import AnchorBody, RegisterUpload, SpendUpload
 from altlep.flows.report import to_csv, to_json
 
 
@@ -96,6 +102,45 @@ def upload_status(request: HttpRequest, pk: int) -> HttpResponse:
     shown = _visible_upload(request, pk)
     services.spend_upload_resume(actor=request.user, upload=shown)  # if its worker is gone
     return render(request, "evidence/_upload_status.html", {"upload": shown})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def register_upload(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("evidence.upload_register"):
+        raise PermissionDenied
+    form = RegisterUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        created = services.register_upload_create(
+            actor=request.user, register_file=form.cleaned_data["register_file"]
+        )
+        return redirect("evidence:register_upload_detail", pk=created.pk)
+    return render(
+        request,
+        "evidence/register_upload.html",
+        {"form": form, "uploads": selectors.register_uploads()},
+    )
+
+
+def _visible_register_upload(request: HttpRequest, pk: int) -> RegisterUpload:
+    if not request.user.has_perm("evidence.view_register_upload"):
+        raise PermissionDenied
+    found = get_object_or_404(RegisterUpload, pk=pk)
+    services.register_upload_resume(actor=request.user, upload=found)  # if its worker is gone
+    return found
+
+
+@login_required
+def register_upload_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    shown = _visible_register_upload(request, pk)
+    return render(request, "evidence/register_upload_detail.html", {"upload": shown})
+
+
+@login_required
+def register_upload_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """The status fragment htmx polls every second until the register is loaded or failed."""
+    shown = _visible_register_upload(request, pk)
+    return render(request, "evidence/_register_status.html", {"upload": shown})
 
 
 @login_required
