@@ -45,6 +45,9 @@ def _dashboard(request: HttpRequest, *, body: AnchorBody | None) -> HttpResponse
     }
     if analysis and analysis.result:
         context["charts"] = charts.dashboard(analysis.result)
+        context["gaps"] = selectors.gaps_explained(
+            result=analysis.result, user=request.user, body=body
+        )
         context["lm3"] = selectors.lm3_for(body=body, analysis=analysis)
     return render(request, "evidence/dashboard.html", context)
 
