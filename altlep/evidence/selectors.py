@@ -159,3 +159,21 @@ def gaps_explained(*, result: dict, user, body: AnchorBody | None) -> dict | Non
         "unresolved": with_actions(found["unresolved"]),
         "register_action": _gap_action(engine_gaps.NO_REGISTER, user=user, body=body),
     }
+
+
+def institutions_paid() -> list[str]:
+    """NHS trusts, councils and universities that imported spend pays, by name: suggestions
+    for naming an anchor institution, since no list of NHS trusts ships with the platform."""
+    if not store_path().exists():
+        return []
+    with open_store() as store:
+        if not store.scalar(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'suppliers'"
+        ):
+            return []
+        rows = store.rows(
+            "SELECT DISTINCT name FROM suppliers WHERE regexp_matches(upper(name), "
+            "'NHS .*TRUST|FOUNDATION TRUST|HOSPITALS? TRUST|\\bCOUNCIL\\b|UNIVERSITY') "
+            "ORDER BY name LIMIT 200"
+        )
+    return [name for (name,) in rows]

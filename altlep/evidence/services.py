@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from altlep.core import districts
 from altlep.core.audit import audit_record, snapshot
 from altlep.evidence import selectors, workers
 from altlep.evidence.models import (
@@ -53,6 +54,11 @@ def anchor_body_create(
     name = name.strip()
     if not name:
         raise ValidationError({"name": "Give the body's name."})
+    unknown = sorted(
+        c for c in [*(home_codes or []), *(region_codes or [])] if not districts.is_known(c)
+    )
+    if unknown:
+        raise ValidationError({"home_codes": f"Unknown district codes: {', '.join(unknown)}."})
     if AnchorBody.objects.filter(name=name).exists():
         raise ValidationError({"name": "A body with this name already exists."})
     body = AnchorBody.objects.create(
@@ -67,6 +73,30 @@ def anchor_body_create(
         actor=actor, action="evidence.anchor_body_create", instance=body, after=snapshot(body)
     )
     return body
+
+
+def council_body_create(
+    *,
+    actor,
+    district_code: str,
+    name: str = "",
+    organisation=None,
+    region_codes: list[str] | None = None,
+) -> AnchorBody:
+    """Add the council of one district as an anchor institution, chosen by name: called
+    "<district> Council" unless named, local on its own dashboard to its own district, and
+    regional to the partnership's other districts unless a region is given."""
+    if not districts.is_known(district_code):
+        raise ValidationError({"institution": f"Unknown district: {district_code}."})
+    _, area_codes = selectors.partnership_area()
+    return anchor_body_create(
+        actor=actor,
+        name=name.strip() or f"{districts.name(district_code)} Council",
+        kind="council",
+        organisation=organisation,
+        home_codes=[district_code],
+        region_codes=region_codes or [c for c in area_codes if c != district_code],
+    )
 
 
 def _save_file(source, folder: Path, name: str) -> Path:

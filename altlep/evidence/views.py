@@ -151,23 +151,37 @@ def register_upload_status(request: HttpRequest, pk: int) -> HttpResponse:
 def body_new(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("evidence.manage_bodies"):
         raise PermissionDenied
-    form = AnchorBodyForm(request.POST or None)
+    _, area_codes = selectors.partnership_area()
+    form = AnchorBodyForm(request.POST or None, area_codes=area_codes)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            body = services.anchor_body_create(
-                actor=request.user,
-                name=data["name"],
-                kind=data["kind"],
-                organisation=data["organisation"],
-                home_codes=form.codes(data["home_codes"]),
-                region_codes=form.codes(data["region_codes"]),
-            )
+            if council := form.council_code():
+                body = services.council_body_create(
+                    actor=request.user,
+                    district_code=council,
+                    name=data["name"],
+                    organisation=data["organisation"],
+                    region_codes=data["region_codes"],
+                )
+            else:
+                body = services.anchor_body_create(
+                    actor=request.user,
+                    name=data["name"],
+                    kind=data["kind"],
+                    organisation=data["organisation"],
+                    home_codes=data["home_codes"],
+                    region_codes=data["region_codes"],
+                )
         except ValidationError as error:
             form.add_error(None, error.messages)
         else:
             return redirect("evidence:body", slug=body.slug)
-    return render(request, "evidence/body_new.html", {"form": form})
+    return render(
+        request,
+        "evidence/body_new.html",
+        {"form": form, "institutions_paid": selectors.institutions_paid()},
+    )
 
 
 @login_required
