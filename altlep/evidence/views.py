@@ -238,6 +238,9 @@ def lm3(request: HttpRequest) -> HttpResponse:
             "bodies": AnchorBody.objects.all(),
             "analysis": analysis,
             "lm3": selectors.lm3_for(body=body, analysis=analysis),
+            "gaps": selectors.gaps_explained(result=analysis.result, user=request.user, body=body)
+            if analysis
+            else None,
             "surveys": len(selectors.surveys_for(body=body)),
         },
     )

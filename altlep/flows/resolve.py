@@ -41,7 +41,7 @@ class ResolveSummary:
     unresolved: int
 
     def describe(self) -> str:
-        methods = ", ".join(f"{k} {v}" for k, v in sorted(self.by_method.items()))
+        methods = ", ".join(f"{k} {v}" for k, v in sorted(self.by_method.items())) or "none matched"
         return (
             f"{self.suppliers} suppliers: {methods}; {self.queued} for review; "
             f"{self.unresolved} unresolved"

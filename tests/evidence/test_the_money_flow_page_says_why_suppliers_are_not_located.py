@@ -70,3 +70,9 @@ def test_what_is_known_without_location_is_shown_with_tables(client, body, ancho
     # Five suppliers; the largest, the county council, takes 4,000 of 10,750.
     assert "The 5 largest of 5 suppliers take 100% of the spend" in text
     assert "Lancashire County Council 37% £4,000 Public body" in text
+
+
+def test_the_lm3_page_says_how_much_spend_it_cannot_count_yet(client, body, anchor_officer):
+    upload_fixture(actor=anchor_officer, body=body, name="spend_no_postcodes.csv")
+    page = client.get(reverse("evidence:lm3") + f"?body={body.slug}").content.decode()
+    assert "100% of the spend (4 suppliers) is not yet located, so LM3 is understated" in page
