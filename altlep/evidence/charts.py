@@ -1,6 +1,7 @@
 """Turn a stored analysis into the dashboard's charts (inline SVG from the engine's report
 helpers) and the tables beside them."""
 
+from altlep.flows.kinds import LABELS as KIND_LABELS
 from altlep.flows.report import bars_svg, money
 
 FLOW_LABELS = {
@@ -29,6 +30,7 @@ def dashboard(result: dict) -> dict:
         ("Small and medium firms", full["sme_share"]),
     ]
     return {
+        **known_without_location(result),
         "full": full,
         "top_300": result["top_300"],
         "flows": flows,
@@ -55,3 +57,42 @@ def dashboard(result: dict) -> dict:
             title="Spend leaking out of the area by category",
         ),
     }
+
+
+def known_without_location(result: dict) -> dict:
+    """Charts and tables that need no supplier's place: spend by category, by kind of
+    supplier, and its concentration among the largest suppliers. Analyses stored before these
+    existed have none of them (refreshing the analysis adds them)."""
+    charts: dict = {}
+    if kinds := result.get("kinds"):
+        rows = [(k["label"], k["share"], money(k["pence"]), k["suppliers"]) for k in kinds]
+        charts["kinds"] = rows
+        charts["kinds_svg"] = bars_svg(
+            [(label, share) for label, share, _, _ in rows],
+            title="Share of spend by kind of supplier",
+            percent=True,
+        )
+    if categories := result.get("categories"):
+        rows = [
+            (c["category"], c["share"], money(c["pence"]), money(c["local_pence"]))
+            for c in categories
+        ]
+        charts["categories"] = rows
+        charts["categories_svg"] = bars_svg(
+            [(name, share) for name, share, _, _ in rows],
+            title="Share of spend by category",
+            percent=True,
+        )
+    if (concentration := result.get("concentration")) and concentration["top"]:
+        rows = [
+            (t["name"], t["share"], money(t["pence"]), KIND_LABELS.get(t["kind"], t["kind"]))
+            for t in concentration["top"]
+        ]
+        charts["concentration"] = concentration
+        charts["top_suppliers"] = rows
+        charts["top_suppliers_svg"] = bars_svg(
+            [(name, share) for name, share, _, _ in rows],
+            title="Share of spend taken by each of the largest suppliers",
+            percent=True,
+        )
+    return charts

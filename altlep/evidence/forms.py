@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django import forms
 
+from altlep.core import districts
 from altlep.evidence.models import BodyKind
 from altlep.members.models import Organisation
 
@@ -28,27 +29,99 @@ class UploadForm(forms.Form):
         return upload
 
 
+MAX_REGISTER_BYTES = 4 * 1024**3
+
+
+class RegisterUploadForm(forms.Form):
+    register_file = forms.FileField(
+        label="Companies House register (BasicCompanyData CSV or zip)",
+        help_text="The free “Basic Company Data” download from Companies House: the single "
+        "file, or one part at a time (each part adds its companies to those already loaded).",
+    )
+
+    def clean_register_file(self):
+        upload = self.cleaned_data["register_file"]
+        if upload.size > MAX_REGISTER_BYTES:
+            raise forms.ValidationError("The file is larger than 4 GB.")
+        if not upload.name.lower().endswith((".csv", ".zip")):
+            raise forms.ValidationError(
+                f"{upload.name} is not a CSV or zip file; upload BasicCompanyData as published."
+            )
+        return upload
+
+
+OTHER_INSTITUTION = "other"
+
+
+def _by_name(codes) -> list[tuple[str, str]]:
+    return sorted(((c, districts.name(c)) for c in codes), key=lambda cn: (cn[1], cn[0]))
+
+
 class AnchorBodyForm(forms.Form):
-    name = forms.CharField(max_length=200)
-    kind = forms.ChoiceField(choices=BodyKind.choices)
+    """An anchor institution chosen by name: one of the area's councils, or any other
+    institution (an NHS trust, a university) named in full. Districts are picked by name."""
+
+    institution = forms.ChoiceField(label="Which institution?")
+    name = forms.CharField(
+        max_length=200,
+        required=False,
+        label="Its name",
+        help_text="For a council chosen above, leave empty to use the name shown there. For "
+        "another institution, give its full name as it publishes it, e.g. “Calderdale and "
+        "Huddersfield NHS Foundation Trust”: no list of NHS trusts ships with the platform, "
+        "so names already paid in imported spend are suggested as you type.",
+        widget=forms.TextInput(attrs={"list": "institutions-paid", "autocomplete": "off"}),
+    )
+    kind = forms.ChoiceField(
+        choices=BodyKind.choices,
+        initial=BodyKind.NHS_TRUST,
+        required=False,
+        label="What kind of institution (when not a council chosen above)",
+    )
     organisation = forms.ModelChoiceField(
         queryset=Organisation.objects.order_by("name"),
         required=False,
         help_text="Its entry in the organisations directory: its officers may upload spend.",
     )
-    home_codes = forms.CharField(
+    home_codes = forms.MultipleChoiceField(
         required=False,
-        label="Home districts",
-        help_text="Comma-separated ONS district codes counted as local on its own dashboard "
-        "(empty: the partnership area).",
+        label="Its home districts",
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Spend with suppliers here counts as local on its own dashboard. A council's "
+        "own district when none is ticked; for another institution, none ticked means the whole "
+        "partnership area.",
     )
-    region_codes = forms.CharField(
-        required=False, label="Region districts", help_text="Comma-separated ONS district codes."
+    region_codes = forms.MultipleChoiceField(
+        required=False,
+        label="Districts of the wider region",
+        widget=forms.SelectMultiple(attrs={"size": 10}),
+        help_text="Spend here counts as regional rather than national. For a council, the "
+        "partnership's other districts when none is chosen.",
     )
 
-    @staticmethod
-    def codes(text: str) -> list[str]:
-        return sorted({c.strip().upper() for c in (text or "").split(",") if c.strip()})
+    def __init__(self, *args, area_codes: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        area = _by_name(area_codes)
+        self.fields["institution"].choices = [
+            *((f"council:{code}", f"{name} Council") for code, name in area),
+            (OTHER_INSTITUTION, "Another institution (an NHS trust, a university…), named below"),
+        ]
+        self.fields["home_codes"].choices = area
+        self.fields["region_codes"].choices = _by_name(districts.all_districts())
+
+    def council_code(self) -> str | None:
+        """The district of the council chosen, or None for another institution."""
+        choice = self.cleaned_data.get("institution", "")
+        return choice.removeprefix("council:") if choice.startswith("council:") else None
+
+    def clean(self):
+        data = super().clean()
+        if data.get("institution") == OTHER_INSTITUTION:
+            if not (data.get("name") or "").strip():
+                self.add_error("name", "Give the institution's name.")
+            if not data.get("kind"):
+                self.add_error("kind", "Say what kind of institution it is.")
+        return data
 
 
 class DecisionForm(forms.Form):

@@ -48,31 +48,20 @@ class UploadStatus(models.TextChoices):
     FAILED = "failed", "Failed"
 
 
-class SpendUpload(models.Model):
-    """One uploaded spend file (and optional OCDS file) and how its processing went."""
+class FileUpload(models.Model):
+    """What every uploaded file shares: who sent it, where it waits, and how its processing
+    went (the progress page and the background worker read these)."""
 
-    body = models.ForeignKey(AnchorBody, on_delete=models.CASCADE, related_name="uploads")
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
     original_name = models.CharField(max_length=255)
     stored_path = models.CharField(max_length=500)
-    ocds_name = models.CharField(max_length=255, blank=True)
-    ocds_path = models.CharField(max_length=500, blank=True)
-    synthetic = models.BooleanField(default=False)
     status = models.CharField(
         max_length=12, choices=UploadStatus.choices, default=UploadStatus.QUEUED, db_index=True
     )
     bytes_total = models.BigIntegerField(default=0)
     bytes_read = models.BigIntegerField(default=0)
-    rows = models.IntegerField(default=0)
-    credits = models.IntegerField(default=0)
-    redacted = models.IntegerField(default=0)
-    skipped = models.IntegerField(default=0)
-    awards = models.IntegerField(default=0)
-    already_imported = models.BooleanField(default=False)
-    mapping = models.JSONField(default=dict, blank=True)
-    resolution = models.CharField(max_length=300, blank=True)
     error = models.TextField(blank=True)
     error_file = models.CharField(max_length=255, blank=True)
     error_line = models.IntegerField(null=True, blank=True)
@@ -81,10 +70,7 @@ class SpendUpload(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        ordering = ["-created_at", "-pk"]
-
-    def __str__(self) -> str:
-        return f"{self.original_name} for {self.body}"
+        abstract = True
 
     @property
     def finished(self) -> bool:
@@ -97,6 +83,64 @@ class SpendUpload(models.Model):
         if not self.bytes_total:
             return 0
         return min(99, int(100 * self.bytes_read / self.bytes_total))
+
+
+class SpendUpload(FileUpload):
+    """One uploaded spend file (and optional OCDS file) and how its processing went."""
+
+    body = models.ForeignKey(AnchorBody, on_delete=models.CASCADE, related_name="uploads")
+    ocds_name = models.CharField(max_length=255, blank=True)
+    ocds_path = models.CharField(max_length=500, blank=True)
+    synthetic = models.BooleanField(default=False)
+    rows = models.IntegerField(default=0)
+    credits = models.IntegerField(default=0)
+    redacted = models.IntegerField(default=0)
+    skipped = models.IntegerField(default=0)
+    awards = models.IntegerField(default=0)
+    already_imported = models.BooleanField(default=False)
+    mapping = models.JSONField(default=dict, blank=True)
+    resolution = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.original_name} for {self.body}"
+
+
+class RegisterStage(models.TextChoices):
+    QUEUED = "queued", "Waiting to start"
+    UNPACKING = "unpacking", "Unpacking the zip"
+    LOADING = "loading", "Loading companies"
+    RESOLVING = "resolving", "Matching suppliers to companies"
+    ANALYSING = "analysing", "Refreshing the dashboards"
+    DONE = "done", "Done"
+
+
+class RegisterUpload(FileUpload):
+    """One Companies House BasicCompanyData file (CSV or its zip) an officer uploaded: loaded
+    into the flows store, then every supplier re-resolved. `before` and `after` hold the
+    resolution counts around it, so the page can show what the register changed."""
+
+    stage = models.CharField(
+        max_length=12, choices=RegisterStage.choices, default=RegisterStage.QUEUED
+    )
+    # Overall progress across the stages, 0-100 (bytes alone cannot say: loading and
+    # resolving take most of the time after the file is read).
+    progress = models.PositiveSmallIntegerField(default=0)
+    companies = models.IntegerField(default=0)
+    before = models.JSONField(default=dict, blank=True)
+    after = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Register {self.original_name}"
+
+    @property
+    def percent(self) -> int:
+        return 100 if self.status == UploadStatus.DONE else min(99, self.progress)
 
 
 class Analysis(models.Model):

@@ -27,3 +27,6 @@ rules.add_perm("evidence.view_upload", is_officer | speaks_for_upload_body)
 rules.add_perm("evidence.manage_bodies", is_officer)
 rules.add_perm("evidence.review_matches", is_officer)
 rules.add_perm("evidence.submit_survey", is_confirmed_member)
+# Loading the company register re-resolves every body's suppliers: partnership officers only.
+rules.add_perm("evidence.upload_register", is_officer)
+rules.add_perm("evidence.view_register_upload", is_officer)

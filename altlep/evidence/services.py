@@ -2,33 +2,36 @@
 review decisions and supplier surveys. Each checks its rule and writes the audit log."""
 
 import shutil
-import threading
 import time
-from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import close_old_connections, connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from altlep.core import districts
 from altlep.core.audit import audit_record, snapshot
-from altlep.evidence import selectors
+from altlep.evidence import selectors, workers
 from altlep.evidence.models import (
     Analysis,
     AnchorBody,
+    FileUpload,
     MatchDecision,
+    RegisterStage,
+    RegisterUpload,
     SpendUpload,
     SupplierSurvey,
     UploadStatus,
 )
-from altlep.evidence.store import open_store, uploads_dir, worker_claim
+from altlep.evidence.store import open_store, uploads_dir
 from altlep.flows.analysis import analyse
 from altlep.flows.classify import Area, classify
 from altlep.flows.errors import FlowsInputError
 from altlep.flows.ocds import read_ocds
-from altlep.flows.resolve import decide, resolve
+from altlep.flows.register import unpack_register
+from altlep.flows.resolve import decide, resolution_counts, resolve
 from altlep.flows.spend import file_digest
 
 
@@ -51,6 +54,11 @@ def anchor_body_create(
     name = name.strip()
     if not name:
         raise ValidationError({"name": "Give the body's name."})
+    unknown = sorted(
+        c for c in [*(home_codes or []), *(region_codes or [])] if not districts.is_known(c)
+    )
+    if unknown:
+        raise ValidationError({"home_codes": f"Unknown district codes: {', '.join(unknown)}."})
     if AnchorBody.objects.filter(name=name).exists():
         raise ValidationError({"name": "A body with this name already exists."})
     body = AnchorBody.objects.create(
@@ -65,6 +73,30 @@ def anchor_body_create(
         actor=actor, action="evidence.anchor_body_create", instance=body, after=snapshot(body)
     )
     return body
+
+
+def council_body_create(
+    *,
+    actor,
+    district_code: str,
+    name: str = "",
+    organisation=None,
+    region_codes: list[str] | None = None,
+) -> AnchorBody:
+    """Add the council of one district as an anchor institution, chosen by name: called
+    "<district> Council" unless named, local on its own dashboard to its own district, and
+    regional to the partnership's other districts unless a region is given."""
+    if not districts.is_known(district_code):
+        raise ValidationError({"institution": f"Unknown district: {district_code}."})
+    _, area_codes = selectors.partnership_area()
+    return anchor_body_create(
+        actor=actor,
+        name=name.strip() or f"{districts.name(district_code)} Council",
+        kind="council",
+        organisation=organisation,
+        home_codes=[district_code],
+        region_codes=region_codes or [c for c in area_codes if c != district_code],
+    )
 
 
 def _save_file(source, folder: Path, name: str) -> Path:
@@ -121,41 +153,30 @@ def spend_upload_create(
     return upload
 
 
-PENDING = (UploadStatus.QUEUED, UploadStatus.PROCESSING)
-# An upload this old and still pending, with no worker holding it, lost its worker (a restart)
-ORPHANED_AFTER = timedelta(seconds=10)
-
-
 def _start(upload_id: int) -> None:
-    threading.Thread(target=_in_thread, args=(upload_id,), daemon=True).start()
+    workers.start(
+        model=SpendUpload, upload_id=upload_id, claim=str(upload_id), process=spend_upload_process
+    )
 
 
 def _in_thread(upload_id: int) -> None:
-    close_old_connections()
-    try:
-        with worker_claim(upload_id) as mine:
-            pending = SpendUpload.objects.filter(pk=upload_id, status__in=PENDING).exists()
-            if mine and pending:  # not already taken by another worker, nor finished
-                spend_upload_process(upload_id=upload_id)
-    finally:
-        connection.close()
+    workers.run(
+        model=SpendUpload, upload_id=upload_id, claim=str(upload_id), process=spend_upload_process
+    )
 
 
 def spend_upload_resume(*, actor, upload: SpendUpload) -> bool:
     """Start processing again an upload whose worker is gone (the server restarted while it
     was queued or being processed); True when it was restarted. Safe to call from any page
     that shows the upload: a live worker, in this process or another, keeps its claim."""
-    if upload.status not in PENDING or timezone.now() - upload.created_at < ORPHANED_AFTER:
+    if not workers.orphaned(upload, claim=str(upload.pk)):
         return False
-    with worker_claim(upload.pk) as free:
-        if not free:
-            return False
     audit_record(actor=actor, action="evidence.spend_upload_resume", instance=upload)
     _start(upload.pk)
     return True
 
 
-def _fail(upload: SpendUpload, error: Exception) -> None:
+def _fail(upload: FileUpload, error: Exception) -> None:
     upload.status = UploadStatus.FAILED
     upload.error = f"{error} — nothing was imported from this file."
     if isinstance(error, FlowsInputError):
@@ -222,6 +243,127 @@ def spend_upload_process(*, upload_id: int) -> SpendUpload:
     upload.already_imported = result.already_imported
     upload.mapping = result.mapping
     upload.resolution = summary.describe()
+    upload.bytes_read = upload.bytes_total
+    upload.finished_at = timezone.now()
+    upload.save()
+    return upload
+
+
+def register_upload_create(*, actor, register_file, background: bool = True) -> RegisterUpload:
+    """Store an uploaded Companies House BasicCompanyData file (CSV or its zip; an
+    UploadedFile or a Path) and queue its loading, as spend uploads are queued."""
+    _require(actor, "evidence.upload_register")
+    name = Path(getattr(register_file, "name", "BasicCompanyData.csv")).name
+    upload = RegisterUpload.objects.create(
+        uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+        original_name=name,
+    )
+    stored = _save_file(register_file, uploads_dir() / _register_claim(upload.pk), name)
+    upload.stored_path = str(stored)
+    upload.bytes_total = stored.stat().st_size
+    upload.save(update_fields=["stored_path", "bytes_total"])
+    audit_record(
+        actor=actor,
+        action="evidence.register_upload_create",
+        instance=upload,
+        after=snapshot(upload),
+    )
+    if background and not getattr(settings, "ALTLEP_EVIDENCE_SYNC", False):
+        transaction.on_commit(lambda: _start_register(upload.pk))
+    else:
+        register_upload_process(upload_id=upload.pk)
+    return upload
+
+
+def _register_claim(upload_id: int) -> str:
+    return f"register-{upload_id}"
+
+
+def _start_register(upload_id: int) -> None:
+    workers.start(
+        model=RegisterUpload,
+        upload_id=upload_id,
+        claim=_register_claim(upload_id),
+        process=register_upload_process,
+    )
+
+
+def register_upload_resume(*, actor, upload: RegisterUpload) -> bool:
+    """Restart a register upload whose worker died (see spend_upload_resume)."""
+    if not workers.orphaned(upload, claim=_register_claim(upload.pk)):
+        return False
+    audit_record(actor=actor, action="evidence.register_upload_resume", instance=upload)
+    _start_register(upload.pk)
+    return True
+
+
+# Where each stage sits in the overall progress bar: reading the file is most of the wait.
+STAGE_SPANS = {
+    RegisterStage.UNPACKING: (0, 20),
+    RegisterStage.LOADING: (20, 85),
+    RegisterStage.RESOLVING: (85, 95),
+    RegisterStage.ANALYSING: (95, 99),
+}
+
+
+def _reporter(upload_id: int, stage: str):
+    """A progress callback (fraction 0-1 of the stage) that writes at most ~3 times a second."""
+    low, high = STAGE_SPANS[stage]
+    RegisterUpload.objects.filter(pk=upload_id).update(stage=stage, progress=low)
+    last = [0.0]
+
+    def report(fraction: float) -> None:
+        now = time.monotonic()
+        if now - last[0] > 0.3:
+            last[0] = now
+            done = low + int((high - low) * min(max(fraction, 0.0), 1.0))
+            RegisterUpload.objects.filter(pk=upload_id).update(progress=done)
+
+    return report
+
+
+def register_upload_process(*, upload_id: int) -> RegisterUpload:
+    """Unpack (a zip), load the register in one transaction, re-resolve every supplier and
+    refresh the dashboards; a bad file fails naming file, line and field, loading nothing."""
+    upload = RegisterUpload.objects.get(pk=upload_id)
+    RegisterUpload.objects.filter(pk=upload_id).update(status=UploadStatus.PROCESSING)
+    stored = Path(upload.stored_path)
+    shown = upload.original_name
+    try:
+        with open_store() as store:
+            before = resolution_counts(store)
+            csv_path = unpack_register(
+                stored,
+                stored.parent / "unpacked",
+                progress=_reporter(upload_id, RegisterStage.UNPACKING),
+            )
+            if csv_path != stored:
+                shown = f"{upload.original_name} › {csv_path.name}"
+            loading = _reporter(upload_id, RegisterStage.LOADING)
+            companies = store.import_register_file(csv_path, progress=lambda p: loading(p / 100))
+            _reporter(upload_id, RegisterStage.RESOLVING)
+            resolve(store)
+            _reporter(upload_id, RegisterStage.ANALYSING)
+            _refresh(store)
+            after = resolution_counts(store)
+    except FlowsInputError as error:
+        _fail(
+            upload, FlowsInputError(error.problem, path=shown, line=error.line, column=error.column)
+        )
+        return upload
+    except Exception as error:  # noqa: BLE001 - any failure is reported on the page
+        _fail(upload, error)
+        return upload
+    finally:
+        # The store holds the register now (or nothing, after a failure): the file, often
+        # gigabytes, is not kept.
+        shutil.rmtree(stored.parent, ignore_errors=True)
+    upload.status = UploadStatus.DONE
+    upload.stage = RegisterStage.DONE
+    upload.progress = 100
+    upload.companies = companies
+    upload.before = before
+    upload.after = after
     upload.bytes_read = upload.bytes_total
     upload.finished_at = timezone.now()
     upload.save()

@@ -37,10 +37,11 @@ def open_store() -> Iterator[Store]:
 
 
 @contextmanager
-def worker_claim(upload_id: int) -> Iterator[bool]:
-    """Claim the processing of one upload for this thread: yields False when a live worker
-    (in any process) already holds it. The claim ends with the worker, even if it dies."""
-    folder = uploads_dir() / str(upload_id)
+def worker_claim(claim: int | str) -> Iterator[bool]:
+    """Claim the processing of one upload (its folder's name) for this thread: yields False
+    when a live worker (in any process) already holds it. The claim ends with the worker, even
+    if it dies."""
+    folder = uploads_dir() / str(claim)
     folder.mkdir(parents=True, exist_ok=True)
     with (folder / ".worker").open("a") as claim:
         try:

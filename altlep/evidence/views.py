@@ -12,8 +12,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from altlep.evidence import charts, selectors, services
-from altlep.evidence.forms import AnchorBodyForm, DecisionForm, SurveyForm, UploadForm
-from altlep.evidence.models import AnchorBody, SpendUpload
+from altlep.evidence.forms import (
+    AnchorBodyForm,
+    DecisionForm,
+    RegisterUploadForm,
+    SurveyForm,
+    UploadForm,
+)
+from altlep.evidence.models import AnchorBody, RegisterUpload, SpendUpload
 from altlep.flows.report import to_csv, to_json
 
 
@@ -39,6 +45,9 @@ def _dashboard(request: HttpRequest, *, body: AnchorBody | None) -> HttpResponse
     }
     if analysis and analysis.result:
         context["charts"] = charts.dashboard(analysis.result)
+        context["gaps"] = selectors.gaps_explained(
+            result=analysis.result, user=request.user, body=body
+        )
         context["lm3"] = selectors.lm3_for(body=body, analysis=analysis)
     return render(request, "evidence/dashboard.html", context)
 
@@ -100,26 +109,79 @@ def upload_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+def register_upload(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("evidence.upload_register"):
+        raise PermissionDenied
+    form = RegisterUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        created = services.register_upload_create(
+            actor=request.user, register_file=form.cleaned_data["register_file"]
+        )
+        return redirect("evidence:register_upload_detail", pk=created.pk)
+    return render(
+        request,
+        "evidence/register_upload.html",
+        {"form": form, "uploads": selectors.register_uploads()},
+    )
+
+
+def _visible_register_upload(request: HttpRequest, pk: int) -> RegisterUpload:
+    if not request.user.has_perm("evidence.view_register_upload"):
+        raise PermissionDenied
+    found = get_object_or_404(RegisterUpload, pk=pk)
+    services.register_upload_resume(actor=request.user, upload=found)  # if its worker is gone
+    return found
+
+
+@login_required
+def register_upload_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    shown = _visible_register_upload(request, pk)
+    return render(request, "evidence/register_upload_detail.html", {"upload": shown})
+
+
+@login_required
+def register_upload_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """The status fragment htmx polls every second until the register is loaded or failed."""
+    shown = _visible_register_upload(request, pk)
+    return render(request, "evidence/_register_status.html", {"upload": shown})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
 def body_new(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("evidence.manage_bodies"):
         raise PermissionDenied
-    form = AnchorBodyForm(request.POST or None)
+    _, area_codes = selectors.partnership_area()
+    form = AnchorBodyForm(request.POST or None, area_codes=area_codes)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            body = services.anchor_body_create(
-                actor=request.user,
-                name=data["name"],
-                kind=data["kind"],
-                organisation=data["organisation"],
-                home_codes=form.codes(data["home_codes"]),
-                region_codes=form.codes(data["region_codes"]),
-            )
+            if council := form.council_code():
+                body = services.council_body_create(
+                    actor=request.user,
+                    district_code=council,
+                    name=data["name"],
+                    organisation=data["organisation"],
+                    region_codes=data["region_codes"],
+                )
+            else:
+                body = services.anchor_body_create(
+                    actor=request.user,
+                    name=data["name"],
+                    kind=data["kind"],
+                    organisation=data["organisation"],
+                    home_codes=data["home_codes"],
+                    region_codes=data["region_codes"],
+                )
         except ValidationError as error:
             form.add_error(None, error.messages)
         else:
             return redirect("evidence:body", slug=body.slug)
-    return render(request, "evidence/body_new.html", {"form": form})
+    return render(
+        request,
+        "evidence/body_new.html",
+        {"form": form, "institutions_paid": selectors.institutions_paid()},
+    )
 
 
 @login_required
@@ -176,6 +238,9 @@ def lm3(request: HttpRequest) -> HttpResponse:
             "bodies": AnchorBody.objects.all(),
             "analysis": analysis,
             "lm3": selectors.lm3_for(body=body, analysis=analysis),
+            "gaps": selectors.gaps_explained(result=analysis.result, user=request.user, body=body)
+            if analysis
+            else None,
             "surveys": len(selectors.surveys_for(body=body)),
         },
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from altlep.flows import breakdowns
 from altlep.flows.store import Store
 
 CLASSIFIED = """
@@ -22,7 +23,10 @@ SELECT s.body, s.paid_on, s.amount_pence, s.supplier_name, s.supplier_key, s.dep
        coalesce(c.size_band, 'unknown') AS size_band,
        coalesce(c.social, false) AS social,
        c.company_number IS NOT NULL AS resolved,
-       coalesce(c.sic_codes, '') AS sic_codes
+       coalesce(c.sic_codes, '') AS sic_codes,
+       CASE WHEN s.is_redacted THEN 'redacted' ELSE coalesce(c.kind, 'unknown') END AS kind,
+       coalesce(c.unlocated_reason, '') AS unlocated_reason,
+       coalesce(c.unresolved_reason, '') AS unresolved_reason
 FROM spend s LEFT JOIN supplier_class c USING (supplier_key)
 """
 FLOWS = ("local", "regional", "national", "unknown")
@@ -156,6 +160,10 @@ def analyse(
             }
             for m, e, lo in months
         ],
+        "kinds": breakdowns.by_kind(store, where, params),
+        "categories": breakdowns.by_category(store, where, params),
+        "concentration": breakdowns.concentration(breakdowns.supplier_totals(store, where, params)),
+        "gaps": breakdowns.gaps(store, where, params),
         "departments": [
             {
                 "department": d,

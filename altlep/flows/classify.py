@@ -1,4 +1,5 @@
-"""Classification of suppliers: where they are, how big, social economy, public body.
+"""Classification of suppliers: where they are, how big, social economy, what kind (see
+kinds.py), and why any is not located or not matched (see gaps.py).
 
 Size band, in order of trust: the OCDS `scale` a buyer recorded; the members' directory's own
 figures; otherwise an inference from the accounts category filed at Companies House (micro-entity
@@ -13,14 +14,9 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from altlep.flows import gaps, kinds
 from altlep.flows.store import Store
 
-PUBLIC_BODY = re.compile(
-    r"\b(COUNCIL|BOROUGH OF|NHS|HMRC|HM REVENUE|POLICE|FIRE AND RESCUE|FIRE AUTHORITY|"
-    r"COMBINED AUTHORITY|DEPARTMENT FOR|DEPT FOR|MINISTRY OF|PENSION FUND|CLINICAL COMMISSIONING|"
-    r"INTEGRATED CARE BOARD|FOUNDATION TRUST|HOSPITALS? TRUST|CABINET OFFICE|DVLA|"
-    r"ENVIRONMENT AGENCY|TRANSPORT FOR|PASSENGER TRANSPORT EXECUTIVE)\b"
-)
 SOCIAL_CATEGORY = re.compile(
     r"community interest|registered society|industrial and provident|charitable incorporated|"
     r"charitable company|royal charter",
@@ -96,6 +92,8 @@ def classify(
     """
     locate = locate or _default_locate
     own = {m["company_number"]: m for m in members if m.get("company_number")}
+    register_loaded = bool(store.scalar("SELECT count(*) FROM register"))
+    in_review = {k for (k,) in store.rows("SELECT DISTINCT supplier_key FROM review_queue")}
     rows = store.rows("""
         SELECT s.supplier_key, s.name, m.company_number, m.method, m.confidence,
                coalesce(nullif(r.postcode, ''), s.postcode, a.postcode) AS postcode,
@@ -137,13 +135,21 @@ def classify(
         else:
             band = band_from_accounts(accounts)
             basis = "register accounts category (inferred)" if band != "unknown" else ""
-        public = bool(PUBLIC_BODY.search(name or ""))
+        kind = kinds.supplier_kind(
+            name or "",
+            company_number=number or "",
+            charity_number=charity or "",
+            register_category=category or "",
+        )
+        public = kind == kinds.PUBLIC_BODY
         social = (
             bool(vcse)
             or bool(charity)
             or bool(SOCIAL_CATEGORY.search(category or ""))
             or bool(SOCIAL_NAME.search(name or ""))
         )
+        locality = area.locality(district)
+        known = {"in_review": key in in_review, "register_loaded": register_loaded}
         out.append(
             (
                 key,
@@ -152,18 +158,28 @@ def classify(
                 confidence,
                 postcode,
                 district,
-                area.locality(district),
+                locality,
                 band,
                 basis,
                 social,
                 public,
                 sics or "",
+                kind,
+                gaps.unlocated_reason(
+                    located=locality != "unknown",
+                    public=public,
+                    postcode=postcode or "",
+                    resolved=bool(number),
+                    **known,
+                ),
+                gaps.unresolved_reason(resolved=bool(number), public=public, kind=kind, **known),
             )
         )
     store.db.execute("""CREATE OR REPLACE TABLE supplier_class (
         supplier_key VARCHAR PRIMARY KEY, company_number VARCHAR, method VARCHAR,
         confidence DOUBLE, postcode VARCHAR, district VARCHAR, locality VARCHAR,
         size_band VARCHAR, size_basis VARCHAR, social BOOLEAN, public BOOLEAN,
-        sic_codes VARCHAR)""")
+        sic_codes VARCHAR, kind VARCHAR, unlocated_reason VARCHAR,
+        unresolved_reason VARCHAR)""")
     store._append("supplier_class", out)
     return len(out)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+import zipfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,7 +94,10 @@ FROM (
          trim(coalesce("CompanyName", '')) AS name,
          {postcode} AS postcode, {category} AS category, {status} AS status,
          {accounts} AS account_category, {sics} AS sic_codes
-  FROM read_csv(?, header = true, all_varchar = true, names = ?, quote = '"', escape = '"')
+  -- skip and strict_mode fixed: left to sniff, DuckDB may skip a file's first lines whole
+  -- when a later row is damaged, importing nothing and saying nothing.
+  FROM read_csv(?, header = true, all_varchar = true, names = ?, delim = ',', quote = '"',
+                escape = '"', skip = 0, strict_mode = true)
 )
 """
 
@@ -129,3 +133,55 @@ def first_row_without_number(path: Path) -> int:
             if row and (at >= len(row) or not row[at].strip()):
                 return reader.line_num
     return 0
+
+
+def first_bad_row(path: Path) -> tuple[int, str]:
+    """The line of the first row that is not one record of the header's width, and what is
+    wrong with it; (0, "") when every row is whole (found only after DuckDB refused the file)."""
+    width = len(register_header(path))
+    with Path(path).open("r", encoding="utf-8-sig", errors="replace", newline="") as handle:
+        reader = csv.reader(handle)
+        next(reader, None)
+        start = reader.line_num + 1
+        for row in reader:
+            if row and len(row) != width:
+                problem = f"{len(row)} fields where the header has {width}"
+                if reader.line_num > start:
+                    problem += (
+                        f" (the record runs on to line {reader.line_num}: a quote left open?)"
+                    )
+                return start, problem
+            start = reader.line_num + 1
+    return 0, ""
+
+
+def unpack_register(
+    path: Path, folder: Path, *, progress: Callable[[float], None] | None = None
+) -> Path:
+    """The CSV inside a Companies House zip, unpacked into `folder` (progress as a fraction
+    of its size); a CSV is returned as it is. Each zip Companies House publishes holds one CSV."""
+    path = Path(path)
+    if not zipfile.is_zipfile(path):
+        return path
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = [m for m in archive.infolist() if m.filename.lower().endswith(".csv")]
+            if len(members) != 1:
+                raise FlowsInputError(
+                    f"the zip holds {len(members)} CSV files; a Companies House zip holds one "
+                    "(upload each part's zip on its own)",
+                    path=path.name,
+                )
+            member = members[0]
+            target = Path(folder) / Path(member.filename).name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            done = 0
+            with archive.open(member) as source, target.open("wb") as out:
+                while chunk := source.read(1 << 22):
+                    out.write(chunk)
+                    done += len(chunk)
+                    if progress and member.file_size:
+                        progress(done / member.file_size)
+    except (zipfile.BadZipFile, EOFError, OSError) as exc:
+        raise FlowsInputError(f"the zip file is damaged ({exc})", path=path.name) from exc
+    return target

@@ -41,6 +41,16 @@ def to_csv(result: dict) -> str:
         writer.writerow(["local share by month", row["month"], row["local_share"]])
     for row in result["departments"]:
         writer.writerow(["pence by department", row["department"], row["amount_pence"]])
+    for row in result.get("kinds", []):
+        writer.writerow(["pence by kind of supplier", row["kind"], row["pence"]])
+    for row in result.get("categories", []):
+        writer.writerow(["pence by category", row["category"], row["pence"]])
+    if concentration := result.get("concentration"):
+        for key in ("suppliers", "top_share", "hhi"):
+            writer.writerow(["concentration", key, concentration[key]])
+    for part in ("unlocated", "unresolved"):
+        for row in (result.get("gaps") or {}).get(part, {}).get("reasons", []):
+            writer.writerow([f"{part} pence by reason", row["reason"], row["pence"]])
     for key, value in (result.get("lm3") or {}).items():
         if key != "scenarios":
             writer.writerow(["lm3", key, value])
@@ -126,6 +136,7 @@ def to_html(result: dict) -> str:
         f"<p>Social economy share: {full['social_share']:.1%}. "
         f"Micro: {full['micro_share']:.1%}. SME: {full['sme_share']:.1%}.</p>",
     ]
+    sections += _known_without_location(result)
     if lm3 := result.get("lm3"):
         sections += [
             "<h2>Local Multiplier 3</h2>",
@@ -139,6 +150,45 @@ def to_html(result: dict) -> str:
         "<!doctype html><html lang='en'><meta charset='utf-8'><title>Money flows: "
         f"{html.escape(result['body'])}</title><body>{''.join(sections)}</body></html>"
     )
+
+
+def _known_without_location(result: dict) -> list[str]:
+    """Kinds of supplier, concentration and why suppliers are not located (newer analyses)."""
+    out = []
+    if kinds := result.get("kinds"):
+        out += [
+            "<h2>Kinds of supplier</h2>",
+            bars_svg([(k["label"], k["share"]) for k in kinds], title="Kinds", percent=True),
+            _table(
+                ["kind", "share", "spend", "suppliers"],
+                [
+                    [k["label"], f"{k['share']:.1%}", money(k["pence"]), k["suppliers"]]
+                    for k in kinds
+                ],
+            ),
+        ]
+    if (c := result.get("concentration")) and c["top"]:
+        out += [
+            "<h2>The largest suppliers</h2>",
+            f"<p>The {len(c['top'])} largest of {c['suppliers']} suppliers take "
+            f"{c['top_share']:.1%} of the spend; HHI {c['hhi']}.</p>",
+            _table(
+                ["supplier", "share", "spend"],
+                [[t["name"], f"{t['share']:.1%}", money(t["pence"])] for t in c["top"]],
+            ),
+        ]
+    if (gaps := result.get("gaps")) and gaps["unlocated"]["reasons"]:
+        out += [
+            "<h2>Suppliers not located, and why</h2>",
+            _table(
+                ["why", "suppliers", "spend", "how to fix it"],
+                [
+                    [r["why"], r["suppliers"], money(r["pence"]), r["fix"]]
+                    for r in gaps["unlocated"]["reasons"]
+                ],
+            ),
+        ]
+    return out
 
 
 RENDERERS = {"json": to_json, "csv": to_csv, "html": to_html}

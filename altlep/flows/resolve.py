@@ -41,7 +41,7 @@ class ResolveSummary:
     unresolved: int
 
     def describe(self) -> str:
-        methods = ", ".join(f"{k} {v}" for k, v in sorted(self.by_method.items()))
+        methods = ", ".join(f"{k} {v}" for k, v in sorted(self.by_method.items())) or "none matched"
         return (
             f"{self.suppliers} suppliers: {methods}; {self.queued} for review; "
             f"{self.unresolved} unresolved"
@@ -166,3 +166,22 @@ def decide(
         [supplier_key, company_number, accepted, decided_by],
     )
     store.db.execute("DELETE FROM review_queue WHERE supplier_key = ?", [supplier_key])
+
+
+def resolution_counts(store: Store) -> dict[str, int]:
+    """Where resolution stands: companies in the register; suppliers, how many are matched to
+    a company, waiting for review, and located (zeros for what has not been run yet)."""
+    tables = {name for (name,) in store.rows("SELECT table_name FROM information_schema.tables")}
+
+    def count(sql: str, table: str) -> int:
+        return int(store.scalar(sql) or 0) if table in tables else 0
+
+    return {
+        "register": count("SELECT count(*) FROM register", "register"),
+        "suppliers": count("SELECT count(*) FROM suppliers", "suppliers"),
+        "matched": count("SELECT count(*) FROM matches", "matches"),
+        "queued": count("SELECT count(DISTINCT supplier_key) FROM review_queue", "review_queue"),
+        "located": count(
+            "SELECT count(*) FROM supplier_class WHERE locality <> 'unknown'", "supplier_class"
+        ),
+    }

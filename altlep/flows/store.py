@@ -24,7 +24,13 @@ import pyarrow as pa
 from altlep.flows.errors import FlowsInputError
 from altlep.flows.names import NORMALISE_NAME_MACRO, clean_company_number, normalise_name
 from altlep.flows.ocds import Award
-from altlep.flows.register import Company, first_row_without_number, load_sql, register_header
+from altlep.flows.register import (
+    Company,
+    first_bad_row,
+    first_row_without_number,
+    load_sql,
+    register_header,
+)
 from altlep.flows.spend import SpendLine, detect_file, file_digest, read_spend
 
 SCHEMA = """
@@ -296,7 +302,11 @@ class Store:
             self.db.execute("COMMIT")
         except duckdb.Error as exc:
             self.db.execute("ROLLBACK")
-            raise FlowsInputError(f"cannot read it as CSV ({exc})", path=str(path)) from exc
+            line, problem = first_bad_row(path)
+            if line:
+                raise FlowsInputError(problem, path=str(path), line=line) from exc
+            first = str(exc).splitlines()[0]
+            raise FlowsInputError(f"cannot read it as CSV ({first})", path=str(path)) from exc
         except BaseException:
             self.db.execute("ROLLBACK")
             raise

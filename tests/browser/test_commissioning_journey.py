@@ -41,9 +41,7 @@ def _next_phase(officer_page, round_slug):
 
 
 def test_a_round_from_idea_to_delivery(session_for, page, partnership):
-    RoundFactory(
-        phase="collect", title="Street fund", slug="street-fund", budget_pence=10_000_00
-    )
+    RoundFactory(phase="collect", title="Street fund", slug="street-fund", budget_pence=10_000_00)
     author, pledger = UserFactory(display_name="Ada Author"), UserFactory(display_name="Pat")
     voters = [UserFactory(display_name=f"Voter {n}") for n in range(3)]
     officer = UserFactory(display_name="Olu Officer", is_officer=True)

@@ -75,7 +75,7 @@ def test_an_anchor_uploads_spend_sees_progress_then_the_dashboard(page, axe, par
     assert page.get_by_role("cell", name="Supplier Postcode").is_visible()
     page.get_by_role("link", name="See the dashboard for Preston City Council").click()
     page.get_by_role("heading", name="Local, regional, national").wait_for()
-    assert page.locator("svg[role=img]").count() == 5
+    assert page.locator("svg[role=img]").count() == 8
 
     results = axe.run(page)
     assert not serious_violations(results), serious_violations(results)

@@ -53,3 +53,15 @@ def test_an_upload_is_seen_by_the_bodys_officers_and_partnership_officers_only(
     assert anchor_officer.has_perm("evidence.view_upload", upload)
     assert officer.has_perm("evidence.view_upload", upload)
     assert not member.has_perm("evidence.view_upload", upload)
+
+
+def test_only_partnership_officers_upload_the_company_register(officer, anchor_officer, member):
+    assert officer.has_perm("evidence.upload_register")
+    assert not anchor_officer.has_perm("evidence.upload_register")
+    assert not member.has_perm("evidence.upload_register")
+
+
+def test_only_partnership_officers_see_a_register_upload(officer, anchor_officer, member):
+    assert officer.has_perm("evidence.view_register_upload")
+    assert not anchor_officer.has_perm("evidence.view_register_upload")
+    assert not member.has_perm("evidence.view_register_upload")
