@@ -80,3 +80,23 @@ def test_the_demo_pages_render(cast, client):
         assert client.get(f"/governance/{path}").status_code == 200
     for election in ElectionResult.objects.all():
         assert "Count sheet" in client.get(election.election.get_absolute_url()).content.decode()
+
+
+def test_members_whose_story_has_no_business_are_never_given_one_to_fill_seats(
+    partnership, officer
+):
+    from altlep.members.models import Affiliation
+
+    # Created first, so they come first in id order, where the demo looks for people to
+    # affiliate when too few members are eligible for a category.
+    residents = [UserFactory(district_code="E07000123") for _ in range(5)]
+    members = residents + [micro_owner() for _ in range(3)] + [sme_owner() for _ in range(2)]
+    members += [vcse_trustee() for _ in range(2)] + [councillor() for _ in range(2)]
+    members += [UserFactory(district_code="E07000123") for _ in range(20)]
+    organisations = list(Organisation.objects.all())
+    demo_governance(
+        officer=officer, members=members, organisations=organisations, unaffiliated=residents
+    )
+    assert not Affiliation.objects.filter(member__in=residents).exists()
+    assert Seat.objects.sitting().filter(category="micro").count() == 6
+    assert not Seat.objects.sitting().filter(member__in=residents).exclude(category="resident")
