@@ -12,13 +12,13 @@ only as far as the file itself and any loaded company register allow.
 """
 
 import csv
-import os
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from altlep.demo import area
+from altlep.demo.figures import shared_data_dir
 from altlep.demo.organisations import KIRKLEES_COUNCIL, NHS_TRUST
 from altlep.evidence import services
 from altlep.evidence.models import AnchorBody, UploadStatus
@@ -157,14 +157,6 @@ AMOUNTS = {
     "large": (8_000, 400_000),
     "unknown": (100, 5_000),
 }
-
-
-def shared_data_dir() -> Path | None:
-    """ALTLEP_SHARED_DATA, else ../shared/data beside the repository, if it exists."""
-    configured = os.environ.get("ALTLEP_SHARED_DATA")
-    repo = Path(__file__).resolve().parents[2]
-    candidate = Path(configured) if configured else repo.parent / "shared" / "data"
-    return candidate if candidate.is_dir() else None
 
 
 def real_spend_files() -> list[tuple[RealBody, Path]]:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from django.utils import timezone
 
+from altlep.demo.figures import AreaFigures, area_figures
 from altlep.governance.models import Election, Seat
 from altlep.governance.selectors.composition import sitting_seats
 from altlep.governance.selectors.eligibility import category_problem, large_business_of
@@ -141,23 +142,53 @@ def demo_governance(
         )
     _meetings_and_decisions(officer, today)
     _groups(officer, members, taken)
-    strategy.strategy_update(
-        actor=officer,
-        title="Our strategy: an economy that works for the people of West Yorkshire",
-        body=(
-            "Keep money local: buy from local micro-enterprises, make public procurement "
-            "micro-friendly, and measure how much of every pound stays in the area.\n\n"
-            "Learn in the workplace: pay owner-managers to take on apprentices.\n\n"
-            "Decide in the open: every decision, vote and declared interest is published."
-        ),
-        sectors=[
-            ("Creative and cultural industries", "Many micro-firms, strong local identity."),
-            ("Repair, reuse and the circular economy", "Local jobs that keep resources here."),
-            ("Food and hospitality", "Short supply chains and town-centre footfall."),
-            ("Care and the social economy", "Anchor institutions' largest local spend."),
-        ],
-    )
+    title, body, sectors = _strategy(area_figures())
+    strategy.strategy_update(actor=officer, title=title, body=body, sectors=sectors)
     return len(ELECTIONS)
+
+
+# Priority sectors, each with the SIC 2007 section whose jobs ONS counts for it (if one fits).
+SECTORS = [
+    ("Creative and cultural industries", "Many micro-firms, strong local identity.", "R"),
+    ("Repair, reuse and the circular economy", "Local jobs that keep resources here.", ""),
+    ("Food and hospitality", "Short supply chains and town-centre footfall.", "I"),
+    ("Care and the social economy", "Anchor institutions' largest local spend.", "Q"),
+]
+SECTION_NAMES = {
+    "R": "arts, entertainment and recreation",
+    "I": "accommodation and food",
+    "Q": "health and social work",
+}
+
+
+def _strategy(figures: AreaFigures | None) -> tuple[str, str, list[tuple[str, str]]]:
+    """The strategy's title, text and sectors, citing ONS figures for the area when the shared
+    data has them (and saying nothing it cannot source when it does not)."""
+    body = (
+        "Keep money local: buy from local micro-enterprises, make public procurement "
+        "micro-friendly, and measure how much of every pound stays in the area.\n\n"
+        "Learn in the workplace: pay owner-managers to take on apprentices.\n\n"
+        "Decide in the open: every decision, vote and declared interest is published."
+    )
+    sectors = [(name, why) for name, why, _ in SECTORS]
+    if figures:
+        body = (
+            f"West Yorkshire has {figures.enterprises:,} businesses, "
+            f"{figures.micro_share:.0%} of them micro-enterprises of fewer than ten people "
+            f"(ONS UK Business Counts, {figures.enterprises_year}).\n\n" + body
+        )
+        sectors = [
+            (
+                name,
+                f"{why} {figures.employment_by_section[section]:,} jobs in West Yorkshire in "
+                f"{SECTION_NAMES[section]} (ONS BRES, {figures.employment_year}).",
+            )
+            if section
+            else (name, why)
+            for name, why, section in SECTORS
+        ]
+    title = "Our strategy: an economy that works for the people of West Yorkshire"
+    return title, body, sectors
 
 
 def _sitting_voting_members():

@@ -21,14 +21,16 @@ DEMO_COMPANY_NUMBERS = (99_000_000, 99_999_999)
 DEMO_LLP_NUMBERS = (990_000, 999_999)
 DEMO_CHARITY_NUMBERS = (1_900_000, 1_999_999)
 
-# Local micro-enterprises are spread over the districts roughly as West Yorkshire's businesses
-# are (ONS UK Business Counts 2022: Leeds the most, Calderdale the fewest).
+# Local micro-enterprises are spread over the districts as West Yorkshire's enterprises are
+# (ONS UK Business Counts, March 2022: Leeds 30,210, Bradford 16,605, Kirklees 15,360,
+# Wakefield 9,985, Calderdale 8,420), fixed here so the demo is the same with or without the
+# shared data.
 DISTRICT_WEIGHTS = {
-    area.LEEDS: 30,
-    area.BRADFORD: 22,
-    area.KIRKLEES: 20,
-    area.WAKEFIELD: 15,
-    area.CALDERDALE: 13,
+    area.LEEDS: 30_210,
+    area.BRADFORD: 16_605,
+    area.KIRKLEES: 15_360,
+    area.WAKEFIELD: 9_985,
+    area.CALDERDALE: 8_420,
 }
 
 
