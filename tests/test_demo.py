@@ -12,7 +12,7 @@ from altlep.core.models import Partnership
 from altlep.demo import area, demo_load
 from altlep.demo.evidence import DEMO_BODIES
 from altlep.demo.loader import DEMO_ACCOUNTS
-from altlep.demo.organisations import KIRKLEES_COUNCIL, OWNER_BUSINESS
+from altlep.demo.organisations import ANCHORS, KIRKLEES_COUNCIL, OWNER_BUSINESS
 from altlep.evidence.models import Analysis, AnchorBody
 from altlep.evidence.selectors import lm3_for
 from altlep.governance.models import Seat
@@ -102,6 +102,11 @@ def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
                     )
                     for email, *_ in DEMO_ACCOUNTS
                 },
+                "councillors_of": set(
+                    Affiliation.objects.filter(role="councillor").values_list(
+                        "organisation__name", flat=True
+                    )
+                ),
                 "officer": User.objects.filter(email="officer@demo.altlep.org")
                 .values("is_officer")
                 .get(),
@@ -242,3 +247,8 @@ def test_the_demo_anchor_institutions_are_in_the_area(demo_snapshot):
     for body in DEMO_BODIES:
         assert organisations[body.organisation] in area.DISTRICTS
         assert set(demo_snapshot["flows"][body.name]["home"]) <= set(area.DISTRICTS)
+
+
+def test_councillors_sit_for_councils_of_the_area_only(demo_snapshot):
+    councils = {name for name, _, _, _ in ANCHORS if name.endswith("Council")}
+    assert demo_snapshot["councillors_of"] == councils
