@@ -18,30 +18,115 @@ from altlep.demo import area
 PAST_TITLE = "Spring 2026 community fund"
 OPEN_TITLE = "Green places 2026"
 
-# (title, category, cost £, description) — invented, local-sounding projects.
+# (title, category, cost £, description, place) — invented, local-sounding projects, each in
+# the district of the place its title names.
 PAST_IDEAS = [
-    ("Repair café in Darwen", "Community space", 6_500, "Monthly repair sessions with tools."),
-    ("Preston canal towpath lighting", "Transport", 24_000, "Solar lights on the dark stretch."),
-    ("Fleetwood market stall incubator", "Town centre", 12_000, "Six stalls for new traders."),
-    ("Pendle youth coding club", "Skills", 8_000, "Laptops and mentors for teenagers."),
-    ("Lancaster community fridge", "Health", 4_500, "Surplus food shared, not wasted."),
-    ("Burnley mural trail", "Culture", 15_000, "Local artists paint five walls."),
-    ("Chorley apprentice tool bank", "Skills", 9_500, "Tools lent to apprentices."),
-    ("Blackpool beach wheelchair hire", "Health", 11_000, "Beach wheelchairs, free to hire."),
-    ("Ribble Valley bus shelter seats", "Transport", 7_000, "Seats in twelve rural shelters."),
-    ("Wyre wildflower verges", "Environment", 5_500, "Verges sown and left to flower."),
-    ("Hyndburn shopfront grants", "Town centre", 20_000, "Matched grants for shopfronts."),
-    ("Rossendale walking festival", "Culture", 6_000, "A week of guided walks."),
+    (
+        "Repair café in Hebden Bridge",
+        "Community space",
+        6_500,
+        "Monthly repair sessions.",
+        "Hebden Bridge",
+    ),
+    (
+        "Towpath lighting in Sowerby Bridge",
+        "Transport",
+        24_000,
+        "Solar lights on the dark stretch.",
+        "Sowerby Bridge",
+    ),
+    (
+        "Dewsbury market stall incubator",
+        "Town centre",
+        12_000,
+        "Six stalls for new traders.",
+        "Dewsbury",
+    ),
+    (
+        "Keighley youth coding club",
+        "Skills",
+        8_000,
+        "Laptops and mentors for teenagers.",
+        "Keighley",
+    ),
+    ("Armley community fridge", "Health", 4_500, "Surplus food shared, not wasted.", "Armley"),
+    ("Castleford mural trail", "Culture", 15_000, "Local artists paint five walls.", "Castleford"),
+    (
+        "Huddersfield apprentice tool bank",
+        "Skills",
+        9_500,
+        "Tools lent to apprentices.",
+        "Huddersfield",
+    ),
+    (
+        "Changing Places toilet in Pontefract",
+        "Health",
+        11_000,
+        "A fully accessible toilet.",
+        "Pontefract",
+    ),
+    (
+        "Holme Valley bus shelter seats",
+        "Transport",
+        7_000,
+        "Seats in twelve rural shelters.",
+        "Holme Valley",
+    ),
+    (
+        "Bingley wildflower verges",
+        "Environment",
+        5_500,
+        "Verges sown and left to flower.",
+        "Bingley",
+    ),
+    ("Batley shopfront grants", "Town centre", 20_000, "Matched grants for shopfronts.", "Batley"),
+    ("Todmorden walking festival", "Culture", 6_000, "A week of guided walks.", "Todmorden"),
 ]
 OPEN_IDEAS = [
-    ("Tree planting on Avenham Park edge", "Environment", 9_000, "Sixty native trees."),
-    ("Community orchard in Accrington", "Environment", 7_500, "Fruit trees and a picnic spot."),
-    ("Pocket park in Blackburn town centre", "Town centre", 18_000, "A derelict corner greened."),
-    ("Cycle parking at Lancaster station", "Transport", 6_500, "Forty covered spaces."),
-    ("Rain gardens on Ormskirk streets", "Environment", 12_000, "Planting that soaks up rain."),
-    ("Allotment taster plots in Leyland", "Health", 4_000, "Small plots for beginners."),
-    ("Green roof on Colne library", "Environment", 15_000, "Sedum roof and a bee hotel."),
-    ("School nature trails in Fylde", "Skills", 5_500, "Trails and lessons for 5 schools."),
+    ("Tree planting on Pudsey Park's edge", "Environment", 9_000, "Sixty native trees.", "Pudsey"),
+    (
+        "Community orchard in Ossett",
+        "Environment",
+        7_500,
+        "Fruit trees and a picnic spot.",
+        "Ossett",
+    ),
+    (
+        "Pocket park in Bradford city centre",
+        "Town centre",
+        18_000,
+        "A derelict corner greened.",
+        "Bradford",
+    ),
+    ("Cycle parking at Halifax station", "Transport", 6_500, "Forty covered spaces.", "Halifax"),
+    (
+        "Rain gardens on Headingley streets",
+        "Environment",
+        12_000,
+        "Planting that soaks up rain.",
+        "Headingley",
+    ),
+    (
+        "Allotment taster plots in Normanton",
+        "Health",
+        4_000,
+        "Small plots for beginners.",
+        "Normanton",
+    ),
+    (
+        "Green roof on Shipley library",
+        "Environment",
+        15_000,
+        "Sedum roof and a bee hotel.",
+        "Shipley",
+    ),
+    (
+        "School nature trails in Mirfield",
+        "Skills",
+        5_500,
+        "Trails and lessons for 5 schools.",
+        "Mirfield",
+    ),
 ]
 
 
@@ -68,15 +153,14 @@ def _move(officer, round_: Round, current: str) -> None:
 
 def _propose_and_assess(officer, round_, members, rng, plan) -> list:
     projects = []
-    districts = sorted(area.LANCASHIRE_LEP_DISTRICTS)
-    for n, (title, category, pounds, text) in enumerate(plan):
+    for n, (title, category, pounds, text, where) in enumerate(plan):
         idea = ideas.idea_submit(
             actor=members[n % len(members)],
             round_=round_,
             title=title,
             description=text,
             category=category,
-            district_code=rng.choice(districts),
+            district_code=area.place(where).district,
             rough_cost_pence=pounds * 100,
             own_contribution="Volunteer time to help run it.",
         )

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from django.utils import timezone
 
+from altlep.demo.figures import AreaFigures, area_figures
 from altlep.governance.models import Election, Seat
 from altlep.governance.selectors.composition import sitting_seats
 from altlep.governance.selectors.eligibility import category_problem, large_business_of
@@ -44,8 +45,11 @@ STATEMENTS = [
 ]
 
 
-def _eligible(members, category: str, taken: set[int], need: int, officer) -> list:
-    """`need` members eligible for `category`, in id order; tops up with demo affiliations."""
+def _eligible(
+    members, category: str, taken: set[int], need: int, officer, unaffiliated: set[int]
+) -> list:
+    """`need` members eligible for `category`, in id order; tops up with demo affiliations
+    (never for the members in `unaffiliated`, whose story has no organisation in it)."""
     chosen = []
     for member in members:
         if len(chosen) == need:
@@ -61,7 +65,7 @@ def _eligible(members, category: str, taken: set[int], need: int, officer) -> li
             break
         if member.pk in taken or member in chosen or not member.email_confirmed:
             continue
-        if large_business_of(member):
+        if member.pk in unaffiliated or large_business_of(member):
             continue
         organisation = organisations[len(chosen) % len(organisations)]
         affiliation_add(actor=officer, member=member, organisation=organisation, role=role)
@@ -87,11 +91,13 @@ def _ballots(rng: random.Random, voters, election, popularity: list[float]) -> N
         )
 
 
-def demo_governance(*, officer, members: Sequence, organisations: Sequence) -> int:
+def demo_governance(
+    *, officer, members: Sequence, organisations: Sequence, unaffiliated: Sequence = ()
+) -> int:
     """Seed the governance demo; returns how many elections it ran (0 when already seeded).
 
     `organisations` are the demo's; affiliations are added to them only when too few members
-    are already eligible for a category.
+    are already eligible for a category, and never to the `unaffiliated` members.
     """
     if Election.objects.filter(title=MICRO_ELECTION).exists():
         return 0
@@ -101,8 +107,9 @@ def demo_governance(*, officer, members: Sequence, organisations: Sequence) -> i
     seated_on = today - datetime.timedelta(days=120)
     constitution_update(actor=officer, changes={})
     taken: set[int] = set()
+    keep = {m.pk for m in unaffiliated}
     for title, category, seats, standing in ELECTIONS:
-        candidates = _eligible(members, category, taken, standing, officer)
+        candidates = _eligible(members, category, taken, standing, officer, keep)
         election = elections.election_create(
             actor=officer, title=title, category=category, seats=seats
         )
@@ -129,29 +136,59 @@ def demo_governance(*, officer, members: Sequence, organisations: Sequence) -> i
     board_services.seat_appoint(
         actor=officer, member=resident, category="resident", how="coopted", started_on=seated_on
     )
-    for councillor in _eligible(members, "councillor", taken, 2, officer):
+    for councillor in _eligible(members, "councillor", taken, 2, officer, keep):
         board_services.seat_appoint(
             actor=officer, member=councillor, category="councillor", started_on=seated_on
         )
     _meetings_and_decisions(officer, today)
     _groups(officer, members, taken)
-    strategy.strategy_update(
-        actor=officer,
-        title="Our strategy: an economy that works for the people of Lancashire",
-        body=(
-            "Keep money local: buy from local micro-enterprises, make public procurement "
-            "micro-friendly, and measure how much of every pound stays in the area.\n\n"
-            "Learn in the workplace: pay owner-managers to take on apprentices.\n\n"
-            "Decide in the open: every decision, vote and declared interest is published."
-        ),
-        sectors=[
-            ("Creative and cultural industries", "Many micro-firms, strong local identity."),
-            ("Repair, reuse and the circular economy", "Local jobs that keep resources here."),
-            ("Food and hospitality", "Short supply chains and town-centre footfall."),
-            ("Care and the social economy", "Anchor institutions' largest local spend."),
-        ],
-    )
+    title, body, sectors = _strategy(area_figures())
+    strategy.strategy_update(actor=officer, title=title, body=body, sectors=sectors)
     return len(ELECTIONS)
+
+
+# Priority sectors, each with the SIC 2007 section whose jobs ONS counts for it (if one fits).
+SECTORS = [
+    ("Creative and cultural industries", "Many micro-firms, strong local identity.", "R"),
+    ("Repair, reuse and the circular economy", "Local jobs that keep resources here.", ""),
+    ("Food and hospitality", "Short supply chains and town-centre footfall.", "I"),
+    ("Care and the social economy", "Anchor institutions' largest local spend.", "Q"),
+]
+SECTION_NAMES = {
+    "R": "arts, entertainment and recreation",
+    "I": "accommodation and food",
+    "Q": "health and social work",
+}
+
+
+def _strategy(figures: AreaFigures | None) -> tuple[str, str, list[tuple[str, str]]]:
+    """The strategy's title, text and sectors, citing ONS figures for the area when the shared
+    data has them (and saying nothing it cannot source when it does not)."""
+    body = (
+        "Keep money local: buy from local micro-enterprises, make public procurement "
+        "micro-friendly, and measure how much of every pound stays in the area.\n\n"
+        "Learn in the workplace: pay owner-managers to take on apprentices.\n\n"
+        "Decide in the open: every decision, vote and declared interest is published."
+    )
+    sectors = [(name, why) for name, why, _ in SECTORS]
+    if figures:
+        body = (
+            f"West Yorkshire has {figures.enterprises:,} businesses, "
+            f"{figures.micro_share:.0%} of them micro-enterprises of fewer than ten people "
+            f"(ONS UK Business Counts, {figures.enterprises_year}).\n\n" + body
+        )
+        sectors = [
+            (
+                name,
+                f"{why} {figures.employment_by_section[section]:,} jobs in West Yorkshire in "
+                f"{SECTION_NAMES[section]} (ONS BRES, {figures.employment_year}).",
+            )
+            if section
+            else (name, why)
+            for name, why, section in SECTORS
+        ]
+    title = "Our strategy: an economy that works for the people of West Yorkshire"
+    return title, body, sectors
 
 
 def _sitting_voting_members():
@@ -169,7 +206,7 @@ def _meetings_and_decisions(officer, today: datetime.date) -> None:
         actor=officer,
         title="Board meeting: first meeting of the elected board",
         starts_at=_at(today - datetime.timedelta(days=90), 18),
-        location="Preston Guild Hall",
+        location="Halifax Central Library",
     )
     meetings.agenda_item_add(actor=officer, meeting=first, title="Welcome and declarations")
     grants = meetings.agenda_item_add(
@@ -210,7 +247,7 @@ def _meetings_and_decisions(officer, today: datetime.date) -> None:
         actor=officer,
         title="Board meeting: commissioning and repair cafés",
         starts_at=_at(today - datetime.timedelta(days=30), 18),
-        location="Blackburn Library",
+        location="Huddersfield Library",
     )
     cafes = meetings.agenda_item_add(
         actor=officer,
@@ -250,7 +287,7 @@ def _meetings_and_decisions(officer, today: datetime.date) -> None:
         actor=officer,
         title="Board meeting: the year ahead",
         starts_at=_at(today + datetime.timedelta(days=30), 18),
-        location="Lancaster Town Hall",
+        location="Wakefield Library",
     )
     meetings.agenda_item_add(actor=officer, meeting=upcoming, title="Prospectus of initiatives")
 

@@ -400,9 +400,12 @@ def _refresh(store) -> None:
         Area(name, frozenset(area_codes), frozenset(regions - set(area_codes))),
         members=directory,
     )
-    result = analyse(store, members=directory)
+    # Generated (demo) spend is never mixed with real spend: the partnership's figures are its
+    # real bodies' where there are any, otherwise the generated ones, labelled so.
+    real = sorted(set(in_store) - synthetic_bodies)
+    result = analyse(store, body=real or None, members=directory)
     result["body"] = name
-    synthetic = bool(in_store) and in_store <= synthetic_bodies
+    synthetic = bool(in_store) and not real
     Analysis.objects.filter(body__isnull=True).exclude(synthetic=synthetic).delete()
     Analysis.objects.update_or_create(body=None, synthetic=synthetic, defaults={"result": result})
 

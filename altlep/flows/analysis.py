@@ -43,7 +43,9 @@ class Basis:
     social_pence: int
 
 
-def _where(body: str | None) -> tuple[str, list]:
+def _where(body: str | list[str] | None) -> tuple[str, list]:
+    if isinstance(body, list):  # several bodies, e.g. the partnership's real ones
+        return ("WHERE list_contains(?::VARCHAR[], body)", [body])
     return ("WHERE body = ?", [body]) if body else ("", [])
 
 
@@ -82,9 +84,14 @@ def _basis(store: Store, where: str, params: list, extra: str = "") -> Basis:
 
 
 def analyse(
-    store: Store, *, body: str | None = None, members: Iterable[Mapping] = (), top: int = 5
+    store: Store,
+    *,
+    body: str | list[str] | None = None,
+    members: Iterable[Mapping] = (),
+    top: int = 5,
 ) -> dict:
-    """The whole analysis as plain data (JSON-ready); `body=None` is the partnership view."""
+    """The whole analysis as plain data (JSON-ready); `body=None` (every body) or a list of
+    bodies is the partnership view."""
     store.db.execute(CLASSIFIED)
     where, params = _where(body)
     full = _basis(store, where, params)
@@ -143,7 +150,7 @@ def analyse(
         params,
     )[0]
     return {
-        "body": body or "partnership",
+        "body": body if isinstance(body, str) else "partnership",
         "lines": counts[0],
         "credit_notes": counts[1],
         "redacted_lines": counts[2],

@@ -88,7 +88,8 @@ def classify(
     """Build `supplier_class` (one row per supplier); returns how many were classified.
 
     `members` are the members' directory entries as plain dicts with `company_number`,
-    `size_band` and optionally `postcode`/`district_code`; their own figures outrank the register.
+    `size_band` and optionally `postcode`/`district_code`/`sic_codes`; their own figures outrank
+    the register.
     """
     locate = locate or _default_locate
     own = {m["company_number"]: m for m in members if m.get("company_number")}
@@ -135,6 +136,8 @@ def classify(
         else:
             band = band_from_accounts(accounts)
             basis = "register accounts category (inferred)" if band != "unknown" else ""
+        if not sics and member:  # a member's own SIC codes, where the register has none
+            sics = " ".join(member.get("sic_codes") or ())
         kind = kinds.supplier_kind(
             name or "",
             company_number=number or "",

@@ -80,3 +80,45 @@ def test_the_demo_pages_render(cast, client):
         assert client.get(f"/governance/{path}").status_code == 200
     for election in ElectionResult.objects.all():
         assert "Count sheet" in client.get(election.election.get_absolute_url()).content.decode()
+
+
+def test_members_whose_story_has_no_business_are_never_given_one_to_fill_seats(
+    partnership, officer
+):
+    from altlep.members.models import Affiliation
+
+    # Created first, so they come first in id order, where the demo looks for people to
+    # affiliate when too few members are eligible for a category.
+    residents = [UserFactory(district_code="E07000123") for _ in range(5)]
+    members = residents + [micro_owner() for _ in range(3)] + [sme_owner() for _ in range(2)]
+    members += [vcse_trustee() for _ in range(2)] + [councillor() for _ in range(2)]
+    members += [UserFactory(district_code="E07000123") for _ in range(20)]
+    organisations = list(Organisation.objects.all())
+    demo_governance(
+        officer=officer, members=members, organisations=organisations, unaffiliated=residents
+    )
+    assert not Affiliation.objects.filter(member__in=residents).exists()
+    assert Seat.objects.sitting().filter(category="micro").count() == 6
+    assert not Seat.objects.sitting().filter(member__in=residents).exclude(category="resident")
+
+
+def test_the_strategy_cites_ons_figures_for_west_yorkshire_from_the_shared_data(cast, monkeypatch):
+    from altlep.governance.models import PrioritySector, Strategy
+    from tests.shared_data import require_shared, shared_data_dir
+
+    require_shared("raw", "business_counts", "DERIVED_ubc_enterprises_sizeband_2018-2022.csv")
+    require_shared("raw", "business_counts", "wnycc_bres_employees_NM_189_1.csv")
+    monkeypatch.setenv("ALTLEP_SHARED_DATA", str(shared_data_dir()))
+    demo_governance(**cast)
+    # ONS's own count for the Leeds City Region LEP in 2022, when it was West Yorkshire alone.
+    assert "West Yorkshire has 80,580 businesses, 88% of them micro" in Strategy.objects.get().body
+    care = PrioritySector.objects.get(name="Care and the social economy")
+    assert "161,000 jobs in West Yorkshire in health and social work (ONS BRES, 2021)" in care.why
+
+
+def test_without_the_shared_data_the_strategy_cites_no_figures(cast, monkeypatch, tmp_path):
+    from altlep.governance.models import Strategy
+
+    monkeypatch.setenv("ALTLEP_SHARED_DATA", str(tmp_path))
+    demo_governance(**cast)
+    assert "ONS" not in Strategy.objects.get().body
