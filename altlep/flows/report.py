@@ -49,7 +49,7 @@ def to_csv(result: dict) -> str:
 # Bars are drawn this long at most, inside a chart this wide: narrow enough that on a phone the
 # chart scales down only a little and its text stays readable.
 BAR_MAX = 380
-CHART_WIDTH = 470
+CHART_WIDTH = 480
 
 
 def bars_svg(rows: list[tuple[str, float]], *, title: str, percent: bool = False) -> str:
@@ -57,7 +57,7 @@ def bars_svg(rows: list[tuple[str, float]], *, title: str, percent: bool = False
 
     Each label sits on its own line above its bar, so long labels need no column of their own.
     """
-    height = 40 * len(rows) + 6
+    height = 44 * len(rows) + 6
     # Shares are drawn against the whole (100%), so a 5% bar looks like 5%; amounts against
     # the largest amount.
     top = 1.0 if percent else (max((v for _, v in rows), default=0) or 1)
@@ -67,13 +67,13 @@ def bars_svg(rows: list[tuple[str, float]], *, title: str, percent: bool = False
         'xmlns="http://www.w3.org/2000/svg">'
     ]
     for i, (label, value) in enumerate(rows):
-        y = i * 40
+        y = i * 44
         width = int(BAR_MAX * min(max(value, 0) / top, 1))
         shown = f"{value:.1%}" if percent else money(int(value))
         parts.append(
-            f'<text x="0" y="{y + 14}" font-size="14">{html.escape(label[:60])}</text>'
-            f'<rect x="0" y="{y + 19}" width="{width}" height="16" fill="#2b6cb0"/>'
-            f'<text x="{width + 6}" y="{y + 32}" font-size="13">{shown}</text>'
+            f'<text x="0" y="{y + 16}" font-size="16">{html.escape(label[:52])}</text>'
+            f'<rect x="0" y="{y + 21}" width="{width}" height="18" fill="#2b6cb0"/>'
+            f'<text x="{width + 6}" y="{y + 36}" font-size="15">{shown}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)
