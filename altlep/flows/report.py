@@ -57,24 +57,34 @@ def to_csv(result: dict) -> str:
     return out.getvalue()
 
 
+# Bars are drawn this long at most, inside a chart this wide: narrow enough that on a phone the
+# chart scales down only a little and its text stays readable.
+BAR_MAX = 380
+CHART_WIDTH = 480
+
+
 def bars_svg(rows: list[tuple[str, float]], *, title: str, percent: bool = False) -> str:
-    """A horizontal bar chart as inline SVG (labels in text, so it reads without colour)."""
-    height = 24 * len(rows) + 10
+    """A horizontal bar chart as inline SVG (labels in text, so it reads without colour).
+
+    Each label sits on its own line above its bar, so long labels need no column of their own.
+    """
+    height = 44 * len(rows) + 6
     # Shares are drawn against the whole (100%), so a 5% bar looks like 5%; amounts against
     # the largest amount.
     top = 1.0 if percent else (max((v for _, v in rows), default=0) or 1)
     parts = [
-        f'<svg role="img" aria-label="{html.escape(title)}" width="700" height="{height}" '
-        f'viewBox="0 0 700 {height}" xmlns="http://www.w3.org/2000/svg">'
+        f'<svg role="img" aria-label="{html.escape(title)}" width="{CHART_WIDTH}" '
+        f'height="{height}" viewBox="0 0 {CHART_WIDTH} {height}" '
+        'xmlns="http://www.w3.org/2000/svg">'
     ]
     for i, (label, value) in enumerate(rows):
-        y = 5 + i * 24
-        width = int(380 * min(max(value, 0) / top, 1))
+        y = i * 44
+        width = int(BAR_MAX * min(max(value, 0) / top, 1))
         shown = f"{value:.1%}" if percent else money(int(value))
         parts.append(
-            f'<text x="0" y="{y + 15}" font-size="12">{html.escape(label[:34])}</text>'
-            f'<rect x="220" y="{y}" width="{width}" height="18" fill="#2b6cb0"/>'
-            f'<text x="{226 + width}" y="{y + 15}" font-size="12">{shown}</text>'
+            f'<text x="0" y="{y + 16}" font-size="16">{html.escape(label[:52])}</text>'
+            f'<rect x="0" y="{y + 21}" width="{width}" height="18" fill="#2b6cb0"/>'
+            f'<text x="{width + 6}" y="{y + 36}" font-size="15">{shown}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)
