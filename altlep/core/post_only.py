@@ -56,6 +56,16 @@ PURPOSES: dict[str, tuple[str, str, str]] = {
         "commissioning:rounds",
         "the commissioning rounds",
     ),
+    "ideas:bring_into_round": (
+        "lets an officer bring an idea from the ideas box into a round that takes ideas",
+        "ideas:detail",
+        "the idea",
+    ),
+    "ideas:decline": (
+        "lets an officer decline an idea from the ideas box, with a public reason",
+        "ideas:detail",
+        "the idea",
+    ),
     "commissioning:next_phase": (
         "lets an officer end a round's current phase and start the next",
         "commissioning:round",

@@ -165,7 +165,12 @@ def _news_since(since: datetime.datetime) -> list[Item]:
     from altlep.governance.models import Decision, Election, Meeting
 
     counted = [
-        (Idea.objects.visible().filter(created_at__gt=since), "new idea", "new ideas", "/ideas/"),
+        (
+            Idea.objects.visible().filter(created_at__gt=since),
+            "new idea",
+            "new ideas",
+            reverse("ideas:list"),
+        ),
         (
             Round.objects.filter(created_at__gt=since),
             "new round",

@@ -55,5 +55,8 @@ def ideas_wanted(request) -> Section:
         ],
         empty="No round is collecting ideas just now, but the ideas box is always open.",
         # The ideas box's own URL names arrive with it; these are its published addresses.
-        links=[Link("The ideas box", "/ideas/"), Link("Propose an idea", "/ideas/new/")],
+        links=[
+            Link("The ideas box", reverse("ideas:list")),
+            Link("Propose an idea", reverse("ideas:new")),
+        ],
     )
