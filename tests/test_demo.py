@@ -6,6 +6,7 @@ the same everywhere; tests/evidence/test_demo_evidence.py loads the real files b
 """
 
 import pytest
+from django.db.models import Q
 
 from altlep.commissioning.models import DeliveryUpdate, Idea, Project, Round
 from altlep.core.models import Partnership
@@ -87,7 +88,17 @@ def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
                     }
                     for r in Round.objects.all()
                 },
-                "ideas": list(Idea.objects.values_list("title", "district_code")),
+                # Ideas born in a round; the ideas box's own ideas are checked apart.
+                "ideas": list(
+                    Idea.objects.filter(
+                        round__isnull=False, brought_in_at__isnull=True
+                    ).values_list("title", "district_code")
+                ),
+                "box_ideas": list(
+                    Idea.objects.filter(
+                        Q(round__isnull=True) | Q(brought_in_at__isnull=False)
+                    ).values_list("title", flat=True)
+                ),
                 "projects": list(
                     Project.objects.filter(idea__isnull=False).values_list(
                         "title", "idea__district_code"
@@ -161,6 +172,12 @@ def test_every_idea_and_project_named_after_a_place_is_in_that_places_district(d
         places = area.places_named_in(title)
         assert places, f"“{title}” names no place of the demo"
         assert {p.district for p in places} == {district}, title
+
+
+def test_the_ideas_box_ideas_name_no_place_they_could_contradict(demo_snapshot):
+    assert len(demo_snapshot["box_ideas"]) == 6
+    for title in demo_snapshot["box_ideas"]:
+        assert area.places_named_in(title) == [], title
 
 
 def test_the_owner_account_runs_a_local_micro_enterprise_and_nothing_else(demo_snapshot):

@@ -19,10 +19,11 @@ from altlep.members.models import Affiliation, User
 from altlep.notify.models import Follow, Frequency
 from altlep.notify.services import digest_frequency_set, follow_add, visit_mark
 
-RESIDENT, OWNER, OFFICER = (
+RESIDENT, OWNER, OFFICER, ANCHOR = (
     "resident@demo.altlep.org",
     "owner@demo.altlep.org",
     "officer@demo.altlep.org",
+    "anchor@demo.altlep.org",
 )
 
 
@@ -45,7 +46,8 @@ def _follow_all(member: User, things) -> None:
 
 def demo_follows() -> int:
     """Give the demo accounts believable follows and digest choices; returns follows added."""
-    accounts = {u.email: u for u in User.objects.filter(email__in=[RESIDENT, OWNER, OFFICER])}
+    emails = [RESIDENT, OWNER, OFFICER, ANCHOR]
+    accounts = {u.email: u for u in User.objects.filter(email__in=emails)}
     resident, owner, officer = (accounts.get(e) for e in (RESIDENT, OWNER, OFFICER))
     if resident is None or Follow.objects.filter(member=resident).exists():
         return 0
@@ -70,6 +72,12 @@ def demo_follows() -> int:
         # Olivia, an officer: the delivery she oversees and the groups others convene.
         _follow_all(officer, [delivering, *groups])
         digest_frequency_set(actor=officer, member=officer, frequency=Frequency.WEEKLY)
+    if accounts.get(ANCHOR) is not None:
+        # A council's finance officer: the council's own page, where its spend evidence lives.
+        anchor = accounts[ANCHOR]
+        employer = Affiliation.objects.filter(member=anchor).select_related("organisation").first()
+        _follow_all(anchor, [employer and employer.organisation])
+        digest_frequency_set(actor=anchor, member=anchor, frequency=Frequency.WEEKLY)
     _news_since_following(officer, idea, groups, next_board)
     _earlier_visits([resident, owner, officer])
     return Follow.objects.count() - before

@@ -6,7 +6,7 @@ plus records with the longest names people give."""
 import pytest
 from django.urls import reverse
 
-from altlep.commissioning.models import Project, Round
+from altlep.commissioning.models import Idea, Project, Round
 from altlep.demo import demo_load
 from altlep.evidence.models import AnchorBody
 from altlep.governance.models import Decision, Election, Group, Meeting, Seat
@@ -87,6 +87,11 @@ def _pages_for_a_member(demo) -> list[str]:
         counted.get_absolute_url(),
         reverse("commissioning:ideas", args=[counted.slug]),
         demo["idea"].get_absolute_url(),
+        reverse("ideas:list"),
+        reverse("ideas:new"),
+        *[idea.get_absolute_url() for idea in Idea.objects.filter(brought_in_at__isnull=False)],
+        *[idea.get_absolute_url() for idea in Idea.objects.filter(declined_at__isnull=False)],
+        reverse("notify:settings"),
         reverse("commissioning:results", args=[counted.slug]),
         project.get_absolute_url(),
         reverse("commissioning:delivery", args=[counted.slug]),
@@ -121,6 +126,10 @@ def _pages_for_an_officer() -> list[str]:
         reverse("evidence:review"),
         reverse("evidence:survey"),
         reverse("evidence:body_new"),
+        reverse("evidence:register_upload"),
+        Idea.objects.filter(round__isnull=True, declined_at__isnull=True)
+        .first()
+        .get_absolute_url(),
         reverse("commissioning:round_create"),
         reverse("commissioning:moderation"),
         reverse("members:organisation_create"),

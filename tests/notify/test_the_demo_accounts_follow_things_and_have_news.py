@@ -39,7 +39,13 @@ def test_each_demo_account_follows_what_fits_its_story(demo):
     assert demo["kinds"]["resident"] == ["group", "idea", "round"]
     assert demo["kinds"]["owner"] == ["group", "meeting", "organisation"]
     assert "group" in demo["kinds"]["officer"]
-    assert demo["frequency"] == {"resident": "weekly", "owner": "daily", "officer": "weekly"}
+    assert demo["kinds"]["anchor"] == ["organisation"]
+    assert demo["frequency"] == {
+        "resident": "weekly",
+        "owner": "daily",
+        "officer": "weekly",
+        "anchor": "weekly",
+    }
 
 
 def test_loading_the_demo_again_adds_no_follows(demo):
