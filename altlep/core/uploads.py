@@ -178,9 +178,36 @@ class UploadFormField(forms.FileField):
 
 
 class UploadField(models.FileField):
-    """A model's file field for uploads people will open: validated like `UploadFormField`."""
+    """A model's file field for uploads people will open: validated like `UploadFormField`.
+
+    The record that holds a file decides who may download it: a model whose uploads are not
+    for everyone names a django-rules permission in `download_permission`, asked of the record.
+    """
 
     default_validators = [UploadValidator()]
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": UploadFormField, **kwargs})
+
+
+def upload_owner(path: str) -> models.Model | None:
+    """The record whose `UploadField` holds this stored path, or None for a file nobody owns."""
+    from django.apps import apps
+
+    for model in apps.get_models():
+        for field in model._meta.fields:
+            if isinstance(field, UploadField):
+                owner = model._default_manager.filter(**{field.name: path}).first()
+                if owner is not None:
+                    return owner
+    return None
+
+
+def may_download(user, path: str) -> bool:
+    """Whether `user` may download the stored file at `path`: only files a record holds, and
+    only where that record's `download_permission` (if any) grants it."""
+    owner = upload_owner(path)
+    if owner is None:
+        return False
+    permission = getattr(owner, "download_permission", None)
+    return permission is None or user.has_perm(permission, owner)

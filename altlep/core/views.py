@@ -27,7 +27,9 @@ def media_file(request: HttpRequest, path: str) -> FileResponse:
     an attachment, its type from the allowed list (else opaque), `nosniff`, and a sandboxing
     policy in case a browser opens it all the same."""
     try:
-        if not default_storage.exists(path):
+        # A file no record holds (or one this viewer may not see, such as a paper for a private
+        # agenda item) is answered as if it did not exist, so its name tells nothing either.
+        if not default_storage.exists(path) or not uploads.may_download(request.user, path):
             raise Http404("No such file.")
         handle = default_storage.open(path, "rb")
     except (SuspiciousFileOperation, ValueError, OSError) as error:

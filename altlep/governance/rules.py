@@ -70,6 +70,15 @@ rules.add_perm("governance.view_election_result", counted)
 rules.add_perm("governance.schedule_meeting", is_officer | is_convenor)
 rules.add_perm("governance.manage_meeting", is_officer | is_convenor)
 rules.add_perm("governance.view_private_items", is_officer | is_board_member)
+
+
+@rules.predicate
+def paper_is_public(user, paper) -> bool:
+    """A paper that belongs to no agenda item, or to a public one."""
+    return paper is not None and (paper.item is None or paper.item.public)
+
+
+rules.add_perm("governance.download_paper", paper_is_public | is_officer | is_board_member)
 rules.add_perm("governance.record_decision", is_officer)
 rules.add_perm("governance.declare_interest", is_board_member)
 rules.add_perm("governance.create_group", is_officer)

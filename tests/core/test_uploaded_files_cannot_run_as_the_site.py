@@ -122,9 +122,12 @@ def test_an_accepted_paper_is_served_as_an_attachment_with_nosniff(
 
 
 @pytest.mark.parametrize("name, content", [("old.html", HTML), ("old.svg", SVG)])
-def test_an_html_or_svg_file_already_stored_is_only_ever_a_download(client, name, content):
+def test_an_html_or_svg_file_already_stored_is_only_ever_a_download(
+    client, officer, meeting, name, content
+):
     # Files uploaded before the rules existed stay on disk; they must not run either.
     stored = default_storage.save(f"governance/papers/{name}", ContentFile(content))
+    Paper.objects.create(meeting=meeting, title="An old paper", file=stored)
     response = client.get(default_storage.url(stored))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/octet-stream"
@@ -136,3 +139,8 @@ def test_paths_outside_the_uploads_are_not_served(client):
     assert client.get("/media/../settings.py").status_code == 404
     assert client.get(reverse("media", args=["../../etc/passwd"])).status_code == 404
     assert client.get(reverse("media", args=["governance/papers/none.pdf"])).status_code == 404
+
+
+def test_a_file_that_no_record_holds_is_not_served(client):
+    stored = default_storage.save("governance/papers/orphan.pdf", ContentFile(PDF))
+    assert client.get(default_storage.url(stored)).status_code == 404

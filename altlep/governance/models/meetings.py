@@ -57,6 +57,9 @@ class Paper(models.Model):
     url = models.URLField(blank=True)
     file = UploadField(upload_to="governance/papers/", blank=True)
 
+    # A paper for a private agenda item is for the board and officers only (core.uploads).
+    download_permission = "governance.download_paper"
+
     def __str__(self) -> str:
         return self.title
 
