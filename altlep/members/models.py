@@ -167,18 +167,6 @@ class Organisation(models.Model):
     def district_name(self) -> str:
         return districts.name(self.district_code)
 
-    def has_perm(self, perm: str, obj=None) -> bool:
-        """A permission written in a rules.py is decided by its rule alone, for superusers too.
-
-        Django lets an active superuser through every check, which would let an administrator
-        vote after the count or count before the vote closes. The partnership's own permissions
-        (phase and state rules included) therefore bypass that shortcut; Django's model
-        permissions that no rules.py defines (the admin's add/change/delete) keep it.
-        """
-        if rules.perm_exists(perm):
-            return self.is_active and rules.has_perm(perm, self, obj)
-        return super().has_perm(perm, obj)
-
     def sic_descriptions(self) -> list[tuple[str, str]]:
         return [(code, sic.describe(code)) for code in self.sic_codes]
 
