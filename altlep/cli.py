@@ -1,21 +1,13 @@
 """The `altlep` command: demo, serve, and the engines' and apps' subcommands."""
 
-import os
 import sys
 
 import click
 
+from altlep.django_setup import setup_django
 from altlep.flows.cli import flows
 from altlep.pb.cli import pb
 from altlep.stv.cli import stv
-
-
-def setup_django() -> None:
-    """Configure Django once, for commands that use the database."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "altlep.settings")
-    import django
-
-    django.setup()
 
 
 def call_django(*args: str) -> None:

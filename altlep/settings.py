@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "altlep.governance",
     "altlep.evidence",
     "altlep.notify",
+    "altlep.procurement",
 ]
 
 MIDDLEWARE = [

@@ -91,9 +91,11 @@ def warm_up() -> float:
     t = time.perf_counter()
     # enough votes for the bulk reading of big files (`vote_rows.py`) to load as well
     votes = "".join(f"{i};a,b\n" for i in range(BULK_LINES))
-    election = parse_text("META\nkey;value\nbudget;10\nvote_type;approval\n"
-                          "PROJECTS\nproject_id;cost\na;4\nb;6\n"
-                          f"VOTES\nvoter_id;vote\n{votes}")
+    election = parse_text(
+        "META\nkey;value\nbudget;10\nvote_type;approval\n"
+        "PROJECTS\nproject_id;cost\na;4\nb;6\n"
+        f"VOTES\nvoter_id;vote\n{votes}"
+    )
     assert election.vote_index is not None
     profile = build_profile(election)
     mes_completed(profile, tie_rank(profile), "add1")
@@ -113,8 +115,13 @@ def pabutools_worker(path: str, with_add1: bool) -> None:
     instance, profile = parse_pabulib(path)
     multi = profile.as_multiprofile()
     vote_type = instance.meta.get("vote_type")
-    sat = {"approval": Cost_Sat, "choose-1": Cost_Sat, "cumulative": Additive_Cardinal_Sat,
-           "scoring": Additive_Cardinal_Sat, "ordinal": Additive_Borda_Sat}[vote_type]
+    sat = {
+        "approval": Cost_Sat,
+        "choose-1": Cost_Sat,
+        "cumulative": Additive_Cardinal_Sat,
+        "scoring": Additive_Cardinal_Sat,
+        "ordinal": Additive_Borda_Sat,
+    }[vote_type]
     kw = {"is_sat_additive": True} if vote_type == "ordinal" else {}
     result = {}
     t = time.perf_counter()
@@ -206,18 +213,25 @@ def main() -> None:
                 worst_total = (total, name)
             if rule == "mes_add1" and mine["slowest_total"] > slowest_single[0]:
                 slowest_single = (mine["slowest_total"], name)
-            print(f"{name[:58]:58} {rule:9} {their_time:12.3f} {our_time:8.3f} "
-                  f"{ratio:8.1f} {total:12.3f}{note}", flush=True)
+            print(
+                f"{name[:58]:58} {rule:9} {their_time:12.3f} {our_time:8.3f} "
+                f"{ratio:8.1f} {total:12.3f}{note}",
+                flush=True,
+            )
     print()
     for rule in RULES:
         if ratios[rule]:
             median = statistics.median(ratios[rule])
-            print(f"{rule:9} speed-up over pabutools: median {median:.0f}x,"
-                  f" worst {min(ratios[rule]):.1f}x, best {max(ratios[rule]):.0f}x "
-                  f"({len(ratios[rule])} instances)")
-    print(f"slowest MES + add1 including parsing: {worst_total[0]:.2f} s ({worst_total[1]}; median"
-          f" of {REPEATS} runs; its slowest single run: {slowest_single[0]:.2f} s,"
-          f" {slowest_single[1]})")
+            print(
+                f"{rule:9} speed-up over pabutools: median {median:.0f}x,"
+                f" worst {min(ratios[rule]):.1f}x, best {max(ratios[rule]):.0f}x "
+                f"({len(ratios[rule])} instances)"
+            )
+    print(
+        f"slowest MES + add1 including parsing: {worst_total[0]:.2f} s ({worst_total[1]}; median"
+        f" of {REPEATS} runs; its slowest single run: {slowest_single[0]:.2f} s,"
+        f" {slowest_single[1]})"
+    )
     if mismatches:
         print(f"WARNING: {mismatches} outcomes differ from pabutools")
     lodz = shared() / "pabulib" / "Poland_Lodz_2022.pb"

@@ -3,9 +3,9 @@ districts (outward codes) lie, almost all, in the district the table gives it.""
 
 import pytest
 
-from altlep.core.postcodes import locate, postcodes_in_districts
 from altlep.demo import area
 from altlep.demo.organisations import ANCHORS
+from altlep.geo.postcodes import locate, postcodes_in_districts
 
 # Every English unitary, district, metropolitan and London borough code shape.
 EVERY_DISTRICT = {f"E0{kind}{n:06d}" for kind in "6789" for n in range(1, 1000)}

@@ -7,7 +7,7 @@ import click
 
 def _django() -> None:
     # Late, so that `altlep --help` and the engines' commands never start Django.
-    from altlep.cli import setup_django
+    from altlep.django_setup import setup_django
 
     setup_django()
 

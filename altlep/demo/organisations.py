@@ -9,9 +9,9 @@ real postcodes); every other organisation is invented, and any likeness to a rea
 import random
 from dataclasses import dataclass
 
-from altlep.core.postcodes import postcodes_in_districts
 from altlep.demo import area, people
 from altlep.demo.area import Place, place
+from altlep.geo.postcodes import postcodes_in_districts
 from altlep.members import services
 from altlep.members.models import Organisation, Role
 

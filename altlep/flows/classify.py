@@ -70,7 +70,7 @@ def band_from_accounts(account_category: str | None) -> str:
 
 
 def _default_locate(postcode: str) -> str | None:
-    from altlep.core.postcodes import PostcodeError, locate
+    from altlep.geo.postcodes import PostcodeError, locate
 
     try:
         return locate(postcode).district_code

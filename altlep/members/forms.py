@@ -6,7 +6,7 @@ from decimal import Decimal
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
-from altlep.core import postcodes
+from altlep.geo import postcodes
 from altlep.members import identifiers, sic
 from altlep.members.models import Role, SizeBandField, Visibility
 from altlep.members.sectors import LegalForm, Sector

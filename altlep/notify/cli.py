@@ -18,7 +18,7 @@ def notify() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the outcome as JSON.")
 def send(dry_run: bool, as_json: bool) -> None:
     """Send the digests that are due (daily or weekly); never the same change twice."""
-    from altlep.cli import setup_django
+    from altlep.django_setup import setup_django
 
     setup_django()
     from rich.console import Console

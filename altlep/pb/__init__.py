@@ -16,7 +16,18 @@ from altlep.pb.reader import parse_text, read_election
 from altlep.pb.writer import election_text, write_election
 
 __all__ = [
-    "CountResult", "Election", "PabulibError", "Problem", "Project", "ProjectExplanation",
-    "Vote", "check_file", "check_text", "count", "election_text", "parse_text", "read_election",
+    "CountResult",
+    "Election",
+    "PabulibError",
+    "Problem",
+    "Project",
+    "ProjectExplanation",
+    "Vote",
+    "check_file",
+    "check_text",
+    "count",
+    "election_text",
+    "parse_text",
+    "read_election",
     "write_election",
 ]

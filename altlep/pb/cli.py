@@ -58,39 +58,62 @@ def pb() -> None:
 @pb.command(name="count")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--rule", type=click.Choice(RULES), default="mes", show_default=True)
-@click.option("--completion", type=click.Choice(COMPLETIONS), default="add1", show_default=True,
-              help="MES only: add1 = pabutools, add1u = equalshares.net, add1-full = no "
-                   "exhaustiveness stop.")
+@click.option(
+    "--completion",
+    type=click.Choice(COMPLETIONS),
+    default="add1",
+    show_default=True,
+    help="MES only: add1 = pabutools, add1u = equalshares.net, add1-full = no exhaustiveness stop.",
+)
 @click.option("--ties", type=click.Choice(TIE_RULES), default=DEFAULT_TIES, show_default=True)
 @click.option("--seed", type=int, default=None, help="Seed of the lot for --ties lowest-cost.")
-@click.option("--no-skip", is_flag=True,
-              help="Greedy: stop at the first project that does not fit.")
+@click.option(
+    "--no-skip", is_flag=True, help="Greedy: stop at the first project that does not fit."
+)
 @click.option("--then-greedy", is_flag=True, help="MES: complete the outcome greedily.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-def count_command(file: str, rule: str, completion: str, ties: str, seed: int | None,
-                  no_skip: bool, then_greedy: bool, as_json: bool) -> None:
+def count_command(
+    file: str,
+    rule: str,
+    completion: str,
+    ties: str,
+    seed: int | None,
+    no_skip: bool,
+    then_greedy: bool,
+    as_json: bool,
+) -> None:
     """Count FILE and list the winners in selection order, with why each project won or lost."""
     election = _read(file)
-    result = count(election, rule, completion, ties, seed, skip=not no_skip,
-                   greedy_after=then_greedy)
+    result = count(
+        election, rule, completion, ties, seed, skip=not no_skip, greedy_after=then_greedy
+    )
     if as_json:
         click.echo(result.to_json())
         return
     console = _console()
     currency = election.meta.get("currency", "")
-    title = (f"{Path(file).name}: {result.rule}"
-             + (f" + {result.completion}" if result.rule == "mes" else "")
-             + f", ties {result.ties}")
+    title = (
+        f"{Path(file).name}: {result.rule}"
+        + (f" + {result.completion}" if result.rule == "mes" else "")
+        + f", ties {result.ties}"
+    )
     table = Table(title=title)
     for column in ("#", "project", "cost", "votes", "why"):
         table.add_column(column)
     ordered = sorted(result.projects, key=lambda p: (p.position is None, p.position or 0))
     for item in ordered:
-        table.add_row(str(item.position or ""), item.project_id, f"{item.cost:,.0f}",
-                      f"{item.votes:,}", item.sentence(currency))
+        table.add_row(
+            str(item.position or ""),
+            item.project_id,
+            f"{item.cost:,.0f}",
+            f"{item.votes:,}",
+            item.sentence(currency),
+        )
     console.print(table)
-    console.print(f"{len(result.winners)} winners, total cost {result.total_cost:,.2f} of "
-                  f"{result.budget:,.2f} {currency}".rstrip())
+    console.print(
+        f"{len(result.winners)} winners, total cost {result.total_cost:,.2f} of "
+        f"{result.budget:,.2f} {currency}".rstrip()
+    )
     if result.official_winners is not None:
         verdict = "reproduced" if result.reproduces_official else "NOT reproduced"
         console.print(f"Official winners recorded in the file: {verdict}.")
@@ -114,15 +137,24 @@ def check_command(files: tuple[str, ...], strict: bool, as_json: bool) -> None:
     else:
         for path, problems in report.items():
             for problem in problems:
-                click.echo(f"{path}:{problem.line}: {problem.severity}: {problem.kind}: "
-                           f"{problem.message}")
+                click.echo(
+                    f"{path}:{problem.line}: {problem.severity}: {problem.kind}: {problem.message}"
+                )
         click.echo(f"{len(files)} file(s) checked, {failed} with problems.", err=True)
     if failed:
         sys.exit(1)
 
 
-COMPARE = ("greedy", "greedy-no-skip", "mes", "mes+add1", "mes+add1+greedy", "mes+add1u",
-           "mes+add1-full", "phragmen")
+COMPARE = (
+    "greedy",
+    "greedy-no-skip",
+    "mes",
+    "mes+add1",
+    "mes+add1+greedy",
+    "mes+add1u",
+    "mes+add1-full",
+    "phragmen",
+)
 
 
 @pb.command(name="compare")
@@ -133,22 +165,31 @@ def compare_command(file: str, as_json: bool) -> None:
     election = _read(file)
     profile = build_profile(election)
     rank = tie_rank(profile)
-    names = [n for n in COMPARE
-             if n != "phragmen" or profile.vote_type in ("approval", "choose-1")]
+    names = [n for n in COMPARE if n != "phragmen" or profile.vote_type in ("approval", "choose-1")]
     outcomes = {name: run_variant(profile, name, rank) for name in names}
     official = election.official_winners
     everywhere = set.intersection(*(set(w) for w in outcomes.values())) if outcomes else set()
     anywhere = set().union(*(set(w) for w in outcomes.values())) if outcomes else set()
     differs = sorted(anywhere - everywhere, key=profile.ids.index)
     if as_json:
-        click.echo(json.dumps({
-            "source": file, "file_rule": election.rule, "official_winners": official,
-            "outcomes": outcomes, "selected_by_all": sorted(everywhere, key=profile.ids.index),
-            "differs": {pid: [n for n in names if pid in outcomes[n]] for pid in differs},
-            "reproduces_official": (None if official is None else
-                                    {n: sorted(w) == sorted(official)
-                                     for n, w in outcomes.items()}),
-        }, ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                {
+                    "source": file,
+                    "file_rule": election.rule,
+                    "official_winners": official,
+                    "outcomes": outcomes,
+                    "selected_by_all": sorted(everywhere, key=profile.ids.index),
+                    "differs": {pid: [n for n in names if pid in outcomes[n]] for pid in differs},
+                    "reproduces_official": (
+                        None
+                        if official is None
+                        else {n: sorted(w) == sorted(official) for n, w in outcomes.items()}
+                    ),
+                },
+                ensure_ascii=False,
+            )
+        )
         return
     # Wide enough that every rule's column keeps its full name.
     console = Console(highlight=False, width=max(100, 16 * (len(names) + 2)))
@@ -164,8 +205,9 @@ def compare_command(file: str, as_json: bool) -> None:
             row.append("✓" if pid in official else "")
         table.add_row(*row)
     console.print(table)
-    console.print(f"{len(everywhere)} projects win under every rule; the {len(differs)} above "
-                  "differ.")
+    console.print(
+        f"{len(everywhere)} projects win under every rule; the {len(differs)} above differ."
+    )
     for name in names:
         cost = sum(profile.cost[profile.ids.index(p)] for p in outcomes[name]) / profile.scale
         line = f"{name}: {len(outcomes[name])} winners, cost {cost:,.0f}"
@@ -195,8 +237,15 @@ def official_command(directory: str, as_json: bool) -> None:
             results.append((election.vote_type, outcome))
     reproduced = sum(1 for _, r in results if r.reproduced)
     if as_json:
-        click.echo(json.dumps({"files": len(results), "reproduced": reproduced,
-                               "results": [r.to_dict() for _, r in results]}))
+        click.echo(
+            json.dumps(
+                {
+                    "files": len(results),
+                    "reproduced": reproduced,
+                    "results": [r.to_dict() for _, r in results],
+                }
+            )
+        )
         return
     console = _console()
     table = Table(title="Official results reproduced")
@@ -213,4 +262,3 @@ def official_command(directory: str, as_json: bool) -> None:
             how = ", ".join(r.matched) or "not reproduced"
             console.print(f"{Path(r.source).name}: {how}")
     console.print(f"Reproduced {reproduced} of {len(results)} official results.")
-

@@ -47,15 +47,15 @@ class Completed:
         return self.run.winners + self.greedy_added
 
 
-def mes_completed(profile: Profile, rank: list[int], completion: str = "add1",
-                  *, greedy_after: bool = False) -> Completed:
+def mes_completed(
+    profile: Profile, rank: list[int], completion: str = "add1", *, greedy_after: bool = False
+) -> Completed:
     """MES with the named completion; greedy_after adds greedy utilitarian at the end."""
     with one_blas_thread():
         return _completed(profile, rank, completion, greedy_after)
 
 
-def _completed(profile: Profile, rank: list[int], completion: str, greedy_after: bool
-               ) -> Completed:
+def _completed(profile: Profile, rank: list[int], completion: str, greedy_after: bool) -> Completed:
     """Raising the per-voter budget one unit at a time can take tens of thousands of steps
     (Budapest counts in forints), so each run reports how far the budget can rise with the
     outcome provably unchanged (`MesRun.stable_for`) and the loop jumps to the first whole
@@ -87,8 +87,14 @@ def _completed(profile: Profile, rank: list[int], completion: str, greedy_after:
     return done
 
 
-def _raise(profile: Profile, rank: list[int], run: MesRun, completion: str,
-           pool: list[int], origin: Fraction) -> Completed:
+def _raise(
+    profile: Profile,
+    rank: list[int],
+    run: MesRun,
+    completion: str,
+    pool: list[int],
+    origin: Fraction,
+) -> Completed:
     """Raise the per-voter budget by whole units until the completion's stopping rule.
 
     The first runs go one after the other. Where the stop is still not in sight (Budapest
@@ -109,8 +115,16 @@ def _raise(profile: Profile, rank: list[int], run: MesRun, completion: str,
     unit = profile.scale
     covered = max(math.floor((scan.last_same - run.per_voter) / unit), 1)
     length = max(covered * CHUNK_RUNS // first_runs, 1) * unit
-    joined = _in_pieces(profile, rank, completion, pool, origin, scan,
-                        next_step(scan.run, origin, unit) + length, length)
+    joined = _in_pieces(
+        profile,
+        rank,
+        completion,
+        pool,
+        origin,
+        scan,
+        next_step(scan.run, origin, unit) + length,
+        length,
+    )
     if joined.scan is None:  # past the guard: the last outcome stays
         return Completed(joined.previous.run, [], joined.rounds, joined.before_start)
     return _completed_by(profile, joined.scan, joined.previous, joined.before_start)
@@ -128,8 +142,9 @@ def _threads() -> int:
         return os.cpu_count() or 1
 
 
-def _completed_by(profile: Profile, scan: Scan, previous: Scan | None,
-                  before_start: Fraction | None) -> Completed:
+def _completed_by(
+    profile: Profile, scan: Scan, previous: Scan | None, before_start: Fraction | None
+) -> Completed:
     """The completion's result where `scan` stopped; `previous` is the piece before it, whose
     outcome lasts up to `before_start`, the step before `scan` began."""
     if scan.stop == "over":

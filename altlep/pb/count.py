@@ -22,9 +22,17 @@ from altlep.pb.ties import DEFAULT_TIES, tie_rank
 RULES = ("greedy", "mes", "phragmen")
 
 
-def count(election: Election, rule: str = "mes", completion: str = "add1",
-          ties: str = DEFAULT_TIES, seed: int | None = None, *, skip: bool = True,
-          greedy_after: bool = False, profile: Profile | None = None) -> CountResult:
+def count(
+    election: Election,
+    rule: str = "mes",
+    completion: str = "add1",
+    ties: str = DEFAULT_TIES,
+    seed: int | None = None,
+    *,
+    skip: bool = True,
+    greedy_after: bool = False,
+    profile: Profile | None = None,
+) -> CountResult:
     """Count an election. `completion` and `greedy_after` apply to MES only; `skip=False`
     makes greedy stop at the first project that does not fit (pabulib's greedy-no-skip)."""
     if rule not in RULES:
@@ -55,19 +63,28 @@ def count(election: Election, rule: str = "mes", completion: str = "add1",
 def _base(profile: Profile, winners: list[int]) -> CountResult:
     scale = profile.scale
     return CountResult(
-        rule="", completion="", ties="", seed=None, vote_type=profile.vote_type,
-        budget=profile.budget / scale, winners=[profile.ids[j] for j in winners],
-        total_cost=sum(profile.cost[j] for j in winners) / scale, projects=[])
+        rule="",
+        completion="",
+        ties="",
+        seed=None,
+        vote_type=profile.vote_type,
+        budget=profile.budget / scale,
+        winners=[profile.ids[j] for j in winners],
+        total_cost=sum(profile.cost[j] for j in winners) / scale,
+        projects=[],
+    )
 
 
 def _explanations(profile: Profile) -> list[ProjectExplanation]:
-    return [ProjectExplanation(pid, "", profile.cost[j] / profile.scale,
-                               profile.votes[j], False)
-            for j, pid in enumerate(profile.ids)]
+    return [
+        ProjectExplanation(pid, "", profile.cost[j] / profile.scale, profile.votes[j], False)
+        for j, pid in enumerate(profile.ids)
+    ]
 
 
-def _mark_selected(items: list[ProjectExplanation], winners: list[int], stage: dict[int, str]
-                   ) -> None:
+def _mark_selected(
+    items: list[ProjectExplanation], winners: list[int], stage: dict[int, str]
+) -> None:
     for position, j in enumerate(winners, start=1):
         items[j].selected = True
         items[j].position = position
@@ -85,8 +102,7 @@ def _greedy_result(profile: Profile, rank: list[int], skip: bool) -> CountResult
     return result
 
 
-def _greedy_details(profile: Profile, items: list[ProjectExplanation], out: GreedyOutcome
-                    ) -> None:
+def _greedy_details(profile: Profile, items: list[ProjectExplanation], out: GreedyOutcome) -> None:
     scale = profile.scale
     for j, item in enumerate(items):
         d = out.density[j]
@@ -114,8 +130,9 @@ def _phragmen_result(profile: Profile, rank: list[int]) -> CountResult:
     return result
 
 
-def _mes_result(profile: Profile, rank: list[int], completion: str, greedy_after: bool
-                ) -> CountResult:
+def _mes_result(
+    profile: Profile, rank: list[int], completion: str, greedy_after: bool
+) -> CountResult:
     done = mes_completed(profile, rank, completion, greedy_after=greedy_after)
     # Re-run the final budget with the money trail switched on (cheap: one run).
     final = mes(profile, rank, done.final_per_voter or done.run.per_voter, explain=True)
@@ -177,4 +194,3 @@ def _payment_summary(amounts: np.ndarray, weights: np.ndarray) -> list[Payment]:
     totals = np.bincount(inverse, weights=weights)
     order = np.argsort(-values)
     return [Payment(float(values[k]), int(round(totals[k]))) for k in order]
-

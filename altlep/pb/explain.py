@@ -48,8 +48,9 @@ class ProjectExplanation:
     def to_dict(self) -> dict:
         data = asdict(self)
         # `v != []` would compare NumPy scalars element-wise; test for an empty list directly.
-        return {k: v for k, v in data.items()
-                if v is not None and not (isinstance(v, list) and not v)}
+        return {
+            k: v for k, v in data.items() if v is not None and not (isinstance(v, list) and not v)
+        }
 
     def sentence(self, currency: str = "") -> str:
         """One plain-language sentence saying why the project was or was not chosen."""
@@ -59,15 +60,19 @@ class ProjectExplanation:
             if self.stage == "mes" and self.paid_by is not None:
                 parts = ", ".join(f"{p.voters:,} paid {money(p.amount)}" for p in self.payments[:3])
                 more = " and others paid less" if len(self.payments) > 3 else ""
-                return (f"{place}: {self.paid_by:,} supporters shared its cost of "
-                        f"{money(self.cost)} ({parts}{more}); they had "
-                        f"{money(self.supporters_money_before or 0)} before and "
-                        f"{money(self.supporters_money_left or 0)} left after.")
+                return (
+                    f"{place}: {self.paid_by:,} supporters shared its cost of "
+                    f"{money(self.cost)} ({parts}{more}); they had "
+                    f"{money(self.supporters_money_before or 0)} before and "
+                    f"{money(self.supporters_money_left or 0)} left after."
+                )
             if self.stage in ("greedy", "completion"):
                 step = " in the greedy completion" if self.stage == "completion" else ""
-                return (f"{place}{step}: {self.votes:,} votes, and its cost of "
-                        f"{money(self.cost)} fit in the {money(self.money_left_at_turn or 0)} "
-                        "left.")
+                return (
+                    f"{place}{step}: {self.votes:,} votes, and its cost of "
+                    f"{money(self.cost)} fit in the {money(self.money_left_at_turn or 0)} "
+                    "left."
+                )
             if self.stage == "phragmen":
                 return f"{place}: its {self.votes:,} supporters could share its cost evenly."
             if self.stage == "free":
@@ -82,12 +87,16 @@ class ProjectExplanation:
                 need = f"; it needed {self.support_factor_needed:.1f} times as much support"
                 if self.extra_voters_needed is not None:
                     need += f" (about {self.extra_voters_needed:,} more voters with a full share)"
-            return (f"Not selected: its {self.votes:,} supporters had only {left} left for its "
-                    f"cost of {money(self.cost)}{need}.")
+            return (
+                f"Not selected: its {self.votes:,} supporters had only {left} left for its "
+                f"cost of {money(self.cost)}{need}."
+            )
         if self.reason in ("did_not_fit", "stopped"):
             left = money(self.money_left_at_turn or 0)
-            return (f"Not selected: it costs {money(self.cost)} but only {left} was left "
-                    "when its turn came.")
+            return (
+                f"Not selected: it costs {money(self.cost)} but only {left} was left "
+                "when its turn came."
+            )
         return "Not selected."
 
 
@@ -121,11 +130,19 @@ class CountResult:
 
     def to_dict(self) -> dict:
         return {
-            "source": self.source, "rule": self.rule, "completion": self.completion,
-            "ties": self.ties, "seed": self.seed, "vote_type": self.vote_type,
-            "budget": self.budget, "total_cost": self.total_cost, "winners": self.winners,
-            "per_voter_budget": self.per_voter_budget, "rounds": self.rounds,
-            "exact_checks": self.exact_checks, "official_winners": self.official_winners,
+            "source": self.source,
+            "rule": self.rule,
+            "completion": self.completion,
+            "ties": self.ties,
+            "seed": self.seed,
+            "vote_type": self.vote_type,
+            "budget": self.budget,
+            "total_cost": self.total_cost,
+            "winners": self.winners,
+            "per_voter_budget": self.per_voter_budget,
+            "rounds": self.rounds,
+            "exact_checks": self.exact_checks,
+            "official_winners": self.official_winners,
             "reproduces_official": self.reproduces_official,
             "projects": [p.to_dict() for p in self.projects],
         }
@@ -149,4 +166,5 @@ def _money_formatter(currency: str):
         if currency in _PREFIX_SYMBOLS:
             return f"{currency}{text}"
         return f"{text} {currency}".strip()
+
     return money

@@ -39,8 +39,12 @@ class Problem:
     severity: str = "error"  # "error" stops counting; "warning" is reported but harmless
 
     def to_dict(self) -> dict[str, object]:
-        return {"line": self.line, "kind": self.kind, "message": self.message,
-                "severity": self.severity}
+        return {
+            "line": self.line,
+            "kind": self.kind,
+            "message": self.message,
+            "severity": self.severity,
+        }
 
 
 @dataclass(slots=True)

@@ -22,19 +22,30 @@ VARIANTS: dict[str, tuple[str, str, dict]] = {
     "greedy-no-skip": ("greedy-no-skip", "greedy", {"skip": False}),
     # pabulib's official greedy: by total score (votes, points, ranking points), not per cost
     "greedy-by-score": ("greedy-by-score", "greedy", {"skip": True, "by": "score"}),
-    "greedy-no-skip-by-score": ("greedy-no-skip-by-score", "greedy",
-                                {"skip": False, "by": "score"}),
+    "greedy-no-skip-by-score": (
+        "greedy-no-skip-by-score",
+        "greedy",
+        {"skip": False, "by": "score"},
+    ),
     "mes": ("mes", "mes", {"completion": "none"}),
     "mes+add1": ("mes+add1", "mes", {"completion": "add1"}),
     "mes+add1+greedy": ("mes+add1+greedy", "mes", {"completion": "add1", "greedy_after": True}),
     "mes+add1u": ("mes+add1u", "mes", {"completion": "add1u"}),
     "mes+add1-full": ("mes+add1-full", "mes", {"completion": "add1-full"}),
-    "mes+add1-full+greedy": ("mes+add1-full+greedy", "mes",
-                             {"completion": "add1-full", "greedy_after": True}),
+    "mes+add1-full+greedy": (
+        "mes+add1-full+greedy",
+        "mes",
+        {"completion": "add1-full", "greedy_after": True},
+    ),
     "phragmen": ("phragmen", "phragmen", {}),
 }
-EQUAL_SHARES_VARIANTS = ("mes+add1u", "mes+add1", "mes+add1+greedy", "mes+add1-full",
-                         "mes+add1-full+greedy")
+EQUAL_SHARES_VARIANTS = (
+    "mes+add1u",
+    "mes+add1",
+    "mes+add1+greedy",
+    "mes+add1-full",
+    "mes+add1-full+greedy",
+)
 
 
 def family(rule: str | None) -> str | None:
@@ -58,8 +69,9 @@ def run_variant(profile: Profile, name: str, rank: list[int]) -> list[str]:
     elif rule == "phragmen":
         winners = phragmen(profile, rank).winners
     else:
-        done = mes_completed(profile, rank, options["completion"],
-                             greedy_after=options.get("greedy_after", False))
+        done = mes_completed(
+            profile, rank, options["completion"], greedy_after=options.get("greedy_after", False)
+        )
         winners = done.winners
     return [profile.ids[j] for j in winners]
 
@@ -79,8 +91,14 @@ class OfficialCheck:
         return bool(self.matched)
 
     def to_dict(self) -> dict:
-        return {"source": self.source, "rule": self.rule, "reproduced": self.reproduced,
-                "matched": self.matched, "official": self.official, "tried": self.tried}
+        return {
+            "source": self.source,
+            "rule": self.rule,
+            "reproduced": self.reproduced,
+            "matched": self.matched,
+            "official": self.official,
+            "tried": self.tried,
+        }
 
 
 def check_official(election: Election) -> OfficialCheck | None:

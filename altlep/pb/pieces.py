@@ -21,8 +21,7 @@ def own_copy(habits: dict) -> dict:
     """What proofs learnt so far, for a piece to go on learning by itself: the lists in it
     (certificates, `mes_stable._flat_start`) are copied too, as another thread may be
     adding to the originals meanwhile."""
-    return {key: list(value) if isinstance(value, list) else value
-            for key, value in habits.items()}
+    return {key: list(value) if isinstance(value, list) else value for key, value in habits.items()}
 
 
 @dataclass(eq=False)
@@ -53,8 +52,17 @@ class Pieces:
     a piece still has ahead. Outcomes do not depend on where a scan began, so the pieces,
     joined by their start, stop where one scan stops. All fields are guarded by `lock`."""
 
-    def __init__(self, profile: Profile, rank: list[int], completion: str, pool: list[int],
-                 origin: Fraction, scan: Scan, first: Fraction, length: Fraction) -> None:
+    def __init__(
+        self,
+        profile: Profile,
+        rank: list[int],
+        completion: str,
+        pool: list[int],
+        origin: Fraction,
+        scan: Scan,
+        first: Fraction,
+        length: Fraction,
+    ) -> None:
         self.profile, self.rank, self.completion = profile, rank, completion
         self.pool, self.origin, self.length = pool, origin, length
         self.lock = threading.Condition()
@@ -66,8 +74,9 @@ class Pieces:
         self.stop_at: Fraction | float = math.inf  # the first start of a piece that stops
         self.failure: list[BaseException] = []
         # the head piece goes on with the first runs' scan, up to `first`
-        self.head: Piece | None = Piece(scan.run.per_voter, first, self.lock,
-                                        scan.run.per_voter, scan)
+        self.head: Piece | None = Piece(
+            scan.run.per_voter, first, self.lock, scan.run.per_voter, scan
+        )
         self.pieces: list[Piece] = []
 
     def work(self) -> None:
@@ -119,8 +128,14 @@ class Pieces:
         piece now ends where the new one begins."""
         unit = self.profile.scale
         least = max(self.length / 4, 2 * unit)
-        busy = [p for p in self.pieces if not p.finished and p.scan is not None
-                and p.start < self.stop_at and p.end - p.claimed >= least]
+        busy = [
+            p
+            for p in self.pieces
+            if not p.finished
+            and p.scan is not None
+            and p.start < self.stop_at
+            and p.end - p.claimed >= least
+        ]
         if not busy:
             return None
         widest = max(busy, key=lambda p: p.end - p.claimed)
@@ -134,26 +149,38 @@ class Pieces:
     def all_scanned(self) -> bool:
         """The stop is known and every piece up to it is scanned."""
         return self.stop_at < math.inf and all(
-            p.finished for p in self.pieces if p.start <= self.stop_at)
+            p.finished for p in self.pieces if p.start <= self.stop_at
+        )
 
     def run(self, piece: Piece) -> None:
         """Scan `piece` (its scan is None if it lies past the guard)."""
+
         def cancelled() -> bool:
             return piece.start > self.stop_at or bool(self.failure)
+
         profile, unit = self.profile, self.profile.scale
         if piece.scan is None:  # not the head piece: a first run of its own
             if piece.start >= self.limit:
                 return
             # warm from the run nearest below: the split's, or the scan's it takes over from
-            below = max((p for p in self.pieces if p.start < piece.start and p.scan),
-                        key=lambda p: p.start, default=None)
+            below = max(
+                (p for p in self.pieces if p.start < piece.start and p.scan),
+                key=lambda p: p.start,
+                default=None,
+            )
             warm = below.scan.run if below is not None else self.split
-            run = mes(profile, self.rank, piece.start, resolution=unit, band=GUESS_BAND,
-                      warm=warm)
-            piece.scan = Scan(run, None, piece.start, list(self.span),
-                              habits=own_copy(self.habits))
-        scan_steps(profile, self.rank, self.completion, self.pool, self.origin, piece.scan,
-                   piece=piece, cancel=cancelled)
+            run = mes(profile, self.rank, piece.start, resolution=unit, band=GUESS_BAND, warm=warm)
+            piece.scan = Scan(run, None, piece.start, list(self.span), habits=own_copy(self.habits))
+        scan_steps(
+            profile,
+            self.rank,
+            self.completion,
+            self.pool,
+            self.origin,
+            piece.scan,
+            piece=piece,
+            cancel=cancelled,
+        )
 
     def joined(self) -> Joined:
         """Where one scan would stop: the pieces from the first on, in order, to the stop."""
@@ -182,8 +209,16 @@ class Joined:
     rounds: int
 
 
-def scan_in_pieces(profile: Profile, rank: list[int], completion: str, pool: list[int],
-                   origin: Fraction, scan: Scan, first: Fraction, length: Fraction) -> Joined:
+def scan_in_pieces(
+    profile: Profile,
+    rank: list[int],
+    completion: str,
+    pool: list[int],
+    origin: Fraction,
+    scan: Scan,
+    first: Fraction,
+    length: Fraction,
+) -> Joined:
     """Scan the head piece (from `scan` up to `first`) and pieces of `length` steps from
     `first` on two threads (`Pieces`); join them in order up to the first stop."""
     pieces = Pieces(profile, rank, completion, pool, origin, scan, first, length)

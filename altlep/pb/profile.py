@@ -84,8 +84,11 @@ def _build(election: Election) -> Profile:
         weight = np.fromiter(groups.values(), dtype=np.int64, count=len(groups))
         ballots = list(groups)
         lengths = np.fromiter(map(len, ballots), dtype=np.int64, count=len(ballots))
-        project_of = np.fromiter(map(index.__getitem__, chain.from_iterable(ballots)),
-                                 dtype=np.int64, count=int(lengths.sum()))
+        project_of = np.fromiter(
+            map(index.__getitem__, chain.from_iterable(ballots)),
+            dtype=np.int64,
+            count=int(lengths.sum()),
+        )
         group_of = np.repeat(np.arange(len(ballots), dtype=np.int64), lengths)
         supporters, utility = _approved(project_of, group_of, int_costs)
     if vote_type == "approval" or vote_type == "choose-1":
@@ -95,16 +98,32 @@ def _build(election: Election) -> Profile:
         supporters_for_sat = [s if k else s[:0] for s, k in zip(supporters, keep, strict=True)]
     else:
         supporters_for_sat = supporters
-    total_utility = [int(weight[s] @ u) if len(s) else 0
-                     for s, u in zip(supporters_for_sat, utility, strict=True)]
+    total_utility = [
+        int(weight[s] @ u) if len(s) else 0
+        for s, u in zip(supporters_for_sat, utility, strict=True)
+    ]
     votes = [int(weight[s].sum()) if len(s) else 0 for s in supporters]
     sat = {"cumulative": "points", "scoring": "points", "ordinal": "borda"}.get(vote_type, "cost")
-    return Profile(ids, int_costs, scale, int(budget * scale), len(election.votes), weight,
-                   supporters_for_sat, utility, total_utility, votes, vote_type, sat, supporters)
+    return Profile(
+        ids,
+        int_costs,
+        scale,
+        int(budget * scale),
+        len(election.votes),
+        weight,
+        supporters_for_sat,
+        utility,
+        total_utility,
+        votes,
+        vote_type,
+        sat,
+        supporters,
+    )
 
 
-def _approved(project_of: np.ndarray, group_of: np.ndarray, costs: list[int]
-              ) -> tuple[list[np.ndarray], list[np.ndarray]]:
+def _approved(
+    project_of: np.ndarray, group_of: np.ndarray, costs: list[int]
+) -> tuple[list[np.ndarray], list[np.ndarray]]:
     """Supporters (ballot groups, ascending) of each project, and their utility: its cost,
     from each approval's project and ballot group."""
     # a stable sort by project keeps each project's groups in ascending order (radix sort on
@@ -113,13 +132,15 @@ def _approved(project_of: np.ndarray, group_of: np.ndarray, costs: list[int]
     by_project = group_of[np.argsort(keys, kind="stable")]
     counts = np.bincount(project_of, minlength=len(costs))
     supporters = np.split(by_project, np.cumsum(counts)[:-1])
-    utility = [np.full(len(s), cost, dtype=np.int64)
-               for s, cost in zip(supporters, costs, strict=True)]
+    utility = [
+        np.full(len(s), cost, dtype=np.int64) for s, cost in zip(supporters, costs, strict=True)
+    ]
     return supporters, utility
 
 
-def _indexed_groups(indexed: VoteIndex, n_projects: int
-                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _indexed_groups(
+    indexed: VoteIndex, n_projects: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(weight, project_of, group_of): `_merge`'s groups of approval ballots, in the order
     they first appear, found from the reader's index (`vote_rows_kernel.same_sets`).
     project_of and group_of list each group's projects (as its first vote names them)."""
@@ -136,8 +157,9 @@ def _indexed_groups(indexed: VoteIndex, n_projects: int
     return weight, project_of, group_of
 
 
-def _scored(groups: Counter, vote_type: str, index: dict[str, int]
-            ) -> tuple[list[np.ndarray], list[np.ndarray]]:
+def _scored(
+    groups: Counter, vote_type: str, index: dict[str, int]
+) -> tuple[list[np.ndarray], list[np.ndarray]]:
     """Supporters of each project and the points (or Borda score) each gives it."""
     sup_lists: list[list[int]] = [[] for _ in index]
     util_lists: list[list] = [[] for _ in index]
@@ -163,8 +185,11 @@ def _scored(groups: Counter, vote_type: str, index: dict[str, int]
 def _merge(election: Election, vote_type: str) -> Counter:
     """Count identical ballots. Approval ballots are sets; ordinal ones keep their order."""
     if vote_type in CARDINAL_TYPES:
-        return Counter(tuple(sorted(zip(v.projects, v.points or (), strict=True)))
-                       for v in election.votes if v.projects)
+        return Counter(
+            tuple(sorted(zip(v.projects, v.points or (), strict=True)))
+            for v in election.votes
+            if v.projects
+        )
     if vote_type == "ordinal":
         return Counter(v.projects for v in election.votes if v.projects)
     # a frozenset hashes faster than a sorted tuple; groups keep the order they first appear

@@ -96,7 +96,7 @@ def _parse(lines: list[str], source: str, strict: bool) -> Election:
                 _require_columns(out, reader.line_num, "VOTES", header, ("voter_id", "vote"))
                 vote_parser = _VoteParser(meta, projects, header, out)
                 # csv's line_num counts the items of `lines` read so far
-                rest = lines[reader.line_num:]
+                rest = lines[reader.line_num :]
                 bulk = vote_parser.bulk(rest, reader.line_num + 1)
                 if bulk is not None:  # every row was plain: the file is read
                     votes, vote_index = bulk
@@ -124,19 +124,30 @@ def _parse(lines: list[str], source: str, strict: bool) -> Election:
             out.add(last_line, "missing_section", f"section {name.upper()} is missing")
     _check_meta(out, meta, seen_sections.get("meta", 1), projects, votes)
     extra = vote_parser.extra_columns if vote_parser else []
-    return Election(meta, projects, votes, project_columns, extra, vote_columns, out.problems,
-                    source, vote_index)
+    return Election(
+        meta,
+        projects,
+        votes,
+        project_columns,
+        extra,
+        vote_columns,
+        out.problems,
+        source,
+        vote_index,
+    )
 
 
-def _require_columns(out: _Collector, line: int, section: str, header: list[str],
-                     names: tuple[str, ...]) -> None:
+def _require_columns(
+    out: _Collector, line: int, section: str, header: list[str], names: tuple[str, ...]
+) -> None:
     for name in names:
         if name not in header:
             out.add(line, "missing_column", f"{section} header has no '{name}' column")
 
 
-def _read_project(out: _Collector, line: int, row: list[str], header: list[str],
-                  projects: dict[str, Project]) -> None:
+def _read_project(
+    out: _Collector, line: int, row: list[str], header: list[str], projects: dict[str, Project]
+) -> None:
     if len(row) != len(header):
         out.add(line, "bad_row", f"project row has {len(row)} fields, header has {len(header)}")
     fields = {header[i]: row[i].strip() for i in range(min(len(row), len(header)))}
@@ -145,8 +156,11 @@ def _read_project(out: _Collector, line: int, row: list[str], header: list[str],
         out.add(line, "missing_project_id", "project row without a project_id")
         return
     if pid in projects:
-        out.add(line, "duplicate_project", f"project '{pid}' is listed twice "
-                f"(first on line {projects[pid].line})")
+        out.add(
+            line,
+            "duplicate_project",
+            f"project '{pid}' is listed twice (first on line {projects[pid].line})",
+        )
         return
     raw_cost = fields.get("cost", "")
     try:
@@ -162,8 +176,9 @@ def _read_project(out: _Collector, line: int, row: list[str], header: list[str],
 class _VoteParser:
     """Turns VOTES rows into `Vote`s, checking projects, voters and points as it goes."""
 
-    def __init__(self, meta: dict[str, str], projects: dict[str, Project], header: list[str],
-                 out: _Collector) -> None:
+    def __init__(
+        self, meta: dict[str, str], projects: dict[str, Project], header: list[str], out: _Collector
+    ) -> None:
         self.out = out
         self.projects = projects
         self.vote_type = meta.get("vote_type", "approval").strip()
@@ -189,11 +204,18 @@ class _VoteParser:
     def bulk(self, rest: list[str], first_line: int) -> tuple[list[Vote], VoteIndex] | None:
         """All the votes in `rest` (the lines after the VOTES header) and their index if
         there are many and every row is plain (`vote_rows.plain_votes`), else None."""
-        if len(rest) < BULK_LINES or self.cardinal or self.i_voter is None \
-                or self.i_vote is None:
+        if len(rest) < BULK_LINES or self.cardinal or self.i_voter is None or self.i_vote is None:
             return None
-        return plain_votes(rest, first_line, self.width, self.i_voter, self.i_vote,
-                           self.extra_idx, self._most(), list(self.projects))
+        return plain_votes(
+            rest,
+            first_line,
+            self.width,
+            self.i_voter,
+            self.i_vote,
+            self.extra_idx,
+            self._most(),
+            list(self.projects),
+        )
 
     def _most(self) -> int:
         """The most projects a plain row may name."""
@@ -210,8 +232,7 @@ class _VoteParser:
         """
         width, iv, ivote, ipoints = self.width, self.i_voter, self.i_vote, self.i_points
         fast = iv is not None and ivote is not None and not self.cardinal
-        fast_points = iv is not None and ivote is not None and self.cardinal \
-            and ipoints is not None
+        fast_points = iv is not None and ivote is not None and self.cardinal and ipoints is not None
         most = self._most()
         known, voters, append = self.known, self.voters, votes.append
         extra_idx = self.extra_idx
@@ -226,8 +247,7 @@ class _VoteParser:
                     if raw and voter not in voters and " " not in raw and " " not in voter:
                         ids = tuple(raw.split(","))
                         n = len(ids)
-                        if n <= most and known.issuperset(ids) and (
-                                n == 1 or len(set(ids)) == n):
+                        if n <= most and known.issuperset(ids) and (n == 1 or len(set(ids)) == n):
                             line = reader.line_num
                             voters[voter] = line
                             append(Vote(voter, ids, None, extras(row) if extras else (), line))
@@ -254,14 +274,20 @@ class _VoteParser:
             return None
         ids = tuple(raw.split(","))
         parts = given.split(",")
-        if len(parts) != len(ids) or len(ids) > most or not self.known.issuperset(ids) \
-                or (len(ids) > 1 and len(set(ids)) != len(ids)) \
-                or not all(part.isdigit() for part in parts):
+        if (
+            len(parts) != len(ids)
+            or len(ids) > most
+            or not self.known.issuperset(ids)
+            or (len(ids) > 1 and len(set(ids)) != len(ids))
+            or not all(part.isdigit() for part in parts)
+        ):
             return None
         values = tuple(map(int, parts))
-        if (self.max_points is not None and max(values) > self.max_points) \
-                or (self.min_points is not None and min(values) < self.min_points) \
-                or (self.max_sum is not None and sum(values) > self.max_sum):
+        if (
+            (self.max_points is not None and max(values) > self.max_points)
+            or (self.min_points is not None and min(values) < self.min_points)
+            or (self.max_sum is not None and sum(values) > self.max_sum)
+        ):
             return None
         self.voters[voter] = line
         return Vote(voter, ids, values, tuple([row[i] for i in self.extra_idx]), line)
@@ -275,8 +301,9 @@ class _VoteParser:
         voter = row[self.i_voter].strip() if self.i_voter is not None else str(line)
         voters = self.voters
         if voter in voters:
-            out.add(line, "duplicate_voter",
-                    f"voter '{voter}' already voted on line {voters[voter]}")
+            out.add(
+                line, "duplicate_voter", f"voter '{voter}' already voted on line {voters[voter]}"
+            )
             return None
         voters[voter] = line
         raw = row[self.i_vote] if self.i_vote is not None else ""
@@ -289,36 +316,52 @@ class _VoteParser:
         if not self.known.issuperset(ids):
             for pid in ids:
                 if pid not in self.known:
-                    out.add(line, "unknown_project",
-                            f"voter '{voter}' votes for unknown project '{pid}'")
+                    out.add(
+                        line,
+                        "unknown_project",
+                        f"voter '{voter}' votes for unknown project '{pid}'",
+                    )
                     return None
         points = self._points(line, voter, row, ids) if self.cardinal else None
         if len(ids) > 1 and len(set(ids)) != len(ids):
             # pabutools reads a ballot as a set (or, for points, keeps the last value given).
-            out.add(line, "repeated_project", f"voter '{voter}' lists a project more than once",
-                    "warning")
+            out.add(
+                line,
+                "repeated_project",
+                f"voter '{voter}' lists a project more than once",
+                "warning",
+            )
             if points is not None:
                 merged = dict(zip(ids, points, strict=True))
                 ids, points = tuple(merged), tuple(merged.values())
             else:
                 ids = tuple(dict.fromkeys(ids))
         if self.choose_one and len(ids) > 1:
-            out.add(line, "too_many_projects",
-                    f"choose-1 voter '{voter}' chose {len(ids)} projects")
+            out.add(
+                line, "too_many_projects", f"choose-1 voter '{voter}' chose {len(ids)} projects"
+            )
         if self.max_length is not None and len(ids) > self.max_length:
-            out.add(line, "ballot_too_long", f"voter '{voter}' chose {len(ids)} projects, "
-                    f"max_length is {self.max_length}", "warning")
+            out.add(
+                line,
+                "ballot_too_long",
+                f"voter '{voter}' chose {len(ids)} projects, max_length is {self.max_length}",
+                "warning",
+            )
         extra = tuple([row[i] for i in self.extra_idx]) if self.extra_idx else ()
         return Vote(voter, ids, points, extra, line)
 
-    def _points(self, line: int, voter: str, row: list[str], ids: tuple[str, ...]
-                ) -> tuple[Fraction | int, ...]:
+    def _points(
+        self, line: int, voter: str, row: list[str], ids: tuple[str, ...]
+    ) -> tuple[Fraction | int, ...]:
         out = self.out
         raw = row[self.i_points].strip() if self.i_points is not None else ""
         parts = [p.strip() for p in raw.split(",")] if raw else []
         if len(parts) != len(ids):
-            out.add(line, "points_mismatch",
-                    f"voter '{voter}' has {len(ids)} projects but {len(parts)} points")
+            out.add(
+                line,
+                "points_mismatch",
+                f"voter '{voter}' has {len(ids)} projects but {len(parts)} points",
+            )
             return tuple(1 for _ in ids)
         if all(p.isdigit() for p in parts):
             values: list[Fraction | int] = list(map(int, parts))  # the common case
@@ -328,24 +371,38 @@ class _VoteParser:
                 try:
                     values.append(parse_number(part))
                 except (ValueError, ZeroDivisionError):
-                    out.add(line, "bad_points",
-                            f"voter '{voter}' gives non-numeric points '{part}'")
+                    out.add(
+                        line, "bad_points", f"voter '{voter}' gives non-numeric points '{part}'"
+                    )
                     values.append(0)
             for value, part in zip(values, parts, strict=True):
                 if value < 0:
-                    out.add(line, "negative_points",
-                            f"voter '{voter}' gives negative points {part}")
+                    out.add(
+                        line, "negative_points", f"voter '{voter}' gives negative points {part}"
+                    )
         if values:
             top, low = max(values), min(values)
             if self.max_points is not None and top > self.max_points:
-                out.add(line, "points_over_limit", f"voter '{voter}' gives {top} points to one "
-                        f"project, max_points is {self.max_points}")
+                out.add(
+                    line,
+                    "points_over_limit",
+                    f"voter '{voter}' gives {top} points to one "
+                    f"project, max_points is {self.max_points}",
+                )
             if self.min_points is not None and low < self.min_points:
-                out.add(line, "points_under_limit", f"voter '{voter}' gives {low} points, "
-                        f"min_points is {self.min_points}", "warning")
+                out.add(
+                    line,
+                    "points_under_limit",
+                    f"voter '{voter}' gives {low} points, min_points is {self.min_points}",
+                    "warning",
+                )
             if self.max_sum is not None and sum(values) > self.max_sum:
-                out.add(line, "points_over_limit", f"voter '{voter}' gives {sum(values)} points "
-                        f"in all, max_sum_points is {self.max_sum}")
+                out.add(
+                    line,
+                    "points_over_limit",
+                    f"voter '{voter}' gives {sum(values)} points "
+                    f"in all, max_sum_points is {self.max_sum}",
+                )
         return tuple(values)
 
 
@@ -358,8 +415,13 @@ def _meta_number(meta: dict[str, str], key: str) -> Fraction | int | None:
     return int(value) if value is not None and value.denominator == 1 else value
 
 
-def _check_meta(out: _Collector, meta: dict[str, str], line: int,
-                projects: dict[str, Project], votes: list[Vote]) -> None:
+def _check_meta(
+    out: _Collector,
+    meta: dict[str, str],
+    line: int,
+    projects: dict[str, Project],
+    votes: list[Vote],
+) -> None:
     raw_budget = meta.get("budget")
     if raw_budget is None or not raw_budget.strip():
         out.add(line, "missing_budget", "META has no budget")
@@ -373,10 +435,14 @@ def _check_meta(out: _Collector, meta: dict[str, str], line: int,
     if vote_type is None:
         out.add(line, "missing_vote_type", "META has no vote_type", "warning")
     elif vote_type.strip() not in VOTE_TYPES:
-        out.add(line, "unknown_vote_type", f"vote_type '{vote_type}' is not one of "
-                f"{', '.join(VOTE_TYPES)}")
+        out.add(
+            line,
+            "unknown_vote_type",
+            f"vote_type '{vote_type}' is not one of {', '.join(VOTE_TYPES)}",
+        )
     for key, actual in (("num_projects", len(projects)), ("num_votes", len(votes))):
         declared = meta.get(key, "").strip()
         if declared.isdigit() and int(declared) != actual:
-            out.add(line, "count_mismatch", f"META {key} says {declared}, file has {actual}",
-                    "warning")
+            out.add(
+                line, "count_mismatch", f"META {key} says {declared}, file has {actual}", "warning"
+            )

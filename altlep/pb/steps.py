@@ -41,7 +41,7 @@ def exhaustive(profile: Profile, winners: list[int], pool: list[int]) -> bool:
 
 
 def stop_reason(profile: Profile, winners: list[int], completion: str, pool: list[int]) -> str:
-    """"over" if the outcome overspends, "done" if the completion stops at it, else ""."""
+    """ "over" if the outcome overspends, "done" if the completion stops at it, else ""."""
     if cost(profile, winners) > profile.budget:
         return "over"
     if completion in ("add1", "add1u") and exhaustive(profile, winners, pool):
@@ -63,9 +63,16 @@ def next_step(run: MesRun, origin: Fraction, unit: int) -> Fraction:
     return origin + after * unit
 
 
-def certify_further(profile: Profile, rank: list[int], run: MesRun, following: Fraction,
-                    unit: int, span: list, piece: Piece | None = None,
-                    habits: dict | None = None) -> Fraction:
+def certify_further(
+    profile: Profile,
+    rank: list[int],
+    run: MesRun,
+    following: Fraction,
+    unit: int,
+    span: list,
+    piece: Piece | None = None,
+    habits: dict | None = None,
+) -> Fraction:
     """Skip further steps whose outcome `same_outcome` proves equal to run's; returns the
     first step not proven.
 
@@ -107,9 +114,19 @@ def certify_further(profile: Profile, rank: list[int], run: MesRun, following: F
         low = known + unit if tie and tries == 0 else max(known, run.per_voter)
         tries += 1
         at_high: dict[int, float] = {}
-        if same_outcome(profile, run.winners, low, known + width * unit, rank, hint=hint,
-                        reach=reach, habits=habits, rhos=run.rho,
-                        at_low=point_rhos if point == low else None, at_high=at_high):
+        if same_outcome(
+            profile,
+            run.winners,
+            low,
+            known + width * unit,
+            rank,
+            hint=hint,
+            reach=reach,
+            habits=habits,
+            rhos=run.rho,
+            at_low=point_rhos if point == low else None,
+            at_high=at_high,
+        ):
             known += width * unit
             point, point_rhos = known, at_high
             best = max(best, width)
@@ -123,11 +140,14 @@ def certify_further(profile: Profile, rank: list[int], run: MesRun, following: F
             misses += 1
             # the steps proved all the same, from the start of the range
             if reach:  # the last whole step in the part proved
-                known = max(known, following + math.floor(
-                    (low + Fraction(reach[0]) - following) / unit) * unit)
+                known = max(
+                    known,
+                    following + math.floor((low + Fraction(reach[0]) - following) / unit) * unit,
+                )
             # where a rival was seen to overtake, by a straight line between the ends
-            guess = math.ceil((low + Fraction(hint[0]) - known) * (1 - 1e-9) / unit) - 1 \
-                if hint else 0
+            guess = (
+                math.ceil((low + Fraction(hint[0]) - known) * (1 - 1e-9) / unit) - 1 if hint else 0
+            )
             if hint and guess <= 0:
                 break  # a rival overtakes within the very next step: a run decides it
             left = int((failed - known) / unit)
@@ -167,9 +187,18 @@ class Scan:
     habits: dict = field(default_factory=dict)  # what proofs learn of this election
 
 
-def scan_steps(profile: Profile, rank: list[int], completion: str, pool: list[int],
-               origin: Fraction, scan: Scan, *, piece: Piece | None = None,
-               runs: int | None = None, cancel: Callable[[], bool] | None = None) -> Scan:
+def scan_steps(
+    profile: Profile,
+    rank: list[int],
+    completion: str,
+    pool: list[int],
+    origin: Fraction,
+    scan: Scan,
+    *,
+    piece: Piece | None = None,
+    runs: int | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> Scan:
     """Raise the per-voter budget by whole units from `scan` until the completion's stopping
     rule, or until every step before the end of `piece` is known, `runs` more runs are made
     or `cancel()`."""
@@ -184,11 +213,15 @@ def scan_steps(profile: Profile, rank: list[int], completion: str, pool: list[in
         if following - origin >= MAX_ROUNDS * unit:
             scan.stop = "final"
             return scan
-        if (piece is not None and following >= piece.end) \
-                or (runs is not None and made >= runs) or (cancel is not None and cancel()):
+        if (
+            (piece is not None and following >= piece.end)
+            or (runs is not None and made >= runs)
+            or (cancel is not None and cancel())
+        ):
             return scan
-        following = certify_further(profile, rank, run, following, unit, scan.span, piece,
-                                    scan.habits)
+        following = certify_further(
+            profile, rank, run, following, unit, scan.span, piece, scan.habits
+        )
         if piece is not None and not piece.claim(following):
             return scan  # the piece ends before that step
         scan.before = run
@@ -198,8 +231,16 @@ def scan_steps(profile: Profile, rank: list[int], completion: str, pool: list[in
         resolution = unit if scan.span[1] == 0 else math.inf
         # the first winners there, as a failed proof over a range holding it showed them
         first, until = known_first(scan.habits, following, set())
-        scan.run = mes(profile, rank, following, resolution=resolution, warm=run,
-                       band=GUESS_BAND, known_first=first, known_for=float(until - following))
+        scan.run = mes(
+            profile,
+            rank,
+            following,
+            resolution=resolution,
+            warm=run,
+            band=GUESS_BAND,
+            known_first=first,
+            known_for=float(until - following),
+        )
         scan.rounds += 1
         made += 1
     scan.stop = "final"

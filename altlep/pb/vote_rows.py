@@ -22,9 +22,16 @@ from altlep.pb.model import Vote, VoteIndex
 BULK_LINES = 5_000
 
 
-def plain_votes(lines: list[str], first_line: int, width: int, i_voter: int, i_vote: int,
-                extra_idx: list[int], most: int, project_ids: list[str]
-                ) -> tuple[list[Vote], VoteIndex] | None:
+def plain_votes(
+    lines: list[str],
+    first_line: int,
+    width: int,
+    i_voter: int,
+    i_vote: int,
+    extra_idx: list[int],
+    most: int,
+    project_ids: list[str],
+) -> tuple[list[Vote], VoteIndex] | None:
     """The votes in `lines` (file lines after the VOTES header, `first_line` the first's
     number) and their index, or None if some row is not plain."""
     from altlep.pb import vote_rows_kernel as kernel  # numba loads only for big files
@@ -36,7 +43,8 @@ def plain_votes(lines: list[str], first_line: int, width: int, i_voter: int, i_v
     ptr = np.zeros(len(encoded) + 1, dtype=np.int64)
     np.cumsum([len(e) for e in encoded], out=ptr[1:])
     ok, row_line, entry_ptr, entries = kernel.plain_rows(
-        data, width, i_voter, i_vote, most, ids, ptr, kernel.id_table(ids, ptr))
+        data, width, i_voter, i_vote, most, ids, ptr, kernel.id_table(ids, ptr)
+    )
     if not ok:
         return None
     del data

@@ -34,8 +34,9 @@ def id_table(ids, ptr):
     slots = np.full(size, -1, dtype=np.int64)
     for j in range(m):
         s = _hash(ids, ptr[j], ptr[j + 1]) & (size - 1)
-        while slots[s] >= 0 and not _same(ids, ptr[j], ptr[j + 1], ids, ptr[slots[s]],
-                                          ptr[slots[s] + 1]):
+        while slots[s] >= 0 and not _same(
+            ids, ptr[j], ptr[j + 1], ids, ptr[slots[s]], ptr[slots[s] + 1]
+        ):
             s = (s + 1) & (size - 1)
         if slots[s] < 0:
             slots[s] = j
@@ -136,7 +137,7 @@ def plain_rows(data, width, i_voter, i_vote, most, ids, ptr, slots):
             entry_ptr[rows] = used
         line += 1
         i = end + 1
-    return True, row_line[:rows], entry_ptr[:rows + 1], entries[:used]
+    return True, row_line[:rows], entry_ptr[: rows + 1], entries[:used]
 
 
 @njit(cache=True)

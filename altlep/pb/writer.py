@@ -38,7 +38,8 @@ def _write(election: Election, handle) -> None:
         out.writerow([fields.get(c, "") for c in columns])
     cardinal = election.vote_type in CARDINAL_TYPES
     columns = election.vote_columns or (
-        ["voter_id", "vote"] + (["points"] if cardinal else []) + election.vote_extra_columns)
+        ["voter_id", "vote"] + (["points"] if cardinal else []) + election.vote_extra_columns
+    )
     extra_at = {c: i for i, c in enumerate(election.vote_extra_columns)}
     out.writerow(["VOTES"])
     out.writerow(columns)

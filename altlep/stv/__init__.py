@@ -10,6 +10,17 @@ from altlep.stv.model import Ballot, BltError, Candidate, Election, Problem
 from altlep.stv.results import CountResult, Stage
 
 __all__ = [
-    "RULES", "Ballot", "BltError", "Candidate", "CountResult", "Election", "Problem", "Stage",
-    "count", "format_blt", "parse_blt", "read_blt", "write_blt",
+    "RULES",
+    "Ballot",
+    "BltError",
+    "Candidate",
+    "CountResult",
+    "Election",
+    "Problem",
+    "Stage",
+    "count",
+    "format_blt",
+    "parse_blt",
+    "read_blt",
+    "write_blt",
 ]

@@ -104,8 +104,9 @@ class _Parser:
         number, line = item
         tokens = line.split()
         if len(tokens) != 2 or not all(t.isdigit() for t in tokens):
-            self.problem(number, "header must be two whole numbers, 'candidates seats'; "
-                                 f"found {line!r}")
+            self.problem(
+                number, f"header must be two whole numbers, 'candidates seats'; found {line!r}"
+            )
             return None, 0
         candidates, seats = int(tokens[0]), int(tokens[1])
         if candidates < 1:
@@ -134,13 +135,15 @@ class _Parser:
         out: set[int] = set()
         for token in tokens:
             if not (token.startswith("-") and token[1:].isdigit()):
-                self.problem(number, f"withdrawn candidates must be negative numbers; "
-                                     f"found {token!r}")
+                self.problem(
+                    number, f"withdrawn candidates must be negative numbers; found {token!r}"
+                )
                 continue
             cid = int(token[1:])
             if candidates is not None and not 1 <= cid <= candidates:
-                self.problem(number, f"withdrawn candidate {cid} is not a candidate "
-                                     f"(1 to {candidates})")
+                self.problem(
+                    number, f"withdrawn candidate {cid} is not a candidate (1 to {candidates})"
+                )
                 continue
             out.add(cid - 1)
         return frozenset(out)
@@ -150,8 +153,9 @@ class _Parser:
             tokens = tokens[1:]  # an optional ballot id
         if not tokens or not tokens[0].isdigit():
             found = tokens[0] if tokens else "nothing"
-            self.problem(number, f"a ballot must start with its weight (a whole number); "
-                                 f"found {found!r}")
+            self.problem(
+                number, f"a ballot must start with its weight (a whole number); found {found!r}"
+            )
             return None
         weight, ranking, seen, ended = int(tokens[0]), [], set(), False
         for token in tokens[1:]:
@@ -188,8 +192,10 @@ class _Parser:
         while True:
             item = self.next_line()
             if item is None:
-                self.problem(self.lines[-1][0] if self.lines else 0,
-                             "the ballots are not ended by a line holding just 0")
+                self.problem(
+                    self.lines[-1][0] if self.lines else 0,
+                    "the ballots are not ended by a line holding just 0",
+                )
                 return out
             number, line = item
             tokens = line.split()
@@ -213,8 +219,9 @@ class _Parser:
 
     def names(self, candidates: int) -> list[Candidate]:
         remaining = len(self.lines) - self.pos
-        if remaining <= candidates and all(i in self.alternatives
-                                           for i in range(1, candidates + 1)):
+        if remaining <= candidates and all(
+            i in self.alternatives for i in range(1, candidates + 1)
+        ):
             # Names given only as PrefLib comments; what is left is the title.
             return [Candidate(self.alternatives[i]) for i in range(1, candidates + 1)]
         out: list[Candidate] = []
@@ -222,8 +229,10 @@ class _Parser:
         for index in range(candidates):
             item = self.text_line("candidate name")
             if item is None:
-                self.problem(self.lines[-1][0] if self.lines else 0,
-                             f"only {index} of {candidates} candidate names are given")
+                self.problem(
+                    self.lines[-1][0] if self.lines else 0,
+                    f"only {index} of {candidates} candidate names are given",
+                )
                 out.extend(Candidate(f"Candidate {i + 1}") for i in range(index, candidates))
                 break
             number, strings = item
@@ -232,8 +241,12 @@ class _Parser:
                 self.problem(number, f"candidate {index + 1} has an empty name")
                 name = f"Candidate {index + 1}"
             if name in seen:
-                self.problem(number, f"candidate name {name!r} is used twice; "
-                                     f"calling this one '{name} [{index + 1}]'", "warning")
+                self.problem(
+                    number,
+                    f"candidate name {name!r} is used twice; "
+                    f"calling this one '{name} [{index + 1}]'",
+                    "warning",
+                )
                 name = f"{name} [{index + 1}]"
             seen.add(name)
             out.append(Candidate(name, party))
@@ -254,7 +267,7 @@ def parse_blt(text: str, source: str = "") -> tuple[Election | None, list[Proble
     title = " ".join(title_item[1]) if title_item else ""
     if title_item is None:
         p.problem(p.lines[-1][0] if p.lines else 0, "the file has no title line", "warning")
-    for number, line in p.lines[p.pos:]:
+    for number, line in p.lines[p.pos :]:
         p.problem(number, f"unexpected text after the title: {line!r}", "warning")
     if not ballots:
         p.problem(0, "the file holds no ballots")

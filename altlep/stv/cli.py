@@ -27,16 +27,20 @@ def _console() -> Console:
 
 def _shared_stv() -> Path:
     configured = os.environ.get("ALTLEP_SHARED_DATA")
-    root = Path(configured) if configured else Path(__file__).resolve().parents[2].parent / \
-        "shared" / "data"
+    root = (
+        Path(configured)
+        if configured
+        else Path(__file__).resolve().parents[2].parent / "shared" / "data"
+    )
     return root / "stv"
 
 
 def _sheet(result: CountResult) -> Table:
     """The count sheet: a row per candidate, a column per stage."""
-    table = Table(title=f"{result.title or 'Election'}: {RULE_DESCRIPTIONS[result.rule]}",
-                  caption=f"{result.seats} seats, {result.valid_votes} valid votes, "
-                          f"quota {result.quota}")
+    table = Table(
+        title=f"{result.title or 'Election'}: {RULE_DESCRIPTIONS[result.rule]}",
+        caption=f"{result.seats} seats, {result.valid_votes} valid votes, quota {result.quota}",
+    )
     table.add_column("Candidate")
     for stage in result.stages:
         table.add_column(str(stage.number), justify="right")
@@ -57,11 +61,21 @@ def stv() -> None:
 
 @stv.command(name="count")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--rule", type=click.Choice(list(RULES)), default="scottish", show_default=True,
-              help="scottish = SSI 2011/399 Sch. 1; meek = Meek STV as OpenSTV 1.7.")
+@click.option(
+    "--rule",
+    type=click.Choice(list(RULES)),
+    default="scottish",
+    show_default=True,
+    help="scottish = SSI 2011/399 Sch. 1; meek = Meek STV as OpenSTV 1.7.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-@click.option("--seed", type=int, default=0, show_default=True,
-              help="Seed for drawing lots, should a tie need one.")
+@click.option(
+    "--seed",
+    type=int,
+    default=0,
+    show_default=True,
+    help="Seed for drawing lots, should a tie need one.",
+)
 def count_command(file: str, rule: str, as_json: bool, seed: int) -> None:
     """Count FILE and show who is elected, stage by stage."""
     try:
@@ -92,16 +106,20 @@ def check_command(files: tuple[str, ...]) -> None:
         verdict = "[red]cannot be counted[/]" if errors else "[green]ok[/]"
         console.print(f"{file}: {verdict}")
         for problem in problems:
-            console.print(f"  line {problem.line}: {problem.severity}: {problem.message}",
-                          markup=False)
+            console.print(
+                f"  line {problem.line}: {problem.severity}: {problem.message}", markup=False
+            )
     if failed:
         raise SystemExit(1)
 
 
 @stv.command(name="verify")
-@click.option("--data", type=click.Path(exists=True, file_okay=False), default=None,
-              help="The shared stv folder (default: $ALTLEP_SHARED_DATA/stv, "
-                   "else ../shared/data/stv).")
+@click.option(
+    "--data",
+    type=click.Path(exists=True, file_okay=False),
+    default=None,
+    help="The shared stv folder (default: $ALTLEP_SHARED_DATA/stv, else ../shared/data/stv).",
+)
 def verify_command(data: str | None) -> None:
     """Count every Scottish BLT file, and reproduce the catalogue's known results."""
     root = Path(data) if data else _shared_stv()
@@ -113,8 +131,10 @@ def verify_command(data: str | None) -> None:
         task = progress.add_task("Counting Scottish contests", total=len(files))
         outcomes = list(count_files(files, advance=lambda: progress.advance(task)))
     errors = [o for o in outcomes if o.error]
-    console.print(f"Scottish BLT files: {len(outcomes) - len(errors)} of {len(outcomes)} "
-                  "counted without error")
+    console.print(
+        f"Scottish BLT files: {len(outcomes) - len(errors)} of {len(outcomes)} "
+        "counted without error"
+    )
     for outcome in errors:
         console.print(f"  {outcome.error}", markup=False)
     rows = catalogue_rows(root)
@@ -122,9 +142,13 @@ def verify_command(data: str | None) -> None:
         task = progress.add_task("Checking known results", total=len(rows))
         known = list(check_catalogue(root, advance=lambda: progress.advance(task)))
     reproduced = [o for o in known if o.reproduced]
-    console.print(f"Known results (DERIVED_catalogue.csv): {len(reproduced)} of {len(known)} "
-                  "reproduced")
+    console.print(
+        f"Known results (DERIVED_catalogue.csv): {len(reproduced)} of {len(known)} reproduced"
+    )
     for outcome in known:
         if not outcome.reproduced:
-            console.print(f"  {outcome.path}: expected {list(outcome.expected or ())}, got "
-                          f"{list(outcome.elected)} {outcome.error}", markup=False)
+            console.print(
+                f"  {outcome.path}: expected {list(outcome.expected or ())}, got "
+                f"{list(outcome.elected)} {outcome.error}",
+                markup=False,
+            )

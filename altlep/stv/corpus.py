@@ -32,8 +32,11 @@ class Outcome:
     def reproduced(self) -> bool:
         # Names are compared with runs of spaces collapsed: some published winner lists
         # tidy the padding that the ballot files keep ("Ellen   Hurcombe").
-        return self.expected is not None and not self.error and \
-            sorted(map(_tidy, self.elected)) == sorted(map(_tidy, self.expected))
+        return (
+            self.expected is not None
+            and not self.error
+            and sorted(map(_tidy, self.elected)) == sorted(map(_tidy, self.expected))
+        )
 
 
 def count_file(path: Path, rule: str = "scottish") -> Outcome:
@@ -45,8 +48,9 @@ def count_file(path: Path, rule: str = "scottish") -> Outcome:
     return Outcome(path, result.elected, rule=rule)
 
 
-def count_files(paths: list[Path], rule: str = "scottish",
-                advance: Callable[[], None] | None = None) -> Iterator[Outcome]:
+def count_files(
+    paths: list[Path], rule: str = "scottish", advance: Callable[[], None] | None = None
+) -> Iterator[Outcome]:
     """Count each file in turn, calling `advance` after each (for a progress bar)."""
     for path in paths:
         yield count_file(path, rule)

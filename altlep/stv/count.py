@@ -16,9 +16,9 @@ RULES: dict[str, Callable[..., CountResult]] = {
 
 RULE_DESCRIPTIONS = {
     "scottish": "Scottish STV, Scottish Local Government Elections Order 2011 Sch. 1 "
-                "(weighted inclusive Gregory, transfer values truncated to 5 places)",
+    "(weighted inclusive Gregory, transfer values truncated to 5 places)",
     "meek": "Meek STV as OpenSTV 1.7 MeekSTV counts it (6 places, one keep-factor update "
-            "per round)",
+    "per round)",
 }
 
 

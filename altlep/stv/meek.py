@@ -50,8 +50,10 @@ def _tree(ballots: list[tuple[tuple[int, ...], int]], skip: set[int]) -> Tree:
             entry = node.setdefault(c, [0, {}])
             entry[0] += weight
             node = entry[1]
+
     def freeze(node: dict[int, list]) -> Tree:
         return {c: (w, freeze(sub)) for c, (w, sub) in node.items()}
+
     return freeze(root)
 
 
@@ -97,8 +99,11 @@ class _Count:
         count = self.tally()
         exhausted = self.p * self.valid - sum(count)
         threshold = (self.p * self.valid - exhausted) // (self.seats + 1) + 1
-        surplus = sum(count[c] - threshold for c in range(self.n)
-                      if c not in self.losers and count[c] > threshold)
+        surplus = sum(
+            count[c] - threshold
+            for c in range(self.n)
+            if c not in self.losers and count[c] > threshold
+        )
         self.counts.append(count)
         self.keeps.append([0 if c in self.losers else k for c, k in enumerate(self.keep)])
         self.thresholds.append(threshold)
@@ -106,23 +111,31 @@ class _Count:
         new = sorted(c for c in self.continuing() if count[c] >= threshold)
         self.winners.extend(new)
         d = decimal_from_units
-        self.stages.append(Stage(
-            number=len(self.stages) + 1, action=action,
-            subjects=tuple(self.names[c] for c in subjects),
-            amount=None,
-            votes={self.names[c]: d(count[c], self.places) for c in range(self.n)},
-            non_transferable=d(exhausted, self.places),
-            quota=d(threshold, self.places),
-            keep_factors={self.names[c]: d(self.keep[c], self.places) for c in self.winners
-                          if c not in new},
-            elected=tuple(self.names[c] for c in new),
-            excluded=tuple(self.names[c] for c in subjects) if action == "exclusion" else (),
-            notes=tuple(notes),
-        ))
+        self.stages.append(
+            Stage(
+                number=len(self.stages) + 1,
+                action=action,
+                subjects=tuple(self.names[c] for c in subjects),
+                amount=None,
+                votes={self.names[c]: d(count[c], self.places) for c in range(self.n)},
+                non_transferable=d(exhausted, self.places),
+                quota=d(threshold, self.places),
+                keep_factors={
+                    self.names[c]: d(self.keep[c], self.places)
+                    for c in self.winners
+                    if c not in new
+                },
+                elected=tuple(self.names[c] for c in new),
+                excluded=tuple(self.names[c] for c in subjects) if action == "exclusion" else (),
+                notes=tuple(notes),
+            )
+        )
 
     def over(self) -> bool:
-        return (len(self.winners) >= self.seats
-                or len(self.continuing()) + len(self.winners) <= self.seats)
+        return (
+            len(self.winners) >= self.seats
+            or len(self.continuing()) + len(self.winners) <= self.seats
+        )
 
     def sure_losers(self) -> list[int]:
         """Candidates who, together and with all the surplus, still trail the next one up."""
@@ -185,11 +198,16 @@ class _Count:
                 self.update_keep_factors()
         self.complete()
         return CountResult(
-            rule="meek", title=self.election.title, seats=self.seats,
-            candidates=tuple(self.names), valid_votes=self.valid,
+            rule="meek",
+            title=self.election.title,
+            seats=self.seats,
+            candidates=tuple(self.names),
+            valid_votes=self.valid,
             quota=decimal_from_units(self.thresholds[-1], self.places),
             elected=tuple(self.names[c] for c in self.winners),
-            stages=tuple(self.stages), seed=self.lot.seed, places=self.places,
+            stages=tuple(self.stages),
+            seed=self.lot.seed,
+            places=self.places,
             withdrawn=tuple(self.names[c] for c in sorted(self.election.withdrawn)),
         )
 
@@ -210,8 +228,9 @@ class _Count:
         names = tuple(self.names[c] for c in cont)
         if names:
             notes.append(", ".join(names) + " elected as the remaining candidates")
-        self.stages[-1] = replace(last, elected=last.elected + names,
-                                  notes=last.notes + tuple(notes))
+        self.stages[-1] = replace(
+            last, elected=last.elected + names, notes=last.notes + tuple(notes)
+        )
 
 
 def count_meek(election: Election, *, seed: int = 0, places: int = PLACES) -> CountResult:

@@ -75,8 +75,9 @@ class Election:
             if ranking and ballot.weight > 0:
                 weights[ranking] += ballot.weight
         merged = [Ballot(w, r) for r, w in weights.items()]
-        return Election(list(self.candidates), self.seats, merged, self.title, self.withdrawn,
-                        self.source)
+        return Election(
+            list(self.candidates), self.seats, merged, self.title, self.withdrawn, self.source
+        )
 
     @property
     def total_weight(self) -> int:

@@ -17,8 +17,11 @@ def decimal_from_units(units: int, places: int) -> Decimal:
 
 
 def _number(value: Decimal) -> float | int:
-    return int(value) if value == value.to_integral_value() and value.as_tuple().exponent >= 0 \
+    return (
+        int(value)
+        if value == value.to_integral_value() and value.as_tuple().exponent >= 0
         else float(value)
+    )
 
 
 @dataclass(frozen=True, slots=True)

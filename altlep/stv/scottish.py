@@ -101,23 +101,26 @@ class _Count:
                 self.pending.append(c)
         return order, notes
 
-    def record(self, action: str, subject: int | None, amount: int | None, rounding: int,
-               notes: list[str]) -> None:
+    def record(
+        self, action: str, subject: int | None, amount: int | None, rounding: int, notes: list[str]
+    ) -> None:
         self.history.append(list(self.votes))
         elected, elect_notes = self.elect_reaching_quota()
         d = decimal_from_units
-        self.stages.append(Stage(
-            number=len(self.stages) + 1,
-            action=action,
-            subjects=() if subject is None else (self.names[subject],),
-            amount=None if amount is None else d(amount, PLACES),
-            votes={name: d(v, PLACES) for name, v in zip(self.names, self.votes, strict=True)},
-            non_transferable=d(self.lost, PLACES),
-            rounding=d(rounding, PLACES),
-            elected=tuple(self.names[c] for c in elected),
-            excluded=(self.names[subject],) if action == "exclusion" else (),
-            notes=tuple(notes + elect_notes),
-        ))
+        self.stages.append(
+            Stage(
+                number=len(self.stages) + 1,
+                action=action,
+                subjects=() if subject is None else (self.names[subject],),
+                amount=None if amount is None else d(amount, PLACES),
+                votes={name: d(v, PLACES) for name, v in zip(self.names, self.votes, strict=True)},
+                non_transferable=d(self.lost, PLACES),
+                rounding=d(rounding, PLACES),
+                elected=tuple(self.names[c] for c in elected),
+                excluded=(self.names[subject],) if action == "exclusion" else (),
+                notes=tuple(notes + elect_notes),
+            )
+        )
 
     def transfer_surplus(self) -> None:
         """Rules 49-50: transfer the largest surplus, every paper at its transfer value."""
@@ -160,8 +163,11 @@ class _Count:
             self.elected.append(c)
         last = self.stages[-1]
         names = tuple(self.names[c] for c in cont)
-        note = ("last vacancies filled (rule 53): " + ", ".join(names)
-                + " deemed elected as the only continuing candidates")
+        note = (
+            "last vacancies filled (rule 53): "
+            + ", ".join(names)
+            + " deemed elected as the only continuing candidates"
+        )
         self.stages[-1] = replace(last, elected=last.elected + names, notes=last.notes + (note,))
 
     def run(self) -> CountResult:

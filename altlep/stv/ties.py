@@ -22,8 +22,13 @@ class Lot:
         return self._rng.choice(sorted(candidates))
 
 
-def break_tie(tied: Sequence[int], history: Sequence[Sequence[int]], lowest: bool, lot: Lot,
-              names: Sequence[str]) -> tuple[int, str | None]:
+def break_tie(
+    tied: Sequence[int],
+    history: Sequence[Sequence[int]],
+    lowest: bool,
+    lot: Lot,
+    names: Sequence[str],
+) -> tuple[int, str | None]:
     """Pick one of `tied` (equal now): the lowest (or highest) at the latest earlier stage in
     `history` (oldest first) where they differ, else by lot. Returns it and a note, if any."""
     if len(tied) == 1:
@@ -38,7 +43,9 @@ def break_tie(tied: Sequence[int], history: Sequence[Sequence[int]], lowest: boo
             remaining = narrowed
             if len(remaining) == 1:
                 stage = len(history) - back + 1
-                return remaining[0], (f"tie between {label} broken by the votes at stage "
-                                      f"{stage}: {names[remaining[0]]} chosen")
+                return remaining[0], (
+                    f"tie between {label} broken by the votes at stage "
+                    f"{stage}: {names[remaining[0]]} chosen"
+                )
     chosen = lot.draw(remaining)
     return chosen, f"tie between {label} broken by lot (seed {lot.seed}): {names[chosen]} chosen"

@@ -2,8 +2,9 @@
 
 import time
 
-from altlep.core import districts, postcodes
+from altlep.core import districts
 from altlep.core.areas.successions import SUCCESSORS
+from altlep.geo import postcodes
 
 # Every letter a postcode area starts with (the directory ships one file per letter).
 POSTCODE_LETTERS = "ABCDEFGHIJKLMNOPRSTUWYZ"
@@ -14,7 +15,7 @@ def english_districts_in_the_postcode_directory() -> set[str]:
     for letter in POSTCODE_LETTERS:
         codes |= {
             c
-            for c in postcodes._districts_for_letter(letter).values()
+            for c in postcodes.districts_of_postcode_letter(letter)
             if isinstance(c, str) and c.startswith("E")
         }
     return codes

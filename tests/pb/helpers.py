@@ -12,8 +12,13 @@ from altlep.pb.reader import parse_text, read_election
 from tests.shared_data import shared_data_dir
 
 
-def pb_text(meta: dict[str, object], projects: list[tuple], votes: list[tuple],
-            project_header: str = "project_id;cost", vote_header: str = "voter_id;vote") -> str:
+def pb_text(
+    meta: dict[str, object],
+    projects: list[tuple],
+    votes: list[tuple],
+    project_header: str = "project_id;cost",
+    vote_header: str = "voter_id;vote",
+) -> str:
     """Build pabulib text from Python values (one tuple per row)."""
     lines = ["META", "key;value"]
     lines += [f"{_cell(k)};{_cell(v)}" for k, v in meta.items()]
@@ -33,8 +38,11 @@ def _cell(value: object) -> str:
 
 def approval(costs: dict[str, int], ballots: list[str], budget: int, **meta) -> Election:
     """An approval election: ballots are comma-separated project ids, one per voter."""
-    text = pb_text({"budget": budget, "vote_type": "approval", **meta},
-                   list(costs.items()), [(i + 1, b) for i, b in enumerate(ballots)])
+    text = pb_text(
+        {"budget": budget, "vote_type": "approval", **meta},
+        list(costs.items()),
+        [(i + 1, b) for i, b in enumerate(ballots)],
+    )
     return parse_text(text)
 
 

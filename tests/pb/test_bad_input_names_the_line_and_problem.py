@@ -49,17 +49,24 @@ def test_a_non_numeric_cost_is_refused():
 
 
 def test_points_over_the_limit_are_refused():
-    text = pb_text({"budget": 100, "vote_type": "cumulative", "max_sum_points": 10},
-                   [("1", 10), ("2", 10)], [("a", "1,2", "8,5")],
-                   vote_header="voter_id;vote;points")
+    text = pb_text(
+        {"budget": 100, "vote_type": "cumulative", "max_sum_points": 10},
+        [("1", 10), ("2", 10)],
+        [("a", "1,2", "8,5")],
+        vote_header="voter_id;vote;points",
+    )
     error = _error(text)
     assert error.problem.kind == "points_over_limit"
     assert "13" in error.problem.message
 
 
 def test_points_over_the_per_project_limit_are_refused():
-    text = pb_text({"budget": 100, "vote_type": "scoring", "max_points": 5},
-                   [("1", 10)], [("a", "1", "6")], vote_header="voter_id;vote;points")
+    text = pb_text(
+        {"budget": 100, "vote_type": "scoring", "max_points": 5},
+        [("1", 10)],
+        [("a", "1", "6")],
+        vote_header="voter_id;vote;points",
+    )
     assert _error(text).problem.kind == "points_over_limit"
 
 
@@ -79,19 +86,26 @@ def test_a_row_with_the_wrong_number_of_fields_is_refused():
 
 
 def test_a_duplicate_project_is_refused():
-    assert _error(pb_text(GOOD_META, [("1", 10), ("1", 20)], [("a", "1")])).problem.kind == \
-        "duplicate_project"
+    assert (
+        _error(pb_text(GOOD_META, [("1", 10), ("1", 20)], [("a", "1")])).problem.kind
+        == "duplicate_project"
+    )
 
 
 def test_points_that_do_not_match_the_projects_are_refused():
-    text = pb_text({"budget": 100, "vote_type": "cumulative"}, [("1", 10), ("2", 10)],
-                   [("a", "1,2", "3")], vote_header="voter_id;vote;points")
+    text = pb_text(
+        {"budget": 100, "vote_type": "cumulative"},
+        [("1", 10), ("2", 10)],
+        [("a", "1,2", "3")],
+        vote_header="voter_id;vote;points",
+    )
     assert _error(text).problem.kind == "points_mismatch"
 
 
 def test_check_lists_every_problem_not_just_the_first():
-    text = pb_text({"vote_type": "approval"}, [("1", -5), ("2", "x")],
-                   [("a", "1"), ("a", "2"), ("b", "9")])
+    text = pb_text(
+        {"vote_type": "approval"}, [("1", -5), ("2", "x")], [("a", "1"), ("a", "2"), ("b", "9")]
+    )
     kinds = [p.kind for p in check_text(text)]
     assert kinds.count("negative_cost") == 1
     assert "bad_cost" in kinds and "duplicate_voter" in kinds and "unknown_project" in kinds

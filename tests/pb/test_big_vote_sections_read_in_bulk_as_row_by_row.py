@@ -13,8 +13,12 @@ from altlep.pb.vote_rows import BULK_LINES
 from tests.shared_data import require_shared, shared_data_dir
 
 # approval without and with extra columns, choose-1, and the most voters
-NAMES = ["Hungary_Budapest_2024", "Poland_Warszawa_2026", "Poland_Wroclaw_2015_from_500",
-         "Poland_Lodz_2022"]
+NAMES = [
+    "Hungary_Budapest_2024",
+    "Poland_Warszawa_2026",
+    "Poland_Wroclaw_2015_from_500",
+    "Poland_Lodz_2022",
+]
 
 
 def _row_by_row(monkeypatch, read):
@@ -26,10 +30,15 @@ def _row_by_row(monkeypatch, read):
 def _same_profile(one, other):
     assert np.array_equal(one.weight, other.weight)
     for field in ("supporters", "utility", "approvers"):
-        assert all(np.array_equal(a, b) for a, b in
-                   zip(getattr(one, field), getattr(other, field), strict=True)), field
-    assert (one.total_utility, one.votes, one.n_voters) == \
-        (other.total_utility, other.votes, other.n_voters)
+        assert all(
+            np.array_equal(a, b)
+            for a, b in zip(getattr(one, field), getattr(other, field), strict=True)
+        ), field
+    assert (one.total_utility, one.votes, one.n_voters) == (
+        other.total_utility,
+        other.votes,
+        other.n_voters,
+    )
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -49,9 +58,11 @@ def test_a_big_real_file_reads_in_bulk_as_row_by_row(name, monkeypatch):
 
 def _big_text(rows: list[str]) -> str:
     votes = [f"{i};{'a,b' if i % 3 else 'c'};{i % 7}" for i in range(BULK_LINES)]
-    return ("META\nkey;value\nbudget;10\nvote_type;approval\nmax_length;2\n"
-            "PROJECTS\nproject_id;cost\na;4\nb;6\nc;5\n"
-            "VOTES\nvoter_id;vote;age\n" + "\n".join(votes + rows) + "\n")
+    return (
+        "META\nkey;value\nbudget;10\nvote_type;approval\nmax_length;2\n"
+        "PROJECTS\nproject_id;cost\na;4\nb;6\nc;5\n"
+        "VOTES\nvoter_id;vote;age\n" + "\n".join(votes + rows) + "\n"
+    )
 
 
 def test_plain_rows_with_blank_lines_and_windows_line_ends_read_in_bulk(monkeypatch):

@@ -9,10 +9,12 @@ from altlep.pb.cli import pb
 from tests.pb.helpers import pb_text
 from tests.shared_data import require_shared
 
-GOOD = pb_text({"budget": 100, "vote_type": "approval", "rule": "greedy"},
-               [("1", 60, "1"), ("2", 50, "0"), ("3", 30, "1")],
-               [("a", "1"), ("b", "1"), ("c", "1,2"), ("d", "2,3"), ("e", "3")],
-               "project_id;cost;selected")
+GOOD = pb_text(
+    {"budget": 100, "vote_type": "approval", "rule": "greedy"},
+    [("1", 60, "1"), ("2", 50, "0"), ("3", 30, "1")],
+    [("a", "1"), ("b", "1"), ("c", "1,2"), ("d", "2,3"), ("e", "3")],
+    "project_id;cost;selected",
+)
 BAD = pb_text({"vote_type": "approval"}, [("1", -5)], [("a", "1"), ("a", "9")])
 
 
@@ -36,9 +38,12 @@ def test_count_json_lists_winners_in_selection_order(files):
 
 def test_count_accepts_every_rule_completion_and_tie_option(files):
     good, _ = files
-    for args in (["--rule", "mes", "--completion", "add1u"], ["--rule", "mes", "--completion",
-                 "add1-full", "--ties", "lowest-cost", "--seed", "7"], ["--rule", "phragmen"],
-                 ["--rule", "greedy", "--no-skip", "--ties", "numeric"]):
+    for args in (
+        ["--rule", "mes", "--completion", "add1u"],
+        ["--rule", "mes", "--completion", "add1-full", "--ties", "lowest-cost", "--seed", "7"],
+        ["--rule", "phragmen"],
+        ["--rule", "greedy", "--no-skip", "--ties", "numeric"],
+    ):
         result = CliRunner().invoke(pb, ["count", str(good), *args, "--json"])
         assert result.exit_code == 0, result.output
         assert json.loads(result.output)["winners"]

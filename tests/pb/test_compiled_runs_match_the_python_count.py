@@ -14,10 +14,16 @@ from altlep.pb.ties import tie_rank
 from tests.pb.helpers import approval, shared_profile
 from tests.shared_data import require_shared
 
-NAMES = ["Poland_Warszawa_2019_Sielce", "Netherlands_Assen_2024", "Poland_Swiecie_2023",
-         "Poland_Krakow_2023_Wzgorza_Krzeslawickie", "Poland_Gdansk_2020_Siedlce",
-         "Poland_Wroclaw_2018_cultural", "Hungary_Budapest_2024",
-         "Worldwide_Mechanical_Turk_Utilities_3"]
+NAMES = [
+    "Poland_Warszawa_2019_Sielce",
+    "Netherlands_Assen_2024",
+    "Poland_Swiecie_2023",
+    "Poland_Krakow_2023_Wzgorza_Krzeslawickie",
+    "Poland_Gdansk_2020_Siedlce",
+    "Poland_Wroclaw_2018_cultural",
+    "Hungary_Budapest_2024",
+    "Worldwide_Mechanical_Turk_Utilities_3",
+]
 
 
 def _budgets(name: str):
@@ -91,8 +97,9 @@ def test_an_exact_tie_of_rhos_that_are_not_flat_is_left_to_exact_arithmetic():
     # C wins first (four supporters); voter 3 then has 12 left, less than an equal share
     # (20) of A or of B, which have the same cost and supporters: their rho is 0.4, not
     # cost / total utility, and the two tie exactly.
-    election = approval({"A": 60, "B": 60, "C": 60}, ["A,B", "A,B", "A,B,C", "C", "C", "C"],
-                        budget=162)
+    election = approval(
+        {"A": 60, "B": 60, "C": 60}, ["A,B", "A,B", "A,B,C", "C", "C", "C"], budget=162
+    )
     profile = build_profile(election)
     rank = tie_rank(profile)
     per_voter = Fraction(profile.budget, profile.n_voters)
@@ -109,7 +116,8 @@ def test_an_exact_tie_of_flat_rhos_is_settled_in_the_compiled_run():
     election = approval({"B": 30, "A": 30}, ["A", "A", "B", "B"], budget=120)
     profile = build_profile(election)
     rank = tie_rank(profile)
-    run = mes_module._compiled(profile, rank, Fraction(profile.budget, profile.n_voters),
-                               set(), 0.0)
+    run = mes_module._compiled(
+        profile, rank, Fraction(profile.budget, profile.n_voters), set(), 0.0
+    )
     assert run is not None
     assert [profile.ids[j] for j in run.winners] == ["A", "B"]

@@ -15,9 +15,14 @@ from altlep.pb.ties import tie_rank
 from tests.pb.helpers import shared_profile
 from tests.shared_data import require_shared
 
-NAMES = ["Poland_Warszawa_2019_Sielce", "Poland_Warszawa_2018_rejon_3",
-         "Poland_Wieliczka_2023_Green_Budget", "Poland_Gdansk_2020_Zaspa_Mlyniec",
-         "Netherlands_Assen_2024", "Poland_Swiecie_2023"]
+NAMES = [
+    "Poland_Warszawa_2019_Sielce",
+    "Poland_Warszawa_2018_rejon_3",
+    "Poland_Wieliczka_2023_Green_Budget",
+    "Poland_Gdansk_2020_Zaspa_Mlyniec",
+    "Netherlands_Assen_2024",
+    "Poland_Swiecie_2023",
+]
 
 
 def _count(profile, completion, monkeypatch, *, threads, first_runs=8, piece_runs=8):
@@ -37,8 +42,9 @@ def _each_as_one_scan(monkeypatch, piece_runs):
         _, profile = shared_profile(name)
         for completion in ("add1", "add1u", "add1-full"):
             one = _count(profile, completion, monkeypatch, threads=1)
-            two = _count(profile, completion, monkeypatch, threads=2, first_runs=1,
-                         piece_runs=piece_runs)
+            two = _count(
+                profile, completion, monkeypatch, threads=2, first_runs=1, piece_runs=piece_runs
+            )
             assert two == one, (name, completion)
 
 
@@ -54,8 +60,9 @@ def test_small_pieces_give_what_one_scan_gives(monkeypatch):
     monkeypatch.setattr(completions, "_completed_by", recording)
     split = completions._in_pieces
     pieces = []
-    monkeypatch.setattr(completions, "_in_pieces",
-                        lambda *args: pieces.append(args) or split(*args))
+    monkeypatch.setattr(
+        completions, "_in_pieces", lambda *args: pieces.append(args) or split(*args)
+    )
     _each_as_one_scan(monkeypatch, piece_runs=1)
     assert len(pieces) >= 6  # most of these counts were cut into pieces
     assert kept_from_previous  # and some stopped at the first step of a piece
@@ -67,16 +74,18 @@ def test_a_count_in_pieces_is_the_same_every_time(threads, monkeypatch):
     _, profile = shared_profile(NAMES[0])
     first = _count(profile, "add1", monkeypatch, threads=threads, first_runs=1, piece_runs=2)
     for _ in range(3):
-        assert _count(profile, "add1", monkeypatch, threads=threads, first_runs=1,
-                      piece_runs=2) == first
+        assert (
+            _count(profile, "add1", monkeypatch, threads=threads, first_runs=1, piece_runs=2)
+            == first
+        )
 
 
-def test_a_large_profile_cut_into_pieces_after_two_runs_gives_what_one_scan_gives(
-        monkeypatch):
+def test_a_large_profile_cut_into_pieces_after_two_runs_gives_what_one_scan_gives(monkeypatch):
     split = completions._in_pieces
     pieces = []
-    monkeypatch.setattr(completions, "_in_pieces",
-                        lambda *args: pieces.append(args[5].rounds) or split(*args))
+    monkeypatch.setattr(
+        completions, "_in_pieces", lambda *args: pieces.append(args[5].rounds) or split(*args)
+    )
     monkeypatch.setattr(completions, "LARGE_PROFILE", 0)  # every profile counts as large
     for name in NAMES[:3]:
         require_shared("pabulib", f"{name}.pb")
@@ -118,8 +127,16 @@ def test_only_the_steps_a_busy_piece_has_not_reached_are_split_off():
     rank, unit = tie_rank(profile), profile.scale
     origin = Fraction(profile.budget, profile.n_voters)
     scan = steps.Scan(steps.mes(profile, rank, origin), None, origin, [4, 0, 1, 0.0, 0.0])
-    pieces = pieces_module.Pieces(profile, rank, "add1", list(range(profile.n_projects)),
-                                  origin, scan, origin + 40 * unit, 40 * unit)
+    pieces = pieces_module.Pieces(
+        profile,
+        rank,
+        "add1",
+        list(range(profile.n_projects)),
+        origin,
+        scan,
+        origin + 40 * unit,
+        40 * unit,
+    )
     head = pieces.take()
     assert head.scan is scan and head.end == origin + 40 * unit
     # while the stop is not known, pieces in turn
@@ -127,13 +144,19 @@ def test_only_the_steps_a_busy_piece_has_not_reached_are_split_off():
     pieces.stop_at = origin + 40 * unit  # say that piece stops
     assert head.claim(origin + 9 * unit)
     rest = pieces.take()
-    assert (rest.start, rest.end, head.end) == (origin + 25 * unit, origin + 40 * unit,
-                                                 origin + 25 * unit)
+    assert (rest.start, rest.end, head.end) == (
+        origin + 25 * unit,
+        origin + 40 * unit,
+        origin + 25 * unit,
+    )
     assert not head.claim(origin + 25 * unit)  # the head now ends before that step
     # 16 steps ahead of the head (a quarter of a piece is 10): split again
     again = pieces.take()
-    assert (again.start, again.end, head.end) == (origin + 17 * unit, origin + 25 * unit,
-                                                  origin + 17 * unit)
+    assert (again.start, again.end, head.end) == (
+        origin + 17 * unit,
+        origin + 25 * unit,
+        origin + 17 * unit,
+    )
     # 8 steps ahead of the head, and the pieces split off have not begun: no more
     assert pieces.take() is None
     assert head.claim(origin + 16 * unit) and head.claimed == origin + 16 * unit

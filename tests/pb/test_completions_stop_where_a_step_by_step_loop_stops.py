@@ -19,8 +19,9 @@ def _step_by_step(profile, rank, completion):
     """The plain definition: +1 currency unit per voter, one MES run per step."""
     unit = profile.scale
     start = Fraction(profile.budget, profile.n_voters)
-    candidates = {j for j in range(profile.n_projects)
-                  if profile.total_utility[j] > 0 and profile.cost[j] > 0}
+    candidates = {
+        j for j in range(profile.n_projects) if profile.total_utility[j] > 0 and profile.cost[j] > 0
+    }
     everything = set(range(profile.n_projects))
 
     def cost(ws):
@@ -52,21 +53,29 @@ def _step_by_step(profile, rank, completion):
         run = mes(profile, rank, per_voter).winners
 
 
-@pytest.mark.parametrize(("name", "completion"), [
-    ("Netherlands_Assen_2024", "add1"), ("Poland_Gdansk_2020_Siedlce", "add1"),
-    ("Poland_Krakow_2019_Krowodrza", "add1"), ("Poland_Katowice_2025_Janow_-_Nikiszowiec", "add1"),
-    ("Poland_Swiecie_2023", "add1u"), ("Netherlands_Assen_2024", "add1u"),
-    ("Poland_Wieliczka_2023_Green_Budget", "add1-full"),
-    ("Poland_Gdansk_2020_Zaspa_Mlyniec", "add1-full"),
-    # outcomes change every few steps here, so the steps are counted in batches
-    ("Poland_Warszawa_2019_Sielce", "add1"), ("Poland_Warszawa_2018_rejon_3", "add1"),
-])
+@pytest.mark.parametrize(
+    ("name", "completion"),
+    [
+        ("Netherlands_Assen_2024", "add1"),
+        ("Poland_Gdansk_2020_Siedlce", "add1"),
+        ("Poland_Krakow_2019_Krowodrza", "add1"),
+        ("Poland_Katowice_2025_Janow_-_Nikiszowiec", "add1"),
+        ("Poland_Swiecie_2023", "add1u"),
+        ("Netherlands_Assen_2024", "add1u"),
+        ("Poland_Wieliczka_2023_Green_Budget", "add1-full"),
+        ("Poland_Gdansk_2020_Zaspa_Mlyniec", "add1-full"),
+        # outcomes change every few steps here, so the steps are counted in batches
+        ("Poland_Warszawa_2019_Sielce", "add1"),
+        ("Poland_Warszawa_2018_rejon_3", "add1"),
+    ],
+)
 def test_jumping_completion_equals_the_step_by_step_loop(name, completion):
     require_shared("pabulib", f"{name}.pb")
     _, profile = shared_profile(name)
     rank = tie_rank(profile)
-    assert mes_completed(profile, rank, completion).winners == \
-        _step_by_step(profile, rank, completion)
+    assert mes_completed(profile, rank, completion).winners == _step_by_step(
+        profile, rank, completion
+    )
 
 
 def test_add1u_skips_raising_when_plain_mes_is_already_exhaustive():

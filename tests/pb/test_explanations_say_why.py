@@ -11,8 +11,7 @@ from tests.shared_data import require_shared
 
 def _election():
     # Four voters with 25 each: A and B share "big" (50), C alone wants "solo" (40).
-    return approval({"big": 50, "solo": 40, "none": 10}, ["big", "big", "solo", "big"],
-                    budget=100)
+    return approval({"big": 50, "solo": 40, "none": 10}, ["big", "big", "solo", "big"], budget=100)
 
 
 def test_a_mes_winner_shows_rho_payers_and_money_left():
@@ -69,8 +68,9 @@ def test_payments_of_each_real_winner_add_up_to_its_cost():
         if item.stage == "mes":
             paid = sum(p.amount * p.voters for p in item.payments)
             assert paid == pytest.approx(item.cost, rel=1e-3)
-            assert item.supporters_money_before - item.supporters_money_left == \
-                pytest.approx(item.cost, rel=1e-9)
+            assert item.supporters_money_before - item.supporters_money_left == pytest.approx(
+                item.cost, rel=1e-9
+            )
 
 
 def test_pound_amounts_are_written_with_the_symbol_first():

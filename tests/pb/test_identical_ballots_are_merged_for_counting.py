@@ -28,9 +28,11 @@ def test_a_big_file_read_in_bulk_merges_the_same_projects_listed_in_any_order():
     from altlep.pb.vote_rows import BULK_LINES
 
     votes = [f"{i};{'a,b' if i % 2 else 'b,a'}" for i in range(BULK_LINES)] + ["x;c", "y;a"]
-    election = parse_text("META\nkey;value\nbudget;10\nvote_type;approval\n"
-                          "PROJECTS\nproject_id;cost\na;4\nb;6\nc;5\n"
-                          "VOTES\nvoter_id;vote\n" + "\n".join(votes) + "\n")
+    election = parse_text(
+        "META\nkey;value\nbudget;10\nvote_type;approval\n"
+        "PROJECTS\nproject_id;cost\na;4\nb;6\nc;5\n"
+        "VOTES\nvoter_id;vote\n" + "\n".join(votes) + "\n"
+    )
     assert election.vote_index is not None  # read in bulk
     profile = build_profile(election)
     assert profile.weight.tolist() == [BULK_LINES, 1, 1]  # groups in order of appearance

@@ -33,8 +33,10 @@ def _random_election(seed: int) -> str:
             votes.append((v, ",".join(chosen), points))
         else:
             votes.append((v, ",".join(chosen)))
-    meta = {"budget": rng.choice([90, 140, 210, 300]),
-            "vote_type": "cumulative" if cardinal else "approval"}
+    meta = {
+        "budget": rng.choice([90, 140, 210, 300]),
+        "vote_type": "cumulative" if cardinal else "approval",
+    }
     header = "voter_id;vote;points" if cardinal else "voter_id;vote"
     return pb_text(meta, list(zip(ids, costs, strict=True)), votes, vote_header=header)
 

@@ -27,8 +27,9 @@ def test_mes_and_its_add1_completion_select_like_pabutools(name):
 
     checked = 0
     if records["mes"]["status"] == "ok":
-        assert ids(mes_completed(profile, rank, "none").winners) == \
-            records["mes"]["selection_order"]
+        assert (
+            ids(mes_completed(profile, rank, "none").winners) == records["mes"]["selection_order"]
+        )
         checked += 1
     if records["mes_add1"]["status"] == "ok":
         add1 = mes_completed(profile, rank, "add1").winners

@@ -40,21 +40,25 @@ def test_money_raised_is_linear_exactly_up_to_the_reported_point(name):
         if z - a < 2 or math.isnan(u):
             continue
         for rho in np.quantile(budgets[pack.sup[a:z]] / u, [0.2, 0.5, 0.8]):
-            raised, rich, linear_to = raised_up_to(a, z, pack.sup, pack.util, pack.weight,
-                                                   pack.wu, budgets, rho, u)
+            raised, rich, linear_to = raised_up_to(
+                a, z, pack.sup, pack.util, pack.weight, pack.wu, budgets, rho, u
+            )
             plain = raised_at(a, z, pack.sup, pack.util, pack.weight, pack.wu, budgets, rho)
             assert raised == pytest.approx(plain[0], rel=1e-12) and rich == plain[1]
             if not rich or linear_to <= rho:
                 continue
             inside = rho + 0.999 * (linear_to - rho)
-            at_inside, rich_inside = raised_at(a, z, pack.sup, pack.util, pack.weight,
-                                               pack.wu, budgets, inside)
+            at_inside, rich_inside = raised_at(
+                a, z, pack.sup, pack.util, pack.weight, pack.wu, budgets, inside
+            )
             assert at_inside == pytest.approx(raised + rich * (inside - rho), rel=1e-12)
             assert rich_inside == rich
             # past it, someone who paid in full no longer can
             beyond = linear_to * (1 + 1e-6)
-            assert raised_at(a, z, pack.sup, pack.util, pack.weight, pack.wu, budgets,
-                             beyond)[1] < rich
+            assert (
+                raised_at(a, z, pack.sup, pack.util, pack.weight, pack.wu, budgets, beyond)[1]
+                < rich
+            )
             checked += 1
     assert checked >= 10
 
@@ -69,10 +73,32 @@ def test_roots_are_those_found_when_every_step_is_checked(name):
         if z == a or float(pack.weight[a:z] @ budgets[pack.sup[a:z]]) <= cost * 1.001:
             continue  # unaffordable, or too close to call
         start = cost / pack.total[j]
-        shortcut = newton(a, z, pack.sup, pack.util, pack.weight, pack.wu, budgets, cost, start,
-                          math.inf, pack.uniform[j])
-        checked = newton(a, z, pack.sup, pack.util, pack.weight, pack.wu, budgets, cost, start,
-                         math.inf, math.nan)
+        shortcut = newton(
+            a,
+            z,
+            pack.sup,
+            pack.util,
+            pack.weight,
+            pack.wu,
+            budgets,
+            cost,
+            start,
+            math.inf,
+            pack.uniform[j],
+        )
+        checked = newton(
+            a,
+            z,
+            pack.sup,
+            pack.util,
+            pack.weight,
+            pack.wu,
+            budgets,
+            cost,
+            start,
+            math.inf,
+            math.nan,
+        )
         assert shortcut[0] == pytest.approx(checked[0], rel=1e-12), j
         assert shortcut[1] == checked[1]
         solved += 1

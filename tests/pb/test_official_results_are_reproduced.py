@@ -33,8 +33,9 @@ def test_assen_2024_matches_add1_without_a_greedy_step():
     assert sorted(count(election, "mes", "add1", greedy_after=True).winners) != official
 
 
-@pytest.mark.parametrize("name", ["Poland_Wieliczka_2023_Green_Budget", "Poland_Swiecie_2023",
-                                  "Netherlands_Assen_2024"])
+@pytest.mark.parametrize(
+    "name", ["Poland_Wieliczka_2023_Green_Budget", "Poland_Swiecie_2023", "Netherlands_Assen_2024"]
+)
 def test_the_official_check_finds_a_matching_variant(name):
     election = read_election(require_shared("pabulib", f"{name}.pb"))
     outcome = check_official(election)

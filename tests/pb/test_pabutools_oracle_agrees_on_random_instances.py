@@ -46,9 +46,13 @@ def _sample() -> list[str]:
     if root is None or not (root / "pabulib").is_dir():
         return ["(shared data absent)"]
     known = set(reference_names())
-    files = sorted(p.name for p in (root / "pabulib").glob("*.pb")
-                   if p.stem not in known and p.stat().st_size <= MAX_BYTES
-                   and _per_voter_budget(p) <= MAX_PER_VOTER)
+    files = sorted(
+        p.name
+        for p in (root / "pabulib").glob("*.pb")
+        if p.stem not in known
+        and p.stat().st_size <= MAX_BYTES
+        and _per_voter_budget(p) <= MAX_PER_VOTER
+    )
     return sorted(random.Random(SEED).sample(files, min(SAMPLE, len(files))))
 
 
@@ -69,14 +73,20 @@ def _pabutools_outcomes(path: Path) -> dict[str, list[str]]:
     instance, profile = parse_pabulib(str(path))
     multi = profile.as_multiprofile()
     vote_type = instance.meta.get("vote_type")
-    sat = {"approval": Cost_Sat, "choose-1": Cost_Sat, "cumulative": Additive_Cardinal_Sat,
-           "scoring": Additive_Cardinal_Sat, "ordinal": Additive_Borda_Sat}[vote_type]
+    sat = {
+        "approval": Cost_Sat,
+        "choose-1": Cost_Sat,
+        "cumulative": Additive_Cardinal_Sat,
+        "scoring": Additive_Cardinal_Sat,
+        "ordinal": Additive_Borda_Sat,
+    }[vote_type]
     greedy_kw = {"is_sat_additive": True} if vote_type == "ordinal" else {}
     return {
         "greedy": greedy_utilitarian_welfare(instance, multi, sat_class=sat, **greedy_kw),
         "mes": method_of_equal_shares(instance, multi, sat_class=sat),
-        "mes_add1": method_of_equal_shares(instance, multi, sat_class=sat,
-                                           voter_budget_increment=1),
+        "mes_add1": method_of_equal_shares(
+            instance, multi, sat_class=sat, voter_budget_increment=1
+        ),
     }
 
 
@@ -92,8 +102,7 @@ def test_pabutools_and_we_select_the_same_projects_in_the_same_order(filename):
     if root is None:
         pytest.skip("real public data not found: set ALTLEP_SHARED_DATA or ../shared/data")
     path = root / "pabulib" / filename
-    expected = {rule: [str(p.name) for p in out]
-                for rule, out in _pabutools_outcomes(path).items()}
+    expected = {rule: [str(p.name) for p in out] for rule, out in _pabutools_outcomes(path).items()}
     profile = build_profile(read_election(path))
     rank = tie_rank(profile)
     ours = {

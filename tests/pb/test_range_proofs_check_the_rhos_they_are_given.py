@@ -31,8 +31,9 @@ def _first_run_and_a_provable_range():
 def test_a_proof_given_the_rhos_at_low_reports_those_at_high():
     profile, rank, run, high = _first_run_and_a_provable_range()
     at_high: dict[int, float] = {}
-    assert same_outcome(profile, run.winners, run.per_voter, high, rank, at_low=run.rho,
-                        at_high=at_high)
+    assert same_outcome(
+        profile, run.winners, run.per_voter, high, rank, at_low=run.rho, at_high=at_high
+    )
     paying = [j for j in run.winners if profile.cost[j] > 0]
     assert sorted(at_high) == sorted(paying)
     there = mes(profile, rank, high)
@@ -49,5 +50,6 @@ def test_a_wrong_rho_at_low_fails_the_proof_instead_of_being_trusted():
         for factor in (1 - 1e-6, 1 + 1e-6):
             wrong = dict(run.rho)
             wrong[j] *= factor
-            assert not same_outcome(profile, run.winners, run.per_voter, high, rank,
-                                    at_low=wrong), (j, factor)
+            assert not same_outcome(
+                profile, run.winners, run.per_voter, high, rank, at_low=wrong
+            ), (j, factor)

@@ -16,8 +16,11 @@ from altlep.pb.ties import tie_rank
 from tests.pb.helpers import shared_profile
 from tests.shared_data import require_shared
 
-NAMES = ["Poland_Krakow_2023_Wzgorza_Krzeslawickie", "Poland_Gdansk_2020_Siedlce",
-         "Poland_Warszawa_2019_Targowek_Mieszkaniowy"]
+NAMES = [
+    "Poland_Krakow_2023_Wzgorza_Krzeslawickie",
+    "Poland_Gdansk_2020_Siedlce",
+    "Poland_Warszawa_2019_Targowek_Mieszkaniowy",
+]
 # where some proved range needs the slopes of rho (in Gdansk Siedlce the bounds suffice)
 SLOPED = [NAMES[0], NAMES[2], "Poland_Warszawa_2026"]
 
@@ -46,8 +49,10 @@ def test_every_proved_range_gives_the_proved_outcome(name, monkeypatch):
     assert partial or name not in NAMES  # each of NAMES has such partly proved ranges
     assert proved
     if name in SLOPED:  # the slope test proved something the bounds alone could not
-        assert any(mes_stable._prove(profile, trace, low, high, rank, set(), None, None,
-                                     False) is None for trace, low, high in proved)
+        assert any(
+            mes_stable._prove(profile, trace, low, high, rank, set(), None, None, False) is None
+            for trace, low, high in proved
+        )
     unit, origin = profile.scale, Fraction(profile.budget, profile.n_voters)
     rng = random.Random(7)
     for trace, low, high in proved:
@@ -69,8 +74,7 @@ def test_a_range_across_a_change_of_outcome_is_never_proved(name):
         if here != previous:
             for back in (1, 3, 20):
                 low = origin + max(k - back, 0) * unit
-                assert not mes_stable.same_outcome(profile, previous, low, origin + k * unit,
-                                                   rank)
+                assert not mes_stable.same_outcome(profile, previous, low, origin + k * unit, rank)
                 refused += 1
         previous = here
     assert refused

@@ -22,19 +22,21 @@ def _by_hand(profile) -> tuple[np.ndarray, np.ndarray]:
     m = profile.n_projects
     shared = np.zeros((m, m))
     voters = np.zeros(m)
-    backers = [dict(zip(s.tolist(), u.tolist(), strict=True))
-               for s, u in zip(profile.supporters, profile.utility, strict=True)]
+    backers = [
+        dict(zip(s.tolist(), u.tolist(), strict=True))
+        for s, u in zip(profile.supporters, profile.utility, strict=True)
+    ]
     for w in range(m):
         voters[w] = sum(int(profile.weight[g]) for g in backers[w])
         for k in range(m):
-            shared[w, k] = sum(int(profile.weight[g]) * u for g, u in backers[w].items()
-                               if g in backers[k])
+            shared[w, k] = sum(
+                int(profile.weight[g]) * u for g, u in backers[w].items() if g in backers[k]
+            )
     return shared, voters
 
 
 def test_the_shared_utility_of_a_small_election_is_summed_over_common_voters():
-    election = approval({"a": 10, "b": 20, "c": 30},
-                        ["a,b", "a,b", "b,c", "a", "a,b,c"], budget=40)
+    election = approval({"a": 10, "b": 20, "c": 30}, ["a,b", "a,b", "b,c", "a", "a,b,c"], budget=40)
     profile = build_profile(election)
     shared, voters = _table(profile)
     index = profile.index()
@@ -45,8 +47,9 @@ def test_the_shared_utility_of_a_small_election_is_summed_over_common_voters():
     assert voters.tolist() == [4, 4, 2]
 
 
-@pytest.mark.parametrize("name", ["Poland_Gdansk_2020_Siedlce",
-                                  "Poland_Warszawa_2019_Targowek_Mieszkaniowy"])
+@pytest.mark.parametrize(
+    "name", ["Poland_Gdansk_2020_Siedlce", "Poland_Warszawa_2019_Targowek_Mieszkaniowy"]
+)
 def test_the_shared_utility_of_a_real_election_matches_a_plain_sum(name):
     require_shared("pabulib", f"{name}.pb")
     _, profile = shared_profile(name)

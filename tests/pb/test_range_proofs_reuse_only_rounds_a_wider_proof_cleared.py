@@ -15,8 +15,11 @@ from altlep.pb.ties import tie_rank
 from tests.pb.helpers import shared_profile
 from tests.shared_data import require_shared
 
-NAMES = ["Poland_Krakow_2023_Wzgorza_Krzeslawickie", "Poland_Warszawa_2019_Targowek_Mieszkaniowy",
-         "Poland_Warszawa_2026"]
+NAMES = [
+    "Poland_Krakow_2023_Wzgorza_Krzeslawickie",
+    "Poland_Warszawa_2019_Targowek_Mieszkaniowy",
+    "Poland_Warszawa_2026",
+]
 
 
 def _count_keeping_certificates(profile, rank, monkeypatch) -> tuple[set, list[int]]:
@@ -27,8 +30,10 @@ def _count_keeping_certificates(profile, rank, monkeypatch) -> tuple[set, list[i
     certified = mes_stable._certified
 
     def recording(trace, low, high, exclude, habits):
-        kept.update((since, until, prefix)
-                    for since, until, prefix, _ in (habits or {}).get("cleared_rounds", ()))
+        kept.update(
+            (since, until, prefix)
+            for since, until, prefix, _ in (habits or {}).get("cleared_rounds", ())
+        )
         rounds = certified(trace, low, high, exclude, habits)
         spared.append(rounds)
         return rounds
@@ -54,7 +59,7 @@ def test_rounds_cleared_over_a_range_are_what_a_count_finds_across_it(name, monk
         outcomes = {}
         for k in {first, last, rng.randint(int(first), int(last))}:
             winners = mes(profile, rank, origin + k * unit).winners
-            assert tuple(winners[:len(prefix)]) == prefix, (float(low), float(high), k)
+            assert tuple(winners[: len(prefix)]) == prefix, (float(low), float(high), k)
             outcomes[k] = winners
         across_a_change += len({tuple(w) for w in outcomes.values()}) > 1
     assert across_a_change  # some cleared ranges hold a change of outcome after the prefix
@@ -85,5 +90,7 @@ def test_proofs_keep_what_they_learn_apart_for_each_tie_order():
         mes_stable.same_outcome(profile, trace, origin, origin + 50 * unit, rank)
         learnt = profile.cache[("proof habits", tuple(rank))]
         assert learnt["flat_prefixes"]  # kept under this tie order only
-    assert profile.cache[("proof habits", tuple(ranks[0]))] \
+    assert (
+        profile.cache[("proof habits", tuple(ranks[0]))]
         is not profile.cache[("proof habits", tuple(ranks[1]))]
+    )

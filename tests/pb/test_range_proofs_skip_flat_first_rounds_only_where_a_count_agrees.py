@@ -15,9 +15,12 @@ from tests.pb.helpers import shared_profile
 from tests.shared_data import require_shared
 
 # name, steps above budget / voters where the range starts
-CASES = [("Poland_Krakow_2023_Wzgorza_Krzeslawickie", 10),
-         ("Poland_Warszawa_2019_Targowek_Mieszkaniowy", 100),
-         ("Poland_Warszawa_2026", 1000), ("Poland_Wieliczka_2023_Green_Budget", 1000)]
+CASES = [
+    ("Poland_Krakow_2023_Wzgorza_Krzeslawickie", 10),
+    ("Poland_Warszawa_2019_Targowek_Mieszkaniowy", 100),
+    ("Poland_Warszawa_2026", 1000),
+    ("Poland_Wieliczka_2023_Green_Budget", 1000),
+]
 
 
 @pytest.mark.parametrize(("name", "steps"), CASES)
@@ -29,8 +32,7 @@ def test_flat_first_rounds_are_what_a_count_finds_across_their_range(name, steps
     low = Fraction(profile.budget, profile.n_voters) + steps * unit
     trace = mes(profile, rank, low).winners
     habits: dict = {}
-    rounds, paid, _ = mes_stable._flat_start(profile, trace, low, low + unit, rank, set(),
-                                             habits)
+    rounds, paid, _ = mes_stable._flat_start(profile, trace, low, low + unit, rank, set(), habits)
     assert rounds >= 2  # each case has some flat first rounds
     until = habits["flat_prefixes"][0][1]
     assert until == low + mes_stable.FLAT_SPAN * unit  # the certificate reaches that far
@@ -44,8 +46,9 @@ def test_flat_first_rounds_are_what_a_count_finds_across_their_range(name, steps
     expected = np.zeros(len(profile.weight))
     for w in trace[:rounds]:
         if profile.cost[w] > 0:
-            expected[profile.supporters[w]] += \
+            expected[profile.supporters[w]] += (
                 profile.cost[w] / profile.total_utility[w] * profile.utility[w]
+            )
     assert paid == pytest.approx(expected, rel=1e-12)
 
 
@@ -60,8 +63,9 @@ def test_a_proof_reuses_a_certificate_only_within_its_range_and_for_its_winners(
     habits: dict = {}
     first = mes_stable._flat_start(profile, trace, low, low + unit, rank, set(), habits)
     # within the range and with the same first winners: the same certificate
-    again = mes_stable._flat_start(profile, trace, low + 5 * unit, low + 9 * unit, rank, set(),
-                                   habits)
+    again = mes_stable._flat_start(
+        profile, trace, low + 5 * unit, low + 9 * unit, rank, set(), habits
+    )
     assert again[1] is first[1] and len(habits["flat_prefixes"]) == 1
     # other first winners, or a range reaching past it: a new one
     swapped = [trace[1], trace[0], *trace[2:]]

@@ -18,9 +18,13 @@ CASES = {
 @pytest.mark.parametrize("vote_type", sorted(CASES))
 def test_round_trip_keeps_every_field(vote_type, tmp_path):
     header, votes = CASES[vote_type]
-    text = pb_text({"budget": "100.5", "vote_type": vote_type, "description": "a;b quoted"},
-                   [("1", "12.5", "Park; big", "1"), ("2", "40", "Bench", "0")], votes,
-                   "project_id;cost;name;selected", header)
+    text = pb_text(
+        {"budget": "100.5", "vote_type": vote_type, "description": "a;b quoted"},
+        [("1", "12.5", "Park; big", "1"), ("2", "40", "Bench", "0")],
+        votes,
+        "project_id;cost;name;selected",
+        header,
+    )
     election = parse_text(text)
     again = parse_text(election_text(election))
     assert again.content() == election.content()
@@ -29,9 +33,15 @@ def test_round_trip_keeps_every_field(vote_type, tmp_path):
     assert read_election(path).content() == election.content()
 
 
-@pytest.mark.parametrize("name", ["Poland_Czestochowa_2020_Kiedrzyn",
-                                  "Poland_Krakow_2018_Swoszowice", "Netherlands_Assen_2024",
-                                  "Poland_Wroclaw_2017_Rejon_nr_4_750"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Poland_Czestochowa_2020_Kiedrzyn",
+        "Poland_Krakow_2018_Swoszowice",
+        "Netherlands_Assen_2024",
+        "Poland_Wroclaw_2017_Rejon_nr_4_750",
+    ],
+)
 def test_real_files_survive_a_round_trip(name):
     election = read_election(require_shared("pabulib", f"{name}.pb"))
     assert parse_text(election_text(election)).content() == election.content()

@@ -15,8 +15,12 @@ from altlep.pb.ties import tie_rank
 from tests.pb.helpers import shared_profile
 from tests.shared_data import require_shared
 
-NAMES = ["Poland_Krakow_2023_Wzgorza_Krzeslawickie", "Poland_Warszawa_2019_Targowek_Mieszkaniowy",
-         "Poland_Warszawa_2026", "Hungary_Budapest_2024"]
+NAMES = [
+    "Poland_Krakow_2023_Wzgorza_Krzeslawickie",
+    "Poland_Warszawa_2019_Targowek_Mieszkaniowy",
+    "Poland_Warszawa_2026",
+    "Hungary_Budapest_2024",
+]
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -40,16 +44,19 @@ def test_a_run_told_its_first_winners_gives_what_a_run_told_nothing_gives(name, 
         given = mes(profile, rank, per_voter, **options)
         plain = mes(profile, rank, per_voter)
         assert given.winners == plain.winners, float(per_voter)
-        assert list(given.winners[:len(options["known_first"])]) == \
-            list(options["known_first"])
+        assert list(given.winners[: len(options["known_first"])]) == list(options["known_first"])
         for j in plain.winners:
             assert given.rho[j] == pytest.approx(plain.rho[j], rel=1e-9, abs=1e-12)
 
 
 def test_the_first_winners_come_from_the_longest_prefix_whose_range_holds_the_budget():
-    habits = {"cleared_rounds": [(Fraction(10), Fraction(20), (4, 2, 7), set()),
-                                 (Fraction(12), Fraction(30), (4, 2), set()),
-                                 (Fraction(10), Fraction(40), (4, 2, 7, 1, 5), {9})]}
+    habits = {
+        "cleared_rounds": [
+            (Fraction(10), Fraction(20), (4, 2, 7), set()),
+            (Fraction(12), Fraction(30), (4, 2), set()),
+            (Fraction(10), Fraction(40), (4, 2, 7, 1, 5), {9}),
+        ]
+    }
     assert mes_stable.known_first(habits, Fraction(15), set()) == ((4, 2, 7), Fraction(20))
     assert mes_stable.known_first(habits, Fraction(25), set()) == ((4, 2), Fraction(30))
     assert mes_stable.known_first(habits, Fraction(35), set()) == ((), Fraction(35))

@@ -47,7 +47,8 @@ def test_verify_counts_files_and_reproduces_known_results(tmp_path):
     (contests / "bad.blt").write_text((FIXTURES / "bad.blt").read_text())
     (tmp_path / "DERIVED_catalogue.csv").write_text(
         "blt,election,seats,ballots,rule,expected_winners,expected_source,official,stage_values\n"
-        "scot_elex_mccune/blt_files/good.blt,Hand,2,17,Scottish STV,A | B,hand,no,no\n")
+        "scot_elex_mccune/blt_files/good.blt,Hand,2,17,Scottish STV,A | B,hand,no,no\n"
+    )
     result = CliRunner().invoke(stv, ["verify", "--data", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert "1 of 2 counted without error" in result.output

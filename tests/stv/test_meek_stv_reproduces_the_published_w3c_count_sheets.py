@@ -30,8 +30,12 @@ def published_rounds(text: str, candidates: int) -> list[list[str]]:
         if match:
             current = [cell.strip() for cell in match.group(2).split("|")]
             rounds.append(current)
-        elif cont and current is not None and re.search(r"\d\.\d{6}", cont.group(1)) \
-                and not line.strip().startswith("|-"):
+        elif (
+            cont
+            and current is not None
+            and re.search(r"\d\.\d{6}", cont.group(1))
+            and not line.strip().startswith("|-")
+        ):
             current.extend(cell.strip() for cell in cont.group(1).split("|"))
     return [r[: candidates + 3] for r in rounds]
 
@@ -41,12 +45,15 @@ def test_meek_stv_reproduces_the_published_w3c_count_sheet(year):
     folder = require_shared("stv", "w3c_solid_cg_meek", year)
     result = count(read_blt(folder / "ballots-anonymised.blt"), "meek")
     assert sorted(result.elected) == EXPECTED[year]["elected"]
-    sheet = published_rounds((folder / "results-anonymised.txt").read_text(),
-                             len(result.candidates))
+    sheet = published_rounds(
+        (folder / "results-anonymised.txt").read_text(), len(result.candidates)
+    )
     assert len(sheet) == len(result.stages)
     for stage, row in zip(result.stages, sheet, strict=True):
-        ours = [f"{stage.votes[n]}" if n not in _excluded_by(result, stage.number) else ""
-                for n in result.candidates]
+        ours = [
+            f"{stage.votes[n]}" if n not in _excluded_by(result, stage.number) else ""
+            for n in result.candidates
+        ]
         surplus = sum((v - stage.quota for v in stage.votes.values() if v > stage.quota), 0)
         ours += [f"{stage.non_transferable}", f"{surplus:.6f}", f"{stage.quota}"]
         assert ours == row, stage.number

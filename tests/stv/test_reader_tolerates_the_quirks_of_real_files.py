@@ -13,7 +13,11 @@ def test_reader_tolerates_crlf_padding_comments_and_two_quoted_strings():
     assert election.candidates[0].party == "Party A"
     assert election.withdrawn == frozenset({3})
     assert [(b.weight, b.ranking) for b in election.ballots] == [
-        (3, (0, 1)), (2, (1, 2)), (1, (2,)), (1, (3, 0))]
+        (3, (0, 1)),
+        (2, (1, 2)),
+        (1, (2,)),
+        (1, (3, 0)),
+    ]
     assert election.title == "Quirks ward"
 
 
@@ -23,8 +27,10 @@ def test_a_withdrawn_candidate_is_skipped_on_every_ballot():
 
 
 def test_names_given_only_as_preflib_comments_are_used():
-    text = ("2 1\n3 1 0\n2 2 1 0\n0\n# ALTERNATIVE NAME 1: Nina Baker (Grn)\n"
-            "# ALTERNATIVE NAME 2: Erin Boyle (Lab)\nCalton ward")
+    text = (
+        "2 1\n3 1 0\n2 2 1 0\n0\n# ALTERNATIVE NAME 1: Nina Baker (Grn)\n"
+        "# ALTERNATIVE NAME 2: Erin Boyle (Lab)\nCalton ward"
+    )
     election, problems = parse_blt(text)
     assert election.names == ["Nina Baker (Grn)", "Erin Boyle (Lab)"]
     assert election.title == "Calton ward"

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 
-from altlep.core import postcodes
 from altlep.core.audit import audit_record, changed_fields, snapshot
+from altlep.geo import postcodes
 from altlep.members.models import User, Visibility
 
 CONFIRMATION_SALT = "altlep.members.confirm-email"

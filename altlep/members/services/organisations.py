@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
-from altlep.core import postcodes
 from altlep.core.audit import audit_record, changed_fields, snapshot
+from altlep.geo import postcodes
 from altlep.members import identifiers, sic
 from altlep.members.models import Affiliation, Organisation, Role, User
 from altlep.members.sectors import (

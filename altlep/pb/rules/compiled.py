@@ -55,16 +55,25 @@ def packed(profile: Profile, overlap: list[np.ndarray]) -> Packed:
     optr = np.zeros(m + 1, dtype=np.int64)
     np.cumsum(osizes, out=optr[1:])
     # equal fractions get equal ranks, so a tie between flat rhos is seen as one
-    flat = [Fraction(c, t) if t > 0 else Fraction(10**30) for c, t in
-            zip(profile.cost, profile.total_utility, strict=True)]
+    flat = [
+        Fraction(c, t) if t > 0 else Fraction(10**30)
+        for c, t in zip(profile.cost, profile.total_utility, strict=True)
+    ]
     distinct = {value: i for i, value in enumerate(sorted(set(flat)))}
     out = Packed(
-        ptr=ptr, sup=sup, util=util, weight=weight, wu=weight * util, uniform=uniform,
+        ptr=ptr,
+        sup=sup,
+        util=util,
+        weight=weight,
+        wu=weight * util,
+        uniform=uniform,
         cost=np.asarray(profile.cost, dtype=np.float64),
         total=np.asarray(profile.total_utility, dtype=np.float64),
         flat_order=np.array([distinct[v] for v in flat], dtype=np.int64),
-        optr=optr, overlap=np.concatenate([*overlap, empty_i]).astype(np.int64),
-        groups=len(profile.weight))
+        optr=optr,
+        overlap=np.concatenate([*overlap, empty_i]).astype(np.int64),
+        groups=len(profile.weight),
+    )
     profile.cache["packed"] = out
     return out
 

@@ -45,8 +45,14 @@ def score(profile: Profile, j: int) -> Fraction:
     return Fraction(profile.total_utility[j])
 
 
-def greedy(profile: Profile, rank: list[int], *, skip: bool = True,
-           initial: list[int] | None = None, by: str = "density") -> GreedyOutcome:
+def greedy(
+    profile: Profile,
+    rank: list[int],
+    *,
+    skip: bool = True,
+    initial: list[int] | None = None,
+    by: str = "density",
+) -> GreedyOutcome:
     """Select by density (ties by `rank`); with skip=False stop at the first that does not fit.
 
     `initial` are projects already chosen (e.g. by MES) whose cost is taken off the budget.
@@ -60,8 +66,9 @@ def greedy(profile: Profile, rank: list[int], *, skip: bool = True,
         raise ValueError("greedy orders by 'density' or 'score'")
     measure = density if by == "density" else score
     dens = [measure(profile, j) for j in range(profile.n_projects)]
-    order = sorted((j for j in range(profile.n_projects) if j not in taken),
-                   key=lambda j: (-dens[j], rank[j]))
+    order = sorted(
+        (j for j in range(profile.n_projects) if j not in taken), key=lambda j: (-dens[j], rank[j])
+    )
     out = GreedyOutcome([], dens)
     stopped = False
     for j in order:

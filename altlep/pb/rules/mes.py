@@ -50,8 +50,15 @@ class MesRun:
     seen: tuple | None = field(default=None, repr=False)
 
 
-def newton_rho(bs: np.ndarray, u: np.ndarray, w: np.ndarray, wu: np.ndarray, cost: float,
-               start: float, enough: float = math.inf) -> tuple[float, np.ndarray] | None:
+def newton_rho(
+    bs: np.ndarray,
+    u: np.ndarray,
+    w: np.ndarray,
+    wu: np.ndarray,
+    cost: float,
+    start: float,
+    enough: float = math.inf,
+) -> tuple[float, np.ndarray] | None:
     """Least rho with sum of w * min(bs, rho * u) = cost, and who pays their full share.
 
     Money raised is concave and piecewise linear in rho, so Newton's method from the equal
@@ -75,8 +82,9 @@ def newton_rho(bs: np.ndarray, u: np.ndarray, w: np.ndarray, wu: np.ndarray, cos
     return _sorted_rho(bs, u, w, wu, cost)
 
 
-def _sorted_rho(bs: np.ndarray, u: np.ndarray, w: np.ndarray, wu: np.ndarray, cost: float
-                ) -> tuple[float, np.ndarray] | None:
+def _sorted_rho(
+    bs: np.ndarray, u: np.ndarray, w: np.ndarray, wu: np.ndarray, cost: float
+) -> tuple[float, np.ndarray] | None:
     """The same by sorting supporters by budget per utility (the textbook way)."""
     ratio = bs / u
     order = np.argsort(ratio, kind="stable")
@@ -131,8 +139,15 @@ def _precompute(profile: Profile) -> dict:
 
 
 class _Mes:
-    def __init__(self, profile: Profile, rank: list[int], per_voter: Fraction,
-                 exclude: set[int], explain: bool, resolution: float = 0.0) -> None:
+    def __init__(
+        self,
+        profile: Profile,
+        rank: list[int],
+        per_voter: Fraction,
+        exclude: set[int],
+        explain: bool,
+        resolution: float = 0.0,
+    ) -> None:
         self.p = profile
         self.rank = rank
         self.pre = _precompute(profile)
@@ -299,8 +314,9 @@ class _Mes:
         run.budgets = self.b
         return run
 
-    def _stay_ahead(self, winner: int, lower: np.ndarray, slope: np.ndarray,
-                    active: np.ndarray) -> None:
+    def _stay_ahead(
+        self, winner: int, lower: np.ndarray, slope: np.ndarray, active: np.ndarray
+    ) -> None:
         """Narrow `stable_for` to where another project's rho could overtake the winner's."""
         others = np.flatnonzero(active)
         if not len(others) or self.quiet:
@@ -343,10 +359,19 @@ class _Mes:
         self.beta[s] = np.where(rich, rate, 0.0)
 
 
-def mes(profile: Profile, rank: list[int], per_voter: Fraction, *,
-        exclude: set[int] | None = None, explain: bool = False,
-        resolution: float = 0.0, warm: MesRun | None = None, band: float = 0.0,
-        known_first: tuple[int, ...] = (), known_for: float = math.inf) -> MesRun:
+def mes(
+    profile: Profile,
+    rank: list[int],
+    per_voter: Fraction,
+    *,
+    exclude: set[int] | None = None,
+    explain: bool = False,
+    resolution: float = 0.0,
+    warm: MesRun | None = None,
+    band: float = 0.0,
+    known_first: tuple[int, ...] = (),
+    known_for: float = math.inf,
+) -> MesRun:
     """One MES run with the given per-voter budget (in scaled money units).
 
     `stable_for` and `crossing` below `resolution` are not worth refining: once `crossing`
@@ -361,18 +386,34 @@ def mes(profile: Profile, rank: list[int], per_voter: Fraction, *,
     `known_first`: the first winners, as range proofs showed them for this budget
     (`mes_stable.known_first`); the kernel takes them without evaluating their rivals."""
     if not explain:
-        run = _compiled(profile, rank, Fraction(per_voter), exclude or set(), resolution, warm,
-                        band, known_first, known_for)
+        run = _compiled(
+            profile,
+            rank,
+            Fraction(per_voter),
+            exclude or set(),
+            resolution,
+            warm,
+            band,
+            known_first,
+            known_for,
+        )
         if run is not None:
             return run
     engine = _Mes(profile, rank, per_voter, exclude or set(), explain, resolution)
     return engine.count(exclude or set())
 
 
-def _compiled(profile: Profile, rank: list[int], per_voter: Fraction, exclude: set[int],
-              resolution: float, warm: MesRun | None = None, band: float = 0.0,
-              known_first: tuple[int, ...] = (), known_for: float = math.inf
-              ) -> MesRun | None:
+def _compiled(
+    profile: Profile,
+    rank: list[int],
+    per_voter: Fraction,
+    exclude: set[int],
+    resolution: float,
+    warm: MesRun | None = None,
+    band: float = 0.0,
+    known_first: tuple[int, ...] = (),
+    known_for: float = math.inf,
+) -> MesRun | None:
     """The run by `mes_kernel`, or None if it met a close call."""
     pack = packed(profile, _precompute(profile)["overlap_array"])
     by_rank = profile.cache.get("by_rank")
@@ -383,41 +424,60 @@ def _compiled(profile: Profile, rank: list[int], per_voter: Fraction, exclude: s
     m = profile.n_projects
     seen = warm.seen if warm is not None and warm.per_voter <= per_voter else None
     if seen is None:
-        seen = (np.zeros(0, dtype=np.int64), np.zeros((0, m), dtype=np.int8),
-                np.zeros((0, m)))
+        seen = (np.zeros(0, dtype=np.int64), np.zeros((0, m), dtype=np.int8), np.zeros((0, m)))
     # the completions' many banded runs rule rivals out by their money without a pass
     shared, voters = shared_utility(profile, pack) if band > 0 else (np.zeros((0, 0)), np.zeros(0))
     # the free projects win first anyway; the kernel is told the paid winners after them
-    given = known_first[len(free):] if tuple(known_first[:len(free)]) == tuple(free) else ()
-    status, won, rhos, dropped, budgets, stable_for, crossing, kinds, values = \
-        mes_kernel.mes_run(pack.ptr, pack.sup, pack.util, pack.weight, pack.wu, pack.uniform,
-                           pack.cost, pack.total, pack.optr, pack.overlap, by_rank,
-                           pack.flat_order, active, float(per_voter), float(resolution),
-                           pack.groups, *seen, float(band), shared, voters,
-                           np.asarray(given, dtype=np.int64), float(known_for))
+    given = known_first[len(free) :] if tuple(known_first[: len(free)]) == tuple(free) else ()
+    status, won, rhos, dropped, budgets, stable_for, crossing, kinds, values = mes_kernel.mes_run(
+        pack.ptr,
+        pack.sup,
+        pack.util,
+        pack.weight,
+        pack.wu,
+        pack.uniform,
+        pack.cost,
+        pack.total,
+        pack.optr,
+        pack.overlap,
+        by_rank,
+        pack.flat_order,
+        active,
+        float(per_voter),
+        float(resolution),
+        pack.groups,
+        *seen,
+        float(band),
+        shared,
+        voters,
+        np.asarray(given, dtype=np.int64),
+        float(known_for),
+    )
     if status != mes_kernel.DONE:
         return None
     winners = free + won.tolist()
     rho = dict.fromkeys(free, 0.0)
     rho.update(zip(won.tolist(), rhos.tolist(), strict=True))
-    run = MesRun(per_voter, winners, rho, {}, budgets, stable_for=stable_for,
-                 crossing=crossing)
+    run = MesRun(per_voter, winners, rho, {}, budgets, stable_for=stable_for, crossing=crossing)
     gone = np.flatnonzero(dropped >= 0)
-    run.dropped_after = dict(zip(gone.tolist(), (dropped[gone] + len(free)).tolist(),
-                                 strict=True))
+    run.dropped_after = dict(zip(gone.tolist(), (dropped[gone] + len(free)).tolist(), strict=True))
     run.seen = (won, kinds, values)
     return run
 
 
-def _free_and_active(profile: Profile, pack: Packed, by_rank: np.ndarray, exclude: set[int]
-                     ) -> tuple[list[int], np.ndarray]:
+def _free_and_active(
+    profile: Profile, pack: Packed, by_rank: np.ndarray, exclude: set[int]
+) -> tuple[list[int], np.ndarray]:
     """The free projects anyone supports (in tie order), which win first, and a fresh mask
     of the projects a run may select; cached for runs that exclude nothing (the
     completions make hundreds)."""
     cached = profile.cache.get("free_and_active") if not exclude else None
     if cached is None or cached[0] is not by_rank:
-        free = [int(j) for j in by_rank if j not in exclude and profile.total_utility[j] > 0
-                and profile.cost[j] == 0]
+        free = [
+            int(j)
+            for j in by_rank
+            if j not in exclude and profile.total_utility[j] > 0 and profile.cost[j] == 0
+        ]
         active = may_win(pack, exclude)
         cached = (by_rank, free, active)
         if not exclude:

@@ -120,15 +120,16 @@ def newton(a, z, sup, util, weight, wu, b, cost, start, enough, same_utility):
     linear_to = start
     if raised > cost and rich > 0:  # a start above the root: one step lands below it
         start += (cost - raised) / rich
-        raised, rich, linear_to = raised_up_to(a, z, sup, util, weight, wu, b, start,
-                                               same_utility)
-    return newton_from(a, z, sup, util, weight, wu, b, cost, start, raised, rich, enough,
-                       linear_to, same_utility)
+        raised, rich, linear_to = raised_up_to(a, z, sup, util, weight, wu, b, start, same_utility)
+    return newton_from(
+        a, z, sup, util, weight, wu, b, cost, start, raised, rich, enough, linear_to, same_utility
+    )
 
 
 @njit(cache=True, nogil=True)
-def newton_from(a, z, sup, util, weight, wu, b, cost, rho, raised, rich, enough, linear_to,
-                same_utility):
+def newton_from(
+    a, z, sup, util, weight, wu, b, cost, rho, raised, rich, enough, linear_to, same_utility
+):
     """`newton` from a start below the root where the sums are already known, and known to
     stay linear up to `linear_to` (as `raised_up_to` finds; rho itself if not known). A step
     that stays below that lands on the root itself: no pass is needed to check it."""
@@ -143,14 +144,29 @@ def newton_from(a, z, sup, util, weight, wu, b, cost, rho, raised, rich, enough,
             return rho, rich
         if rho > enough:
             return rho, rich
-        raised, rich, linear_to = raised_up_to(a, z, sup, util, weight, wu, b, rho,
-                                               same_utility)
+        raised, rich, linear_to = raised_up_to(a, z, sup, util, weight, wu, b, rho, same_utility)
     return -2.0, 0.0
 
 
 @njit(cache=True, nogil=True)
-def _rho(j, ptr, sup, util, weight, wu, uniform, cost, total, b, beta, stale, state,
-         resolution, known, above):
+def _rho(
+    j,
+    ptr,
+    sup,
+    util,
+    weight,
+    wu,
+    uniform,
+    cost,
+    total,
+    b,
+    beta,
+    stale,
+    state,
+    resolution,
+    known,
+    above,
+):
     """(status, rho, slope, flat) of project j, as `_Mes._rho`: status 0 found,
     1 unaffordable, 2 a close call (give up). flat: every supporter can pay the equal share
     cost / total utility with room to spare, so that share is rho exactly.
@@ -184,8 +200,9 @@ def _rho(j, ptr, sup, util, weight, wu, uniform, cost, total, b, beta, stale, st
         return 2, 0.0, 0.0, False
     if least >= r0:
         return 0, r0, 0.0, least >= r0 * (1 + ROOM)
-    rho, rich = newton_from(a, z, sup, util, weight, wu, b, c, start, raised, rich, math.inf,
-                            start, uniform[j])
+    rho, rich = newton_from(
+        a, z, sup, util, weight, wu, b, c, start, raised, rich, math.inf, start, uniform[j]
+    )
     if rho == -2.0:
         return 2, 0.0, 0.0, False
     if rho < 0 or rich <= 0:
@@ -250,9 +267,32 @@ def _pay(j, rho, slope, ptr, sup, util, b, beta, state, resolution):
 
 
 @njit(cache=True, nogil=True)
-def mes_run(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, by_rank,
-            flat_order, active, per_voter, resolution, groups, warm_winners, warm_kind,
-            warm_rho, band, shared, voters, known_first, known_for):
+def mes_run(
+    ptr,
+    sup,
+    util,
+    weight,
+    wu,
+    uniform,
+    cost,
+    total,
+    optr,
+    overlap,
+    by_rank,
+    flat_order,
+    active,
+    per_voter,
+    resolution,
+    groups,
+    warm_winners,
+    warm_kind,
+    warm_rho,
+    band,
+    shared,
+    voters,
+    known_first,
+    known_for,
+):
     """One MES run over the projects marked active (taken in tie order `by_rank`).
 
     warm_*: the winners and the `seen` table (below) of a run with a lower per-voter budget
@@ -305,19 +345,51 @@ def mes_run(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, by_
         if n_won < len(known_first):
             winner = known_first[n_won]
             if not active[winner]:
-                return (GAVE_UP, winners[:0], rhos[:0], dropped, b, 0.0, 0.0,
-                        seen_kind[:0], seen_rho[:0])
+                return (
+                    GAVE_UP,
+                    winners[:0],
+                    rhos[:0],
+                    dropped,
+                    b,
+                    0.0,
+                    0.0,
+                    seen_kind[:0],
+                    seen_rho[:0],
+                )
             if not fresh[winner]:
                 known = UNKNOWN
                 if same_so_far and n_won < len(warm_kind):
                     known = warm_kind[n_won, winner]
-                status, r, s, f = _rho(winner, ptr, sup, util, weight, wu, uniform, cost,
-                                       total, b, beta, lower[winner], state, resolution,
-                                       known,
-                                       warm_rho[n_won, winner] if known != UNKNOWN else 0.0)
+                status, r, s, f = _rho(
+                    winner,
+                    ptr,
+                    sup,
+                    util,
+                    weight,
+                    wu,
+                    uniform,
+                    cost,
+                    total,
+                    b,
+                    beta,
+                    lower[winner],
+                    state,
+                    resolution,
+                    known,
+                    warm_rho[n_won, winner] if known != UNKNOWN else 0.0,
+                )
                 if status != 0:  # unaffordable or unsettled: let the full count decide
-                    return (GAVE_UP, winners[:0], rhos[:0], dropped, b, 0.0, 0.0,
-                            seen_kind[:0], seen_rho[:0])
+                    return (
+                        GAVE_UP,
+                        winners[:0],
+                        rhos[:0],
+                        dropped,
+                        b,
+                        0.0,
+                        0.0,
+                        seen_kind[:0],
+                        seen_rho[:0],
+                    )
                 lower[winner] = r
                 slope[winner] = s
                 flat[winner] = f
@@ -354,16 +426,24 @@ def mes_run(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, by_
                         dropped[j] = n_won
                         continue
                     cut = best * (1 + EPS) if state[2] != 0.0 else best * (1 + band)
-                    money, raised, rich = raised_with_money(j, ptr, sup, util, weight, wu, b,
-                                                            cut)
+                    money, raised, rich = raised_with_money(j, ptr, sup, util, weight, wu, b, cut)
                     most_money[j] = min(most_money[j], money * (1 + EPS))  # known now
                     if money < cost[j] * (1 - EPS):
                         active[j] = False
                         dropped[j] = n_won
                         continue
                     if money <= cost[j] * (1 + EPS):
-                        return (GAVE_UP, winners[:0], rhos[:0], dropped, b, 0.0, 0.0,
-                                seen_kind[:0], seen_rho[:0])
+                        return (
+                            GAVE_UP,
+                            winners[:0],
+                            rhos[:0],
+                            dropped,
+                            b,
+                            0.0,
+                            0.0,
+                            seen_kind[:0],
+                            seen_rho[:0],
+                        )
                     if raised < cost[j]:
                         # Newton's step from below the root stays below it
                         lower[j] = cut + (cost[j] - raised) / rich
@@ -372,12 +452,36 @@ def mes_run(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, by_
                     known = UNKNOWN
                     if same_so_far and n_won < len(warm_kind):
                         known = warm_kind[n_won, j]
-                    status, r, s, f = _rho(j, ptr, sup, util, weight, wu, uniform, cost, total,
-                                           b, beta, lower[j], state, resolution, known,
-                                           warm_rho[n_won, j] if known != UNKNOWN else 0.0)
+                    status, r, s, f = _rho(
+                        j,
+                        ptr,
+                        sup,
+                        util,
+                        weight,
+                        wu,
+                        uniform,
+                        cost,
+                        total,
+                        b,
+                        beta,
+                        lower[j],
+                        state,
+                        resolution,
+                        known,
+                        warm_rho[n_won, j] if known != UNKNOWN else 0.0,
+                    )
                     if status == 2:
-                        return (GAVE_UP, winners[:0], rhos[:0], dropped, b, 0.0, 0.0,
-                                seen_kind[:0], seen_rho[:0])
+                        return (
+                            GAVE_UP,
+                            winners[:0],
+                            rhos[:0],
+                            dropped,
+                            b,
+                            0.0,
+                            0.0,
+                            seen_kind[:0],
+                            seen_rho[:0],
+                        )
                     if status == 1:
                         active[j] = False
                         dropped[j] = n_won
@@ -401,12 +505,23 @@ def mes_run(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, by_
                 if active[j] and fresh[j] and lower[j] <= best * (1 + EPS):
                     close += 1
                     all_flat = all_flat and flat[j]
-                    if winner < 0 or (flat_order[j], position[j]) < (flat_order[winner],
-                                                                    position[winner]):
+                    if winner < 0 or (flat_order[j], position[j]) < (
+                        flat_order[winner],
+                        position[winner],
+                    ):
                         winner = j
             if close > 1 and not all_flat:
-                return (GAVE_UP, winners[:0], rhos[:0], dropped, b, 0.0, 0.0, seen_kind[:0],
-                        seen_rho[:0])
+                return (
+                    GAVE_UP,
+                    winners[:0],
+                    rhos[:0],
+                    dropped,
+                    b,
+                    0.0,
+                    0.0,
+                    seen_kind[:0],
+                    seen_rho[:0],
+                )
             active[winner] = False
             _stay_ahead(winner, lower, slope, active, state, resolution)
         active[winner] = False
@@ -418,7 +533,8 @@ def mes_run(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, by_
             for k in range(m):
                 if active[k]:
                     most_money[k] -= max(
-                        paid - lower[winner] * (total[winner] - shared[winner, k]), 0.0)
+                        paid - lower[winner] * (total[winner] - shared[winner, k]), 0.0
+                    )
         winners[n_won] = winner
         rhos[n_won] = lower[winner]
         if n_won >= len(warm_winners) or warm_winners[n_won] != winner:
@@ -426,9 +542,17 @@ def mes_run(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, by_
         n_won += 1
         for i in range(optr[winner], optr[winner + 1]):
             fresh[overlap[i]] = False
-    return (DONE, winners[:n_won], rhos[:n_won], dropped, b,
-            state[0] if band == 0 else 0.0, state[1],
-            seen_kind[:n_won + 1], seen_rho[:n_won + 1])
+    return (
+        DONE,
+        winners[:n_won],
+        rhos[:n_won],
+        dropped,
+        b,
+        state[0] if band == 0 else 0.0,
+        state[1],
+        seen_kind[: n_won + 1],
+        seen_rho[: n_won + 1],
+    )
 
 
 @njit(cache=True, nogil=True)

@@ -44,12 +44,20 @@ FLAT_SPAN = 2048
 KEPT_CLEARED = 4
 
 
-def same_outcome(profile: Profile, trace: list[int], low: Fraction, high: Fraction,
-                 rank: list[int], exclude: set[int] | None = None,
-                 hint: list[float] | None = None, reach: list[float] | None = None,
-                 habits: dict | None = None, rhos: dict[int, float] | None = None,
-                 at_low: dict[int, float] | None = None,
-                 at_high: dict[int, float] | None = None) -> bool:
+def same_outcome(
+    profile: Profile,
+    trace: list[int],
+    low: Fraction,
+    high: Fraction,
+    rank: list[int],
+    exclude: set[int] | None = None,
+    hint: list[float] | None = None,
+    reach: list[float] | None = None,
+    habits: dict | None = None,
+    rhos: dict[int, float] | None = None,
+    at_low: dict[int, float] | None = None,
+    at_high: dict[int, float] | None = None,
+) -> bool:
     """True only if MES selects exactly `trace` for every per-voter budget in [low, high].
 
     A rival is first compared on the interval bounds (its rho on high budgets against the
@@ -70,8 +78,22 @@ def same_outcome(profile: Profile, trace: list[int], low: Fraction, high: Fracti
     # usually cannot, go straight to the slopes.
     undecided = habits.get("coarse_undecided", 0.0)
     if undecided < 0.5:
-        coarse = _prove(profile, trace, low, high, rank, exclude or set(), hint, None, False,
-                        rhos, at_low, at_high, start, habits)
+        coarse = _prove(
+            profile,
+            trace,
+            low,
+            high,
+            rank,
+            exclude or set(),
+            hint,
+            None,
+            False,
+            rhos,
+            at_low,
+            at_high,
+            start,
+            habits,
+        )
         habits["coarse_undecided"] = 0.8 * undecided + 0.2 * (coarse is None)
         if coarse is not None:
             return coarse
@@ -80,17 +102,42 @@ def same_outcome(profile: Profile, trace: list[int], low: Fraction, high: Fracti
         # one time in eight, and an undecided one costs half a proof (every 9 proofs, as
         # with 0.98, cost 4% of its proofs' time)
         habits["coarse_undecided"] = 0.995 * undecided
-    return bool(_prove(profile, trace, low, high, rank, exclude or set(), hint, reach, True,
-                       rhos, at_low, at_high, start, habits))
+    return bool(
+        _prove(
+            profile,
+            trace,
+            low,
+            high,
+            rank,
+            exclude or set(),
+            hint,
+            reach,
+            True,
+            rhos,
+            at_low,
+            at_high,
+            start,
+            habits,
+        )
+    )
 
 
-def _prove(profile: Profile, trace: list[int], low: Fraction, high: Fraction,
-           rank: list[int], exclude: set[int], hint: list[float] | None,
-           reach: list[float] | None, with_slopes: bool,
-           rhos: dict[int, float] | None = None, at_low: dict[int, float] | None = None,
-           at_high: dict[int, float] | None = None,
-           start: tuple[int, np.ndarray, np.ndarray] | None = None,
-           habits: dict | None = None) -> bool | None:
+def _prove(
+    profile: Profile,
+    trace: list[int],
+    low: Fraction,
+    high: Fraction,
+    rank: list[int],
+    exclude: set[int],
+    hint: list[float] | None,
+    reach: list[float] | None,
+    with_slopes: bool,
+    rhos: dict[int, float] | None = None,
+    at_low: dict[int, float] | None = None,
+    at_high: dict[int, float] | None = None,
+    start: tuple[int, np.ndarray, np.ndarray] | None = None,
+    habits: dict | None = None,
+) -> bool | None:
     """`same_outcome`, with or without slopes; None if a rival needs them and they are off.
     `start`: the flat first rounds to skip (`_flat_start`), or None to replay them all.
     `habits`: where rounds cleared over a range are kept for later proofs within it."""
@@ -107,11 +154,35 @@ def _prove(profile: Profile, trace: list[int], low: Fraction, high: Fraction,
     skip, paid, paid_by = start or (0, np.zeros(0), np.zeros(profile.n_projects))
     certified = _certified(trace, low, high, exclude, habits)
     status, overtake, proved, cleared = kernel.prove(
-        pack.ptr, pack.sup, pack.util, pack.weight, pack.wu, pack.uniform, pack.cost,
-        pack.total, pack.optr, pack.overlap, pack.flat_order, _rank_array(profile, rank),
-        np.asarray(trace, dtype=np.int64), active, float(low), float(high), with_slopes,
-        float(profile.scale), pack.groups, above, known_low, found_high, shared, voters, skip,
-        paid, paid_by, certified)
+        pack.ptr,
+        pack.sup,
+        pack.util,
+        pack.weight,
+        pack.wu,
+        pack.uniform,
+        pack.cost,
+        pack.total,
+        pack.optr,
+        pack.overlap,
+        pack.flat_order,
+        _rank_array(profile, rank),
+        np.asarray(trace, dtype=np.int64),
+        active,
+        float(low),
+        float(high),
+        with_slopes,
+        float(profile.scale),
+        pack.groups,
+        above,
+        known_low,
+        found_high,
+        shared,
+        voters,
+        skip,
+        paid,
+        paid_by,
+        certified,
+    )
     if habits is not None and status != kernel.PROVED and cleared > max(certified, skip):
         kept = habits.setdefault("cleared_rounds", [])
         kept.append((low, high, tuple(trace[:cleared]), set(exclude)))
@@ -128,20 +199,27 @@ def _prove(profile: Profile, trace: list[int], low: Fraction, high: Fraction,
     return status == kernel.PROVED
 
 
-def _certified(trace: list[int], low: Fraction, high: Fraction, exclude: set[int],
-               habits: dict | None) -> int:
+def _certified(
+    trace: list[int], low: Fraction, high: Fraction, exclude: set[int], habits: dict | None
+) -> int:
     """How many first rounds of trace an earlier proof over a range holding [low, high]
     showed every rival behind in (`kernel.prove`'s cleared), or 0."""
     rounds = 0
     for since, until, prefix, left_out in (habits or {}).get("cleared_rounds", ()):
-        if since <= low and high <= until and len(prefix) > rounds and left_out == exclude \
-                and tuple(trace[:len(prefix)]) == prefix:
+        if (
+            since <= low
+            and high <= until
+            and len(prefix) > rounds
+            and left_out == exclude
+            and tuple(trace[: len(prefix)]) == prefix
+        ):
             rounds = len(prefix)
     return rounds
 
 
-def known_first(habits: dict, per_voter: Fraction, exclude: set[int]
-                ) -> tuple[tuple[int, ...], Fraction]:
+def known_first(
+    habits: dict, per_voter: Fraction, exclude: set[int]
+) -> tuple[tuple[int, ...], Fraction]:
     """(winners, until): the first winners MES selects at per_voter, as far as a failed proof
     over a range holding it showed them (its cleared rounds, kept in habits), and the top of
     that range; or ((), per_voter)."""
@@ -153,25 +231,47 @@ def known_first(habits: dict, per_voter: Fraction, exclude: set[int]
     return found, top
 
 
-def _flat_start(profile: Profile, trace: list[int], low: Fraction, high: Fraction,
-                rank: list[int], exclude: set[int], habits: dict
-                ) -> tuple[int, np.ndarray, np.ndarray]:
+def _flat_start(
+    profile: Profile,
+    trace: list[int],
+    low: Fraction,
+    high: Fraction,
+    rank: list[int],
+    exclude: set[int],
+    habits: dict,
+) -> tuple[int, np.ndarray, np.ndarray]:
     """(rounds, paid, paid_by): the first rounds of trace that MES gives at their flat share
     throughout [low, high] (`kernel.flat_prefix`), what each ballot group paid in them and
     what each project's supporters paid. Certificates reach `FLAT_SPAN` steps above the
     proof that asked first and are kept in habits, so the proofs after it reuse them."""
     kept = habits.setdefault("flat_prefixes", [])
     for since, until, prefix, left_out, paid, paid_by in kept:
-        if since <= low and high <= until and left_out == exclude \
-                and tuple(trace[:len(prefix)]) == prefix:
+        if (
+            since <= low
+            and high <= until
+            and left_out == exclude
+            and tuple(trace[: len(prefix)]) == prefix
+        ):
             return len(prefix), paid, paid_by
     pack = packed(profile, _precompute(profile)["overlap_array"])
     active = may_win(pack, exclude)
     until = max(high, low + FLAT_SPAN * profile.scale)
     rounds, paid = kernel.flat_prefix(
-        pack.ptr, pack.sup, pack.util, pack.weight, pack.wu, pack.cost, pack.total,
-        pack.flat_order, _rank_array(profile, rank), np.asarray(trace, dtype=np.int64),
-        active, float(low), float(until), pack.groups)
+        pack.ptr,
+        pack.sup,
+        pack.util,
+        pack.weight,
+        pack.wu,
+        pack.cost,
+        pack.total,
+        pack.flat_order,
+        _rank_array(profile, rank),
+        np.asarray(trace, dtype=np.int64),
+        active,
+        float(low),
+        float(until),
+        pack.groups,
+    )
     shared, _ = shared_utility(profile, pack)
     paid_by = np.zeros(profile.n_projects)
     for w in trace[:rounds]:

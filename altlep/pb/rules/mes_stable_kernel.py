@@ -50,10 +50,12 @@ def _rho_at(j, ptr, sup, util, weight, wu, uniform, cost, total, budgets, start,
     linear_to = begin
     if raised > c and rich > 0:  # begun above the root
         begin = max(begin + (c - raised) / rich, r0)
-        raised, rich, linear_to = raised_up_to(a, z, sup, util, weight, wu, budgets, begin,
-                                               uniform[j])
-    rho, _ = newton_from(a, z, sup, util, weight, wu, budgets, c, begin, raised, rich, enough,
-                         linear_to, uniform[j])
+        raised, rich, linear_to = raised_up_to(
+            a, z, sup, util, weight, wu, budgets, begin, uniform[j]
+        )
+    rho, _ = newton_from(
+        a, z, sup, util, weight, wu, budgets, c, begin, raised, rich, enough, linear_to, uniform[j]
+    )
     return UNSETTLED if rho < 0 else rho
 
 
@@ -106,9 +108,36 @@ def _bounds(j, ptr, sup, util, weight, wu, lo, hi, top, bottom, fast, slow):
 
 
 @njit(cache=True, nogil=True, fastmath=REORDER)
-def prove(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, flat_order, rank,
-          trace, active, low, high, with_slopes, useful, groups, above, at_low_rho,
-          at_high_rho, shared, voters, skip, paid, paid_by, certified):
+def prove(
+    ptr,
+    sup,
+    util,
+    weight,
+    wu,
+    uniform,
+    cost,
+    total,
+    optr,
+    overlap,
+    flat_order,
+    rank,
+    trace,
+    active,
+    low,
+    high,
+    with_slopes,
+    useful,
+    groups,
+    above,
+    at_low_rho,
+    at_high_rho,
+    shared,
+    voters,
+    skip,
+    paid,
+    paid_by,
+    certified,
+):
     """(PROVED | FAILED | NEEDS_SLOPES, hint, reach, cleared): whether MES selects exactly
     `trace` for every per-voter budget in [low, high], among the projects marked active
     (changed in place). hint: the soonest a rival was seen to overtake (a rise over low), or NaN.
@@ -162,16 +191,17 @@ def prove(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, flat_
             return FAILED, hint, 0.0, min(cleared, place)
         # the winner's rho lies between its values at high (best) and at low (worst)
         known = at_low_rho[w]
-        start = known if not math.isnan(known) else above[w] if not math.isnan(above[w]) \
-            else 0.0
-        best = _rho_at(w, ptr, sup, util, weight, wu, uniform, cost, total, at_high, start,
-                       math.inf)
+        start = known if not math.isnan(known) else above[w] if not math.isnan(above[w]) else 0.0
+        best = _rho_at(
+            w, ptr, sup, util, weight, wu, uniform, cost, total, at_high, start, math.inf
+        )
         if best < 0:
             return FAILED, hint, 0.0, min(cleared, place)
         at_high_rho[w] = best
         if math.isnan(known):
-            worst = _rho_at(w, ptr, sup, util, weight, wu, uniform, cost, total, at_low, best,
-                            math.inf)
+            worst = _rho_at(
+                w, ptr, sup, util, weight, wu, uniform, cost, total, at_low, best, math.inf
+            )
             if worst < 0:
                 return FAILED, hint, 0.0, min(cleared, place)
         else:
@@ -181,8 +211,9 @@ def prove(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, flat_
         w_flat = worst == cost[w] / total[w] and _surely_flat(w, ptr, sup, util, at_low, worst)
         steep = gentle = 0.0
         if with_slopes and not w_flat:
-            ok, steep, gentle = _bounds(w, ptr, sup, util, weight, wu, at_low, at_high, worst,
-                                        best, fast, slow)
+            ok, steep, gentle = _bounds(
+                w, ptr, sup, util, weight, wu, at_low, at_high, worst, best, fast, slow
+            )
             if not ok:
                 return FAILED, hint, 0.0, min(cleared, place)
         active[w] = False
@@ -204,8 +235,9 @@ def prove(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, flat_
                     continue
                 # one pass says whether k's rho on high budgets is above the limit (most
                 # rivals are); only a rival at or below it needs its rho itself
-                money, raised, rich = raised_with_money(k, ptr, sup, util, weight, wu,
-                                                        at_high, limit)
+                money, raised, rich = raised_with_money(
+                    k, ptr, sup, util, weight, wu, at_high, limit
+                )
                 most_money[k] = min(most_money[k], money * (1 + MARGIN))  # known now
                 if money < cost[k] * (1 - MARGIN):
                     active[k] = False  # unaffordable even on high budgets: out for good
@@ -218,8 +250,9 @@ def prove(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, flat_
                     # a lower bound: Newton's step from below the root stays below it
                     bound[k] = limit + (cost[k] - raised) / rich
                     continue
-                r = _rho_at(k, ptr, sup, util, weight, wu, uniform, cost, total, at_high, bound[k],
-                            math.inf)
+                r = _rho_at(
+                    k, ptr, sup, util, weight, wu, uniform, cost, total, at_high, bound[k], math.inf
+                )
                 if r < 0:
                     return FAILED, hint, 0.0, min(cleared, place)
                 bound[k] = r
@@ -228,15 +261,36 @@ def prove(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, flat_
                 continue
             # a tie of two flat rhos that w wins exactly is harmless
             k_flat = cost[k] / total[k]
-            if w_flat and _surely_flat(k, ptr, sup, util, at_low, k_flat) and (
-                    (flat_order[w], rank[w]) < (flat_order[k], rank[k])):
+            if (
+                w_flat
+                and _surely_flat(k, ptr, sup, util, at_low, k_flat)
+                and ((flat_order[w], rank[w]) < (flat_order[k], rank[k]))
+            ):
                 continue
             if not with_slopes:
                 return NEEDS_SLOPES, hint, 0.0, min(cleared, place)
-            k_reach, overtake = _apart(k, bound[k], worst, best, steep, gentle,
-                                       4 * MARGIN * worst,
-                                       ptr, sup, util, weight, wu, uniform, cost, total,
-                                       at_low, at_high, fast, slow, width)
+            k_reach, overtake = _apart(
+                k,
+                bound[k],
+                worst,
+                best,
+                steep,
+                gentle,
+                4 * MARGIN * worst,
+                ptr,
+                sup,
+                util,
+                weight,
+                wu,
+                uniform,
+                cost,
+                total,
+                at_low,
+                at_high,
+                fast,
+                slow,
+                width,
+            )
             if overtake > 0:
                 # later rivals may overtake sooner (in the budget, not in the order of
                 # rounds): the caller's next try should stop before the soonest
@@ -263,8 +317,9 @@ def prove(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, flat_
                 slow[g] = slow[g] - gentle * u if full else 0.0
             at_low[g] = max(at_low[g] - worst * u, 0.0)
             at_high[g] = max(at_high[g] - best * u, 0.0)
-        if not math.isnan(known) and not (money > cost[w] * (1 + MARGIN) and rich > 0
-                                          and abs(raised - cost[w]) <= cost[w] * 1e-10):
+        if not math.isnan(known) and not (
+            money > cost[w] * (1 + MARGIN) and rich > 0 and abs(raised - cost[w]) <= cost[w] * 1e-10
+        ):
             # not the rho at low after all (or a knife edge)
             return FAILED, hint, 0.0, min(cleared, place)
         for i in range(optr[w], optr[w + 1]):
@@ -308,20 +363,55 @@ def prove(ptr, sup, util, weight, wu, uniform, cost, total, optr, overlap, flat_
 
 
 @njit(cache=True, nogil=True)
-def _apart(k, k_high, w_low, w_high, w_steep, w_gentle, margin, ptr, sup, util, weight, wu,
-           uniform, cost, total, at_low, at_high, fast, slow, width):
+def _apart(
+    k,
+    k_high,
+    w_low,
+    w_high,
+    w_steep,
+    w_gentle,
+    margin,
+    ptr,
+    sup,
+    util,
+    weight,
+    wu,
+    uniform,
+    cost,
+    total,
+    at_low,
+    at_high,
+    fast,
+    slow,
+    width,
+):
     """(reach, overtake): rival k's rho (k_high at high) stays clearly above the winner's from
     low to low + reach (reach = width: throughout the range); overtake: where a straight line
     between the ends says k overtakes (a rise over low), or NaN."""
     # budgets are lower at low, so k's rho there is above k_high: Newton's method starts there
     k_low = _rho_at(k, ptr, sup, util, weight, wu, uniform, cost, total, at_low, k_high, math.inf)
     if k_low == UNAFFORDABLE:
-        return _until_affordable(k, k_high, w_low, w_high, w_gentle, margin, ptr, sup,
-                                 weight, cost, at_low, at_high, fast, width)
+        return _until_affordable(
+            k,
+            k_high,
+            w_low,
+            w_high,
+            w_gentle,
+            margin,
+            ptr,
+            sup,
+            weight,
+            cost,
+            at_low,
+            at_high,
+            fast,
+            width,
+        )
     if k_low < 0:
         return 0.0, math.nan
-    ok, steep, gentle = _bounds(k, ptr, sup, util, weight, wu, at_low, at_high, k_low, k_high,
-                                fast, slow)
+    ok, steep, gentle = _bounds(
+        k, ptr, sup, util, weight, wu, at_low, at_high, k_low, k_high, fast, slow
+    )
     if not ok:
         return 0.0, math.nan
     fall = (steep - w_gentle) * (1 + 1e-9)  # the gap's slope lies in [fall, rise]
@@ -345,8 +435,9 @@ def _apart(k, k_high, w_low, w_high, w_steep, w_gentle, margin, ptr, sup, util, 
 
 
 @njit(cache=True, nogil=True)
-def _until_affordable(k, k_high, w_low, w_high, w_gentle, margin, ptr, sup, weight, cost,
-                      at_low, at_high, fast, width):
+def _until_affordable(
+    k, k_high, w_low, w_high, w_gentle, margin, ptr, sup, weight, cost, at_low, at_high, fast, width
+):
     """`_apart` for a rival k that the supporters cannot afford at low: it cannot win before
     their money, rising at most as fast as `fast` allows, reaches its cost; from there on its
     rho is at least its value at high and the winner's at most its value at that
@@ -373,8 +464,9 @@ def _until_affordable(k, k_high, w_low, w_high, w_gentle, margin, ptr, sup, weig
 
 
 @njit(cache=True, nogil=True)
-def flat_prefix(ptr, sup, util, weight, wu, cost, total, flat_order, rank, trace, active, low,
-                high, groups):
+def flat_prefix(
+    ptr, sup, util, weight, wu, cost, total, flat_order, rank, trace, active, low, high, groups
+):
     """(rounds, paid): for how many of its first rounds MES selects trace's winners at their
     flat share (cost / total utility, which every supporter affords with room) for every
     per-voter budget in [low, high], and what each ballot group paid them.
@@ -407,7 +499,8 @@ def flat_prefix(ptr, sup, util, weight, wu, cost, total, flat_order, rank, trace
             if raised < cost[k] * (1 - MARGIN):
                 continue  # its rho is above the limit on the high budgets, so on all
             if _surely_flat(k, ptr, sup, util, at_low, cost[k] / total[k]) and (
-                    (flat_order[w], rank[w]) < (flat_order[k], rank[k])):
+                (flat_order[w], rank[w]) < (flat_order[k], rank[k])
+            ):
                 continue  # flat too, with a share no lower and behind in tie order
             return i, paid
         for e in range(ptr[w], ptr[w + 1]):

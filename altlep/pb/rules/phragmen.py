@@ -46,8 +46,9 @@ def phragmen(profile: Profile, rank: list[int]) -> PhragmenOutcome:
     def exact(j: int) -> Fraction | None:
         if profile.votes[j] == 0:
             return None
-        counts = np.bincount(label[approvers[j]], weights=weight[approvers[j]],
-                             minlength=len(loads))
+        counts = np.bincount(
+            label[approvers[j]], weights=weight[approvers[j]], minlength=len(loads)
+        )
         total = sum((loads[k] * round(c) for k, c in enumerate(counts) if c), Fraction(0))
         return (total + profile.cost[j]) / profile.votes[j]
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from altlep.core import postcodes
-from altlep.core.postcodes import PostcodeError
+from altlep.geo import postcodes
+from altlep.geo.postcodes import PostcodeError
 
 
 @pytest.mark.parametrize("raw", ["pr12he", " PR1  2HE ", "pr1 2he", "PR1\t2HE", "Pr12hE"])
@@ -70,3 +70,13 @@ def test_a_well_formed_postcode_missing_from_the_directory_is_refused(raw):
 def test_a_postcode_listed_without_a_district_is_refused():
     with pytest.raises(PostcodeError):
         postcodes.locate("AB11 3AG")
+
+
+def test_a_postcode_has_a_grid_point_and_distances_come_from_it():
+    leeds = postcodes.locate("LS1 1UR")
+    bradford = postcodes.locate("BD1 1HY")
+    assert postcodes.distance_km(leeds, leeds) == 0
+    expected = (leeds.easting - bradford.easting) ** 2 + (leeds.northing - bradford.northing) ** 2
+    assert postcodes.distance_km(leeds, bradford) == expected**0.5 / 1000
+    # Leeds and Bradford city centres are about 13 km apart as the crow flies.
+    assert 11 < postcodes.distance_km(leeds, bradford) < 15

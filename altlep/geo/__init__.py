@@ -1,0 +1,1 @@
+"""ENGINE, no Django: UK postcodes located with the ONS Postcode Directory."""
