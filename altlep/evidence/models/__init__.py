@@ -1,0 +1,14 @@
+"""Evidence models, one module per body of evidence (money flows first; sectors, resilience…)."""
+
+from altlep.evidence.models.spend import (  # noqa: F401
+    Analysis,
+    AnchorBody,
+    BodyKind,
+    FileUpload,
+    MatchDecision,
+    RegisterStage,
+    RegisterUpload,
+    SpendUpload,
+    SupplierSurvey,
+    UploadStatus,
+)
