@@ -47,6 +47,18 @@ class Opportunity(models.Model):
     )
     estimated_value_pence = models.BigIntegerField(null=True, blank=True)
     cpv_codes = models.ManyToManyField(CpvCode, blank=True, related_name="opportunities")
+    # Conditions of participation, which a bidder (or a consortium together) must meet.
+    minimum_turnover_pence = models.BigIntegerField(null=True, blank=True)
+    minimum_years_trading = models.PositiveSmallIntegerField(null=True, blank=True)
+    insurance_requirements = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='[{"kind": "public liability", "cover_pence": 500000000, "when": "award"}] — '
+        '"when" is "tender" (asked of every bidder) or "award" (only of the winner).',
+    )
+    accreditations = models.JSONField(default=list, blank=True)
+    consortia_welcome = models.BooleanField(default=True)
+    subcontracting_welcome = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
