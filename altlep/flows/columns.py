@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 from altlep.flows.values import looks_like_amount, looks_like_date
 
@@ -38,9 +39,13 @@ _PATTERNS: list[tuple[str, str, int]] = [
     ("date", r"date", 40),
     ("amount", r"^(net )?amount$", 100),
     ("amount", r"net amount|amount net|net of vat|excl?u?d?e?s? vat|total excl", 95),
+    # Net / VAT / Gross columns: the net is preferred (spend analysis compares like with like)
+    ("amount", r"^net( value| total| spend| paid| cost)?( gbp)?$", 94),
+    ("amount", r"^(gross|total gross|gross (value|amount|total|paid))( gbp)?$", 55),
     ("amount", r"invoice line value|line value|total|value|amount|spend", 60),
     ("supplier_name", r"(supplier|beneficiary|vendor|payee).*name", 100),
     ("supplier_name", r"^(supplier|vendor|payee|beneficiary|merchant name)$", 90),
+    ("supplier_name", r"^(creditor|recipient|paid to|supplier details|merchant)( name)?$", 85),
     ("supplier_name", r"^supplier.*\bt$", 60),  # Gateshead "Supplier ID(T)": text, checked below
     ("supplier_id", r"(supplier|vendor|beneficiary).*(id|number|no|ref|code|reference)$", 80),
     ("supplier_id", r"supplier internal reference|supplier reference", 85),
@@ -63,7 +68,8 @@ _PATTERNS: list[tuple[str, str, int]] = [
     ("category", r"categ|cipfsubs|account description|expenditure code description", 70),
     ("category", r"^(purpose|account|type of expenditure|bvacopse t)$", 60),
     ("transaction", r"^trans(action)? ?(no|number|num|id|ref)$|^transno$", 100),
-    ("transaction", r"transaction|document (no|number)|internal ref|invoice (no|number)", 80),
+    ("transaction", r"transaction|document ?(no|number|id)|internal ref|invoice (no|number)", 80),
+    ("transaction", r"^(voucher|payment|invoice|doc|document|reference|ref)( ?(no|number|id|ref))?$", 70),
     ("body", r"^(body name|entity|organisation name|body|client)$", 80),
     ("postcode", r"post ?code", 90),
     ("description", r"^(description|narrative|extended description)$", 80),
@@ -99,6 +105,7 @@ class Mapping:
 
     columns: dict[str, int]
     headers: tuple[str, ...]
+    reasons: dict[str, str] = dataclass_field(default_factory=dict)
 
     def header_for(self, field: str) -> str | None:
         index = self.columns.get(field)
@@ -128,7 +135,7 @@ def detect(
     column_values = [
         [row[i] if i < len(row) else "" for row in sample] for i in range(len(headers))
     ]
-    candidates: list[tuple[int, int, str, int]] = []  # (-score, index, field, index)
+    candidates: list[tuple[int, int, str, int]] = []  # (-score, index, field, score)
     for field, pattern, score in _PATTERNS:
         regex = re.compile(pattern)
         for index, name in enumerate(normalised):
@@ -137,8 +144,9 @@ def detect(
             never = _NEVER.get(field)
             if never and never.search(name) and not _EXEMPT.get(field, _NOTHING).search(name):
                 continue
-            candidates.append((-score, index, field, index))
+            candidates.append((-score, index, field, score))
     chosen: dict[str, int] = {}
+    reasons: dict[str, str] = {}
     used: set[int] = set()
     for field, header in (override or {}).items():
         if field not in FIELDS:
@@ -146,9 +154,13 @@ def detect(
         if header not in headers:
             raise ValueError(f"the mapping override names “{header}”, which is not a column")
         chosen[field] = list(headers).index(header)
+        reasons[field] = "given in the mapping"
         used.add(chosen[field])
-    for _, index, field, _ in sorted(candidates):
+    rivals: dict[str, list[str]] = {}
+    for _, index, field, score in sorted(candidates):
         if field in chosen or index in used:
+            if field in chosen and index not in used and field in ("amount", "date"):
+                rivals.setdefault(field, []).append(headers[index])
             continue
         values = column_values[index]
         if field == "date" and values and _share(values, looks_like_date) < 0.5:
@@ -158,16 +170,21 @@ def detect(
         if field == "supplier_name" and values and not _looks_like_names(values):
             continue
         chosen[field] = index
+        reasons[field] = f"its header matches {field.replace('_', ' ')} (score {score})"
         used.add(index)
+    for field, others in rivals.items():
+        if field in chosen and not reasons[field].startswith("given"):
+            reasons[field] += f"; preferred to {', '.join(repr(o) for o in others)}"
     if "date" not in chosen:
         # No header says "date": take the first column whose values are all dates.
         for index, values in enumerate(column_values):
             if index not in used and values and _share(values, looks_like_date) >= 0.95:
                 if not re.fullmatch(r"\d+", (values[0] or "").strip()):
                     chosen["date"] = index
+                    reasons["date"] = "no header says date; every sampled value is a date"
                     used.add(index)
                     break
-    return Mapping(columns=chosen, headers=tuple(headers))
+    return Mapping(columns=chosen, headers=tuple(headers), reasons=reasons)
 
 
 def missing_required(mapping: Mapping) -> list[str]:
