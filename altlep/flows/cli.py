@@ -48,40 +48,90 @@ def import_() -> None:
     """Import spend, OCDS awards or the Companies House register."""
 
 
+def parse_mapping(entries: tuple[str, ...]) -> dict[str, str] | None:
+    """FIELD=HEADER pairs from --map into a mapping; a malformed or unknown one is refused."""
+    from altlep.flows.columns import FIELDS
+
+    mapping = {}
+    for entry in entries:
+        name, equals, header = entry.partition("=")
+        name = name.strip().lower().replace(" ", "_")
+        if not equals or not header.strip():
+            raise click.BadParameter(f"“{entry}” is not FIELD=HEADER", param_hint="--map")
+        if name not in FIELDS:
+            raise click.BadParameter(
+                f"“{name}” is not a field; fields are {', '.join(FIELDS)}", param_hint="--map"
+            )
+        mapping[name] = header.strip()
+    return mapping or None
+
+
 @import_.command("spend")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--body", required=True, help="The anchor institution that published the file.")
+@click.option("--body", default=None, help="The anchor institution that published the file.")
 @click.option(
     "--map",
     "mapping",
     multiple=True,
     metavar="FIELD=HEADER",
-    help="Override the detected column for a field (repeatable).",
+    help="Say which column holds a field, e.g. --map amount='Net' (repeatable).",
 )
+@click.option("--dry-run", is_flag=True, help="Read and report; import nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report of each file as JSON.")
 @click.option("--store", default=DEFAULT_STORE, show_default=True)
-def import_spend(files: tuple[str, ...], body: str, mapping: tuple[str, ...], store: str) -> None:
-    """Import spend CSV FILES for --body, printing the column mapping detected."""
-    from altlep.flows.spend import detect_file
+def import_spend(
+    files: tuple[str, ...],
+    body: str | None,
+    mapping: tuple[str, ...],
+    dry_run: bool,
+    as_json: bool,
+    store: str,
+) -> None:
+    """Import spend FILES (CSV, .xlsx or .ods) for --body, reporting what was detected: the
+    encoding, each column and why, lines skipped and rows set aside with their reasons."""
+    from altlep.flows.spend import spend_report
 
-    override = dict(m.split("=", 1) for m in mapping) or None
-    with _store(store) as db:
-        for file in files:
-            try:
-                detected, encoding = detect_file(Path(file), override=override)
-                click.echo(f"{file} ({encoding}): columns detected")
-                for field, header in detected.describe().items():
-                    click.echo(f"  {field:<15} ← {header}")
-                with _progress() as bar:
-                    task = bar.add_task("reading lines", total=None)
-                    result = db.import_spend(
-                        Path(file),
-                        body=body,
-                        override=override,
-                        progress=lambda n, task=task: bar.update(task, completed=n),
-                    )
-            except FlowsInputError as exc:
-                raise click.ClickException(f"{exc} — nothing imported from this file") from exc
+    override = parse_mapping(mapping)
+    if not body and not dry_run:
+        raise click.UsageError("--body is required (unless --dry-run)")
+    reports = []
+    failed = False
+    for file in files:
+        try:
+            if dry_run:
+                report, lines = spend_report(Path(file), override=override)
+                reports.append({**report.to_dict(), "imported": 0, "would_import": len(lines)})
+                if not as_json:
+                    click.echo(report.describe())
+                    click.echo(f"  dry run: {len(lines)} rows would be imported; nothing was")
+                continue
+            with _store(store) as db, _progress() as bar:
+                task = bar.add_task(f"reading {Path(file).name}", total=None)
+                result = db.import_spend(
+                    Path(file),
+                    body=body,
+                    override=override,
+                    progress=lambda n, task=task: bar.update(task, completed=n),
+                )
+        except FlowsInputError as exc:
+            failed = True
+            message = f"{exc} — nothing imported from this file"
+            reports.append({"path": file, "error": message})
+            if not as_json:
+                click.echo(f"Error: {message}", err=True)
+            continue
+        if result.report is not None:
+            reports.append({**result.report.to_dict(), "imported": result.rows})
+            if not as_json:
+                click.echo(result.report.describe())
+        else:
+            reports.append({"path": file, "already_imported": True, "imported": 0})
+        if not as_json:
             click.echo(result.describe())
+    if as_json:
+        click.echo(json.dumps(reports, indent=2, ensure_ascii=False))
+    if failed:
+        raise SystemExit(1)
 
 
 @import_.command("ocds")

@@ -69,7 +69,11 @@ _PATTERNS: list[tuple[str, str, int]] = [
     ("category", r"^(purpose|account|type of expenditure|bvacopse t)$", 60),
     ("transaction", r"^trans(action)? ?(no|number|num|id|ref)$|^transno$", 100),
     ("transaction", r"transaction|document ?(no|number|id)|internal ref|invoice (no|number)", 80),
-    ("transaction", r"^(voucher|payment|invoice|doc|document|reference|ref)( ?(no|number|id|ref))?$", 70),
+    (
+        "transaction",
+        r"^(voucher|payment|invoice|doc|document|reference|ref)( ?(no|number|id|ref))?$",
+        70,
+    ),
     ("body", r"^(body name|entity|organisation name|body|client)$", 80),
     ("postcode", r"post ?code", 90),
     ("description", r"^(description|narrative|extended description)$", 80),
@@ -106,6 +110,7 @@ class Mapping:
     columns: dict[str, int]
     headers: tuple[str, ...]
     reasons: dict[str, str] = dataclass_field(default_factory=dict)
+    rejected: dict[str, str] = dataclass_field(default_factory=dict)
 
     def header_for(self, field: str) -> str | None:
         index = self.columns.get(field)
@@ -147,6 +152,7 @@ def detect(
             candidates.append((-score, index, field, score))
     chosen: dict[str, int] = {}
     reasons: dict[str, str] = {}
+    rejected: dict[str, str] = {}
     used: set[int] = set()
     for field, header in (override or {}).items():
         if field not in FIELDS:
@@ -163,9 +169,13 @@ def detect(
                 rivals.setdefault(field, []).append(headers[index])
             continue
         values = column_values[index]
-        if field == "date" and values and _share(values, looks_like_date) < 0.5:
-            continue
-        if field == "amount" and values and _share(values, looks_like_amount) < 0.5:
+        check = {"date": looks_like_date, "amount": looks_like_amount}.get(field)
+        if check and values and (share := _share(values, check)) < 0.5:
+            rejected.setdefault(
+                field,
+                f"{headers[index]!r} is named like the {field} but only {share:.0%} of its "
+                f"sampled values read as one",
+            )
             continue
         if field == "supplier_name" and values and not _looks_like_names(values):
             continue
@@ -184,7 +194,7 @@ def detect(
                     reasons["date"] = "no header says date; every sampled value is a date"
                     used.add(index)
                     break
-    return Mapping(columns=chosen, headers=tuple(headers), reasons=reasons)
+    return Mapping(columns=chosen, headers=tuple(headers), reasons=reasons, rejected=rejected)
 
 
 def missing_required(mapping: Mapping) -> list[str]:

@@ -25,7 +25,14 @@ from pathlib import Path
 
 from altlep.flows.columns import FIELDS, Mapping, clean_header, detect, missing_required
 from altlep.flows.errors import FlowsInputError
-from altlep.flows.values import day_month_order, is_period, parse_amount, parse_date
+from altlep.flows.values import (
+    day_month_order,
+    is_period,
+    looks_like_amount,
+    looks_like_date,
+    parse_amount,
+    parse_date,
+)
 
 SAMPLE_ROWS = 200
 HEADER_SEARCH_ROWS = 25  # title and notes above the header in a published spreadsheet
@@ -127,7 +134,9 @@ class SpendReport:
             if len(self.skipped) > limit:
                 out.append(f"    … and {len(self.skipped) - limit} more")
         if self.set_aside:
-            out.append(f"  {len(self.set_aside)} rows set aside (not imported; correct and re-upload):")
+            out.append(
+                f"  {len(self.set_aside)} rows set aside (not imported; correct and re-upload):"
+            )
             for row in self.set_aside[:limit]:
                 where = f", column “{row.column}”" if row.column else ""
                 out.append(f"    line {row.line}{where}: {row.reason}")
@@ -309,8 +318,9 @@ def _plan(path: Path, override: dict[str, str] | None) -> _Plan:
         raise FlowsInputError(
             f"not a spend file I can read: cannot find the "
             f"{', '.join(m.replace('_', ' ') for m in missing)} column(s) among "
-            f"{', '.join(repr(h) for h in headers if h.strip())}; pass a mapping "
-            f"(FIELD=HEADER) to say which column holds it",
+            f"{', '.join(repr(h) for h in headers if h.strip())}"
+            + "".join(f" ({mapping.rejected[m]})" for m in missing if m in mapping.rejected)
+            + "; pass a mapping (FIELD=HEADER) to say which column holds it",
             path=str(path),
             line=line,
         )
@@ -385,9 +395,15 @@ def _not_data(row: list[str], headers: list[str], fields: tuple[str, str, str]) 
         raw_date and supplier and not _TOTAL.match(supplier)
     ):
         return f"a total row (“{text[:60]}”)"
-    if filled <= 2 and not (raw_date and raw_amount and supplier):
-        kind = "a note" if _NOTE.search(text) or not raw_amount else "a stray row"
-        return f"{kind} (“{text[:60]}”)"
+    if filled <= 2:
+        signals = (
+            bool(raw_date and looks_like_date(raw_date))
+            + bool(raw_amount and looks_like_amount(raw_amount))
+            + bool(supplier)
+        )
+        if signals < 2:
+            kind = "a note" if _NOTE.search(text) or not raw_amount else "a stray row"
+            return f"{kind} (“{text[:60]}”)"
     return None
 
 

@@ -31,7 +31,7 @@ from altlep.flows.register import (
     load_sql,
     register_header,
 )
-from altlep.flows.spend import SpendLine, detect_file, file_digest, read_spend
+from altlep.flows.spend import SpendLine, SpendReport, detect_file, file_digest, read_spend
 
 SCHEMA = """
 CREATE SEQUENCE IF NOT EXISTS import_ids;
@@ -45,6 +45,11 @@ CREATE TABLE IF NOT EXISTS spend (
   charity_number VARCHAR, vat_number VARCHAR, department VARCHAR, category VARCHAR,
   transaction_ref VARCHAR, postcode VARCHAR, is_credit BOOLEAN, is_redacted BOOLEAN,
   fingerprint VARCHAR);
+-- Data rows a spend file held that the analysis cannot use (no amount, no date), kept with
+-- their line and reason for an officer to see and correct.
+CREATE TABLE IF NOT EXISTS set_aside (
+  import_id BIGINT, body VARCHAR, line BIGINT, reason VARCHAR, column_name VARCHAR,
+  cells VARCHAR);
 CREATE TABLE IF NOT EXISTS awards (
   import_id BIGINT, ocid VARCHAR, award_id VARCHAR, buyer VARCHAR, awarded_on DATE,
   amount_pence BIGINT, supplier_name VARCHAR, supplier_key VARCHAR, scheme VARCHAR,
@@ -79,14 +84,21 @@ class ImportResult:
     mapping: dict[str, str]
     credits: int = 0
     redacted: int = 0
+    report: SpendReport | None = None
 
     def describe(self) -> str:
         if self.already_imported:
             return f"{self.path}: already imported for {self.body}; nothing counted twice"
+        extra = ""
+        if self.report is not None:
+            extra = (
+                f", {len(self.report.skipped)} lines skipped, "
+                f"{len(self.report.set_aside)} rows set aside"
+            )
         return (
             f"{self.path}: {self.rows} lines imported for {self.body} "
             f"({self.credits} credit notes, {self.redacted} redacted, "
-            f"{self.skipped_duplicates} already present)"
+            f"{self.skipped_duplicates} already present{extra})"
         )
 
 
@@ -139,12 +151,14 @@ class Store:
         synthetic: bool = False,
         progress: Callable[[int], None] | None = None,
     ) -> ImportResult:
-        """Import one spend file for `body` in one transaction (see module docstring)."""
+        """Import one spend file for `body` in one transaction (see module docstring); rows
+        set aside by the reader are kept in `set_aside` with their line and reason."""
         path = Path(path)
         mapping, _ = detect_file(path, override=override)
         digest = file_digest(path)
         if self._already("spend", body, digest):
             return ImportResult(body, str(path), 0, 0, True, mapping.describe())
+        report = SpendReport(str(path))
         existing = {
             r[0] for r in self.rows("SELECT DISTINCT fingerprint FROM spend WHERE body=?", [body])
         }
@@ -154,7 +168,7 @@ class Store:
             batch: list[tuple] = []
             occurrences: dict[str, int] = {}
             rows = skipped = credits = redacted = 0
-            for line in read_spend(path, override=override, on_bytes=progress):
+            for line in read_spend(path, override=override, on_bytes=progress, report=report):
                 base = _fingerprint(body, line)
                 occurrences[base] = occurrences.get(base, 0) + 1
                 fingerprint = f"{base}:{occurrences[base]}"
@@ -169,6 +183,13 @@ class Store:
                     self._append("spend", batch)
                     batch = []
             self._append("spend", batch)
+            self._append(
+                "set_aside",
+                [
+                    (import_id, body, row.line, row.reason, row.column, json.dumps(row.cells))
+                    for row in report.set_aside
+                ],
+            )
             self.db.execute(
                 "INSERT INTO imports (id, body, kind, path, sha256, rows, skipped, mapping,"
                 " synthetic) VALUES (?, ?, 'spend', ?, ?, ?, ?, ?, ?)",
@@ -188,7 +209,7 @@ class Store:
             self.db.execute("ROLLBACK")
             raise
         return ImportResult(
-            body, str(path), rows, skipped, False, mapping.describe(), credits, redacted
+            body, str(path), rows, skipped, False, mapping.describe(), credits, redacted, report
         )
 
     def _append(self, table: str, batch: list[tuple]) -> None:

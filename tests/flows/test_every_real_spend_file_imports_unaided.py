@@ -1,26 +1,36 @@
+"""Every real spend file in the three shared folders imports with no mapping given."""
+
 from pathlib import Path
 
 import pytest
 
 from altlep.flows.spend import detect_file, read_spend
+from altlep.flows.store import Store
 from tests.shared_data import require_shared, shared_data_dir
 
+FOLDERS = ("council_spend_odileeds", "council_spend_odileeds_years", "council_spend_oxford")
 _root = shared_data_dir()
 REAL_FILES = sorted(
     str(p.relative_to(_root / "raw"))
-    for folder in ("council_spend_odileeds", "council_spend_oxford")
+    for folder in FOLDERS
     for p in ((_root / "raw" / folder).glob("*.csv") if _root else [])
 ) or ["council_spend_odileeds/missing.csv"]
 
 
 @pytest.mark.parametrize("name", REAL_FILES)
-def test_every_real_spend_file_is_read_with_its_columns_detected(name):
+def test_every_real_spend_file_imports_unaided_with_its_report(name):
     path = require_shared("raw", name)
-    mapping, _ = detect_file(path)
-    assert {"date", "amount", "supplier_name"} <= set(mapping.columns)
-    lines = list(read_spend(path))
-    assert len(lines) > 100
-    assert all(line.paid_on.year >= 2017 for line in lines)
+    store = Store()
+    result = store.import_spend(path, body="Somewhere")
+    report = result.report
+    assert {"date", "amount", "supplier_name"} <= set(report.columns())
+    assert report.encoding in {"utf-8-sig", "cp1252", "latin-1"}
+    assert result.rows > 100
+    assert result.rows == store.scalar("SELECT count(*) FROM spend")
+    assert len(report.set_aside) <= result.rows // 100
+    assert store.scalar("SELECT count(*) FROM set_aside") == len(report.set_aside)
+    years = store.rows("SELECT min(year(paid_on)), max(year(paid_on)) FROM spend")[0]
+    assert 2009 <= years[0] <= years[1] <= 2024
 
 
 def test_the_hm_treasury_25k_schema_headers_are_detected(tmp_path):
@@ -55,3 +65,4 @@ def test_a_mapping_override_replaces_the_detected_column():
 
     mapping, _ = detect_file(FIXTURES / "spend_cp1252.csv", override={"category": "Service Area"})
     assert mapping.describe()["category"] == "Service Area"
+    assert mapping.reasons["category"] == "given in the mapping"
