@@ -152,15 +152,17 @@ class SpendReport:
 def sniff_encoding(path: Path) -> str:
     """ "utf-8-sig" when the whole file decodes as UTF-8 (BOM or not); "cp1252" when every byte
     is defined there; "latin-1" otherwise (it decodes every byte, so reading never fails)."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise FlowsInputError(f"cannot read the file ({exc.strerror})", path=str(path)) from exc
-    for encoding in ("utf-8-sig", "cp1252"):
+    for encoding in ("utf-8-sig", "cp1252"):  # one pass each: most files stop at the first
+        decoder = codecs.getincrementaldecoder(encoding)()
         try:
-            codecs.decode(data, encoding)
+            with path.open("rb") as handle:
+                while chunk := handle.read(1 << 20):
+                    decoder.decode(chunk)
+                decoder.decode(b"", final=True)
         except UnicodeDecodeError:
             continue
+        except OSError as exc:
+            raise FlowsInputError(f"cannot read the file ({exc.strerror})", path=str(path)) from exc
         return encoding
     return "latin-1"
 
@@ -428,7 +430,7 @@ def read_spend(
     headers = list(mapping.headers)
     pick = _picker({f: i for f, i in mapping.columns.items() if i is not None})
     amount_column, date_column = mapping.header_for("amount"), mapping.header_for("date")
-    parse = functools.partial(parse_date, month_first=plan.month_first)
+    parse = functools.partial(parse_date, month_first=True) if plan.month_first else parse_date
     data_rows = 0
     for line, row in _rows(path, plan.encoding):
         if line <= plan.header_line:
@@ -474,7 +476,7 @@ def read_spend(
             report.set_aside.append(SetAside(line, reason, date_column, tuple(row)))
             continue
         supplier, redacted = _supplier(raw_supplier)
-        report.rows += 1
+        report.rows = data_rows - len(report.set_aside)
         yield SpendLine(
             line=line,
             paid_on=paid_on,
