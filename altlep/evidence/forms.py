@@ -6,6 +6,7 @@ from django import forms
 
 from altlep.core import districts
 from altlep.evidence.models import BodyKind
+from altlep.flows.columns import FIELDS as SPEND_FIELDS
 from altlep.members.models import Organisation
 
 MAX_UPLOAD_BYTES = 200 * 1024 * 1024
@@ -13,14 +14,40 @@ MAX_UPLOAD_BYTES = 200 * 1024 * 1024
 
 class UploadForm(forms.Form):
     spend_file = forms.FileField(
-        label="Spend file (CSV)",
-        help_text='A "spend over £500" or £25k spend CSV as you publish it.',
+        label="Spend file (CSV, .xlsx or .ods)",
+        help_text='A "spend over £500" or £25k spend file as you publish it.',
+    )
+    column_map = forms.CharField(
+        label="Column mapping (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Only if the columns were detected wrongly: one per line, field = column "
+        "header as in your file, e.g. “amount = Net” or “supplier_name = Paid To”. Fields: "
+        + ", ".join(SPEND_FIELDS)
+        + ".",
     )
     ocds_file = forms.FileField(
         label="Contract awards (OCDS JSON, optional)",
         required=False,
         help_text="A Contracts Finder release or record package.",
     )
+
+    def clean_column_map(self) -> dict[str, str]:
+        mapping = {}
+        for number, text in enumerate(self.cleaned_data["column_map"].splitlines(), start=1):
+            if not text.strip():
+                continue
+            name, equals, header = text.partition("=")
+            name = name.strip().lower().replace(" ", "_")
+            if not equals or not header.strip():
+                raise forms.ValidationError(f"Line {number} is not “field = column header”.")
+            if name not in SPEND_FIELDS:
+                raise forms.ValidationError(
+                    f"Line {number}: “{name}” is not a field; fields are "
+                    f"{', '.join(SPEND_FIELDS)}."
+                )
+            mapping[name] = header.strip()
+        return mapping
 
     def clean_spend_file(self):
         upload = self.cleaned_data["spend_file"]

@@ -120,9 +120,11 @@ def spend_upload_create(
     ocds_file=None,
     synthetic: bool = False,
     background: bool = True,
+    column_map: dict[str, str] | None = None,
 ) -> SpendUpload:
     """Store an uploaded spend file (a Django UploadedFile or a Path) and queue its processing
-    in a background thread, started once the upload record is committed (or process it now)."""
+    in a background thread, started once the upload record is committed (or process it now).
+    `column_map` (field → header) overrides the detected columns."""
     _require(actor, "evidence.upload_spend", body)
     name = Path(getattr(spend_file, "name", "spend.csv")).name
     upload = SpendUpload.objects.create(
@@ -130,6 +132,7 @@ def spend_upload_create(
         uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
         original_name=name,
         synthetic=synthetic,
+        column_map=dict(column_map or {}),
     )
     folder = uploads_dir() / str(upload.pk)
     stored = _save_file(spend_file, folder, name)
@@ -196,6 +199,22 @@ def _fail(upload: FileUpload, error: Exception) -> None:
     )
 
 
+SET_ASIDE_SHOWN = 500  # rows kept on the upload record; the store keeps every one
+
+
+def _shown_report(report, *, name: str) -> dict:
+    """The reader's report for the upload page, naming the file as the uploader knows it."""
+    if report is None:
+        return {}
+    shown = report.to_dict()
+    shown["path"] = name
+    shown["set_aside_count"] = len(shown["set_aside"])
+    shown["set_aside"] = shown["set_aside"][:SET_ASIDE_SHOWN]
+    shown["skipped_count"] = len(shown["skipped"])
+    shown["skipped"] = shown["skipped"][:SET_ASIDE_SHOWN]
+    return shown
+
+
 def spend_upload_process(*, upload_id: int) -> SpendUpload:
     """Import, resolve and analyse one upload; a bad file fails with the engine's error
     (file, line, column) and imports nothing."""
@@ -214,6 +233,7 @@ def spend_upload_process(*, upload_id: int) -> SpendUpload:
             result = store.import_spend(
                 Path(upload.stored_path),
                 body=upload.body.name,
+                override=upload.column_map or None,
                 synthetic=upload.synthetic,
                 progress=progress,
             )
@@ -242,6 +262,7 @@ def spend_upload_process(*, upload_id: int) -> SpendUpload:
     upload.skipped = result.skipped_duplicates
     upload.already_imported = result.already_imported
     upload.mapping = result.mapping
+    upload.report = _shown_report(result.report, name=upload.original_name)
     upload.resolution = summary.describe()
     upload.bytes_read = upload.bytes_total
     upload.finished_at = timezone.now()

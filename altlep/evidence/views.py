@@ -80,6 +80,7 @@ def upload(request: HttpRequest, slug: str) -> HttpResponse:
             body=body,
             spend_file=form.cleaned_data["spend_file"],
             ocds_file=form.cleaned_data.get("ocds_file"),
+            column_map=form.cleaned_data.get("column_map") or None,
         )
         return redirect("evidence:upload_detail", pk=created.pk)
     return render(request, "evidence/upload.html", {"body": body, "form": form})

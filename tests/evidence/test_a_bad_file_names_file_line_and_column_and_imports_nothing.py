@@ -6,11 +6,13 @@ from altlep.evidence.store import open_store
 from tests.evidence.conftest import FIXTURES, upload_fixture
 
 
-def test_a_bad_amount_fails_the_upload_naming_file_line_and_column(body, anchor_officer):
-    upload = upload_fixture(actor=anchor_officer, body=body, name="spend_bad_amount.csv")
+def test_a_mostly_unusable_file_fails_the_upload_naming_file_line_and_column(
+    body, anchor_officer
+):
+    upload = upload_fixture(actor=anchor_officer, body=body, name="spend_mostly_unusable.csv")
     upload.refresh_from_db()
     assert upload.status == UploadStatus.FAILED
-    assert upload.error_file == "spend_bad_amount.csv"
+    assert upload.error_file == "spend_mostly_unusable.csv"
     assert upload.error_line == 3
     assert upload.error_column == "Amount"
     assert "nothing was imported" in upload.error
@@ -22,7 +24,7 @@ def test_a_bad_amount_fails_the_upload_naming_file_line_and_column(body, anchor_
 
 def test_the_upload_page_shows_the_engines_error(client, body, anchor_officer):
     client.force_login(anchor_officer)
-    data = (FIXTURES / "spend_bad_amount.csv").read_bytes()
+    data = (FIXTURES / "spend_mostly_unusable.csv").read_bytes()
     response = client.post(
         reverse("evidence:upload", args=[body.slug]),
         {"spend_file": SimpleUploadedFile("march.csv", data, content_type="text/csv")},

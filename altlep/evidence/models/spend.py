@@ -100,12 +100,26 @@ class SpendUpload(FileUpload):
     already_imported = models.BooleanField(default=False)
     mapping = models.JSONField(default=dict, blank=True)
     resolution = models.CharField(max_length=300, blank=True)
+    column_map = models.JSONField(
+        default=dict, blank=True, help_text="Field → column header the uploader gave."
+    )
+    # The reader's report: encoding, columns and why, notes, skipped lines, and the data rows
+    # set aside (no amount, no date) with their line, reason and cells, for the officer to fix.
+    report = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
         return f"{self.original_name} for {self.body}"
+
+    @property
+    def set_aside(self) -> list[dict]:
+        return self.report.get("set_aside", [])
+
+    @property
+    def skipped_lines(self) -> list[dict]:
+        return self.report.get("skipped", [])
 
 
 class RegisterStage(models.TextChoices):
