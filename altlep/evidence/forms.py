@@ -43,8 +43,7 @@ class UploadForm(forms.Form):
                 raise forms.ValidationError(f"Line {number} is not “field = column header”.")
             if name not in SPEND_FIELDS:
                 raise forms.ValidationError(
-                    f"Line {number}: “{name}” is not a field; fields are "
-                    f"{', '.join(SPEND_FIELDS)}."
+                    f"Line {number}: “{name}” is not a field; fields are {', '.join(SPEND_FIELDS)}."
                 )
             mapping[name] = header.strip()
         return mapping

@@ -6,9 +6,7 @@ from altlep.evidence.store import open_store
 from tests.evidence.conftest import FIXTURES, upload_fixture
 
 
-def test_a_mostly_unusable_file_fails_the_upload_naming_file_line_and_column(
-    body, anchor_officer
-):
+def test_a_mostly_unusable_file_fails_the_upload_naming_file_line_and_column(body, anchor_officer):
     upload = upload_fixture(actor=anchor_officer, body=body, name="spend_mostly_unusable.csv")
     upload.refresh_from_db()
     assert upload.status == UploadStatus.FAILED

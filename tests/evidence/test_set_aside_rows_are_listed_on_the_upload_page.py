@@ -6,9 +6,7 @@ from altlep.evidence.store import open_store
 from tests.evidence.conftest import FIXTURES
 
 
-def test_a_row_with_a_spoiled_amount_is_listed_and_the_rest_imported(
-    client, body, anchor_officer
-):
+def test_a_row_with_a_spoiled_amount_is_listed_and_the_rest_imported(client, body, anchor_officer):
     client.force_login(anchor_officer)
     data = (FIXTURES / "spend_bad_amount.csv").read_bytes()
     response = client.post(
