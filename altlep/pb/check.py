@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from altlep.pb.model import Problem
+from altlep.pb.model import PabulibError, Problem
 from altlep.pb.reader import parse_text, read_election
 
 
@@ -12,10 +12,8 @@ def check_file(path: str | Path) -> list[Problem]:
     """All problems in a file; an unreadable file is one problem on line 0."""
     try:
         return read_election(path, strict=False).problems
-    except UnicodeDecodeError as exc:
-        return [Problem(0, "encoding", f"not UTF-8 text: {exc.reason}")]
-    except OSError as exc:
-        return [Problem(0, "unreadable", str(exc))]
+    except PabulibError as exc:  # not UTF-8, unreadable: nothing further can be checked
+        return [exc.problem]
 
 
 def check_text(text: str) -> list[Problem]:

@@ -43,11 +43,23 @@ def _progress(items: list, label: str) -> Iterable:
             progress.advance(task)
 
 
-def _read(path: str):
+def _read(path: str, lenient: bool = False):
     try:
-        return read_election(path)
+        election = read_election(path, lenient=lenient)
     except PabulibError as exc:
         raise click.ClickException(str(exc)) from exc
+    for problem in election.problems:
+        if problem.kind in {"count_mismatch", "cut_line"}:  # what --lenient let through
+            click.echo(f"Warning: {path}: line {problem.line}: {problem.message}", err=True)
+    return election
+
+
+LENIENT = click.option(
+    "--lenient",
+    is_flag=True,
+    help="Count a file whose VOTES fall short of META's num_votes or whose last line is cut, "
+    "saying what was missing.",
+)
 
 
 @click.group(name="pb")
@@ -72,6 +84,7 @@ def pb() -> None:
 )
 @click.option("--then-greedy", is_flag=True, help="MES: complete the outcome greedily.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@LENIENT
 def count_command(
     file: str,
     rule: str,
@@ -81,9 +94,10 @@ def count_command(
     no_skip: bool,
     then_greedy: bool,
     as_json: bool,
+    lenient: bool,
 ) -> None:
     """Count FILE and list the winners in selection order, with why each project won or lost."""
-    election = _read(file)
+    election = _read(file, lenient)
     result = count(
         election, rule, completion, ties, seed, skip=not no_skip, greedy_after=then_greedy
     )
@@ -160,9 +174,10 @@ COMPARE = (
 @pb.command(name="compare")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the comparison as JSON.")
-def compare_command(file: str, as_json: bool) -> None:
+@LENIENT
+def compare_command(file: str, as_json: bool, lenient: bool) -> None:
     """Count FILE with every rule side by side: who wins where, and the official result."""
-    election = _read(file)
+    election = _read(file, lenient)
     profile = build_profile(election)
     rank = tie_rank(profile)
     names = [n for n in COMPARE if n != "phragmen" or profile.vote_type in ("approval", "choose-1")]
@@ -228,7 +243,7 @@ def official_command(directory: str, as_json: bool) -> None:
     for path in _progress(paths, "recounting"):
         try:
             election = read_election(path, strict=False)
-        except (OSError, UnicodeDecodeError):
+        except PabulibError:
             continue
         if errors(election.problems) or family(election.rule) is None:
             continue

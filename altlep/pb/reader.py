@@ -31,16 +31,44 @@ from altlep.pb.vote_rows import BULK_LINES, plain_votes
 SECTIONS = ("meta", "projects", "votes")
 
 
-def read_election(path: str | Path, *, strict: bool = True) -> Election:
-    """Read a pabulib file; with strict=True raise PabulibError naming the first bad line."""
+def read_election(path: str | Path, *, strict: bool = True, lenient: bool = False) -> Election:
+    """Read a pabulib file; with strict=True raise PabulibError naming the first bad line.
+    A file that cannot be read or is not UTF-8 raises PabulibError naming the line and byte.
+    `lenient` counts what is there when VOTES is short of META's num_votes or its last line
+    is cut, recording what was missing as warnings instead of errors."""
     path = Path(path)
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        return parse_election(list(handle), source=str(path), strict=strict)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problem = Problem(0, "unreadable", f"cannot read the file ({exc.strerror or exc})")
+        raise PabulibError(problem, str(path)) from None
+    return parse_election(_lines(data, str(path)), source=str(path), strict=strict, lenient=lenient)
 
 
-def parse_text(text: str, *, source: str = "<text>", strict: bool = True) -> Election:
+def _lines(data: bytes, source: str) -> list[str]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        start = data.rfind(b"\n", 0, exc.start) + 1
+        line = data.count(b"\n", 0, exc.start) + 1
+        field = data[start : exc.start].count(b";") + 1
+        problem = Problem(
+            line,
+            "encoding",
+            f"byte 0x{data[exc.start]:02x} in field {field} (character {exc.start - start + 1}) "
+            "is not valid UTF-8; pabulib files are UTF-8",
+        )
+        raise PabulibError(problem, source) from None
+    return list(io.StringIO(text, newline=""))
+
+
+def parse_text(
+    text: str, *, source: str = "<text>", strict: bool = True, lenient: bool = False
+) -> Election:
     """Read a pabulib election from a string."""
-    return parse_election(list(io.StringIO(text, newline="")), source=source, strict=strict)
+    return parse_election(
+        list(io.StringIO(text, newline="")), source=source, strict=strict, lenient=lenient
+    )
 
 
 class _Collector:
@@ -58,14 +86,41 @@ class _Collector:
         self.problems.append(problem)
 
 
-def parse_election(lines: Iterable[str], *, source: str = "", strict: bool = True) -> Election:
+def parse_election(
+    lines: Iterable[str], *, source: str = "", strict: bool = True, lenient: bool = False
+) -> Election:
     """Parse pabulib content from an iterable of lines (an open file works)."""
+    lines = lines if isinstance(lines, list) else list(lines)
     with no_cycle_collection():
-        return _parse(lines if isinstance(lines, list) else list(lines), source, strict)
+        try:
+            return _parse(lines, source, strict, lenient)
+        except csv.Error as exc:  # a NUL byte, a quote never closed: the line is in the message
+            problem = Problem(0, "unreadable", f"not readable as pabulib ({exc})")
+            raise PabulibError(problem, source) from None
 
 
-def _parse(lines: list[str], source: str, strict: bool) -> Election:
+def _cut_last_line(lines: list[str], out: _Collector, lenient: bool) -> list[str]:
+    """A last line with no line end and fewer fields than the line before it was cut short
+    (the file is truncated): an error, or with `lenient` a warning and the line left out."""
+    if len(lines) < 2 or lines[-1].endswith(("\n", "\r")):
+        return lines
+    last, before = (next(csv.reader([text], delimiter=";"), []) for text in lines[-2:][::-1])
+    if len(last) >= len(before) or len(before) < 2:
+        return lines
+    message = (
+        f"the last line looks cut short: {len(last)} of {len(before)} fields and no line end "
+        "(the file may be truncated)"
+    )
+    if lenient:
+        out.add(len(lines), "cut_line", message + "; left out", "warning")
+        return lines[:-1]
+    out.add(len(lines), "cut_line", message + "; --lenient counts what is there")
+    return lines
+
+
+def _parse(lines: list[str], source: str, strict: bool, lenient: bool = False) -> Election:
     out = _Collector(source, strict)
+    lines = _cut_last_line(lines, out, lenient)
     reader = csv.reader(lines, delimiter=";")
     meta: dict[str, str] = {}
     projects: dict[str, Project] = {}
@@ -122,7 +177,7 @@ def _parse(lines: list[str], source: str, strict: bool) -> Election:
     for name in SECTIONS:
         if name not in seen_sections:
             out.add(last_line, "missing_section", f"section {name.upper()} is missing")
-    _check_meta(out, meta, seen_sections.get("meta", 1), projects, votes)
+    _check_meta(out, meta, seen_sections.get("meta", 1), projects, votes, lenient)
     extra = vote_parser.extra_columns if vote_parser else []
     return Election(
         meta,
@@ -421,6 +476,7 @@ def _check_meta(
     line: int,
     projects: dict[str, Project],
     votes: list[Vote],
+    lenient: bool = False,
 ) -> None:
     raw_budget = meta.get("budget")
     if raw_budget is None or not raw_budget.strip():
@@ -443,6 +499,16 @@ def _check_meta(
     for key, actual in (("num_projects", len(projects)), ("num_votes", len(votes))):
         declared = meta.get(key, "").strip()
         if declared.isdigit() and int(declared) != actual:
-            out.add(
-                line, "count_mismatch", f"META {key} says {declared}, file has {actual}", "warning"
-            )
+            # Fewer votes than META declares is how a truncated file looks: an error, unless
+            # the reader was asked to be lenient and count what is there.
+            missing = int(declared) - actual
+            what = f"{missing} missing" if missing > 0 else f"{-missing} more than declared"
+            message = f"META {key} says {declared}, file has {actual} ({what})"
+            if lenient:
+                out.add(line, "count_mismatch", message + "; counting what is there", "warning")
+            else:
+                out.add(
+                    line,
+                    "count_mismatch",
+                    message + "; the file may be cut short (--lenient counts what is there)",
+                )
