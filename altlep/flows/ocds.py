@@ -85,7 +85,23 @@ def _pence(value: dict | None) -> int | None:
     amount = (value or {}).get("amount")
     if amount is None:
         return None
-    return int(Decimal(str(amount)) * 100)
+    if isinstance(amount, bool) or not isinstance(amount, (int, float, str)):
+        raise _Shape("value.amount", f"is {type(amount).__name__}, not a number")
+    try:
+        number = Decimal(str(amount))
+    except ArithmeticError:
+        raise _Shape("value.amount", f"“{amount}” is not a number") from None
+    if not number.is_finite():
+        raise _Shape("value.amount", f"“{amount}” is not a number")
+    return int(number * 100)
+
+
+class _Shape(ValueError):
+    """A field whose value has the wrong shape, named by its path inside the release."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        self.field = field
+        super().__init__(f"{field} {problem}")
 
 
 def read_ocds(path: Path) -> Iterator[Award]:
@@ -100,52 +116,72 @@ def read_ocds(path: Path) -> Iterator[Award]:
         raise FlowsInputError(f"not JSON ({exc.msg})", path=str(path), line=exc.lineno) from exc
     except ValueError as exc:
         raise FlowsInputError(str(exc), path=str(path)) from exc
+    if not isinstance(releases, list):
+        raise FlowsInputError("releases is not a list", path=str(path), column="releases")
     seen: set[tuple[str, str]] = set()
-    for release in releases:
-        parties = {p.get("id"): p for p in release.get("parties", []) if isinstance(p, dict)}
-        buyer = (release.get("buyer") or {}).get("name") or next(
-            (p.get("name", "") for p in parties.values() if "buyer" in p.get("roles", [])), ""
-        )
-        awards = release.get("awards") or []
-        if not awards:
-            # The 2019–20 packages carry the supplier on the party with an x_awardValue.
-            awards = [
-                {
-                    "id": f"{release.get('id', '')}-{p.get('id')}",
-                    "date": release.get("date"),
-                    "value": p.get("x_awardValue"),
-                    "suppliers": [{"id": p.get("id")}],
-                }
-                for p in parties.values()
-                if "supplier" in p.get("roles", [])
-            ]
-        for award in awards:
-            for ref in award.get("suppliers") or []:
-                party = parties.get(ref.get("id"), {}) | {k: v for k, v in ref.items() if v}
-                name = (party.get("name") or "").strip()
-                key = (str(award.get("id")), name)
-                if not name or key in seen:
-                    continue
-                seen.add(key)
-                identifier = party.get("identifier") or {}
-                scheme = (identifier.get("scheme") or "").strip()
-                ident = str(identifier.get("id") or "").strip()
-                address = party.get("address") or {}
-                scale, vcse = _scale(party)
-                yield Award(
-                    ocid=release.get("ocid", ""),
-                    award_id=str(award.get("id", "")),
-                    buyer=buyer,
-                    awarded_on=_date(award.get("date") or release.get("date")),
-                    amount_pence=_pence(award.get("value")),
-                    supplier_name=name,
-                    scheme=scheme,
-                    identifier=ident,
-                    company_number=clean_company_number(ident) if scheme == "GB-COH" else "",
-                    scale=scale,
-                    vcse=vcse,
-                    postcode=find_postcode(
-                        address.get("postalCode", ""), address.get("streetAddress", "")
-                    ),
-                    street_address=address.get("streetAddress") or "",
-                )
+    for number, release in enumerate(releases, start=1):
+        try:
+            awards = list(_release_awards(release, seen))
+        except _Shape as exc:
+            raise FlowsInputError(
+                f"release {number}: {exc}", path=str(path), column=exc.field
+            ) from exc
+        except (AttributeError, TypeError, KeyError) as exc:
+            # a list where an object belongs, a number where text belongs: name the release
+            ocid = release.get("ocid", "") if isinstance(release, dict) else ""
+            raise FlowsInputError(
+                f"release {number} {ocid}".strip() + f": a field has the wrong shape ({exc})",
+                path=str(path),
+            ) from exc
+        yield from awards
+
+
+def _release_awards(release: dict, seen: set[tuple[str, str]]) -> Iterator[Award]:
+    """The (award, supplier) pairs of one release."""
+    parties = {p.get("id"): p for p in release.get("parties", []) if isinstance(p, dict)}
+    buyer = (release.get("buyer") or {}).get("name") or next(
+        (p.get("name", "") for p in parties.values() if "buyer" in p.get("roles", [])), ""
+    )
+    awards = release.get("awards") or []
+    if not awards:
+        # The 2019–20 packages carry the supplier on the party with an x_awardValue.
+        awards = [
+            {
+                "id": f"{release.get('id', '')}-{p.get('id')}",
+                "date": release.get("date"),
+                "value": p.get("x_awardValue"),
+                "suppliers": [{"id": p.get("id")}],
+            }
+            for p in parties.values()
+            if "supplier" in p.get("roles", [])
+        ]
+    for award in awards:
+        for ref in award.get("suppliers") or []:
+            party = parties.get(ref.get("id"), {}) | {k: v for k, v in ref.items() if v}
+            name = (party.get("name") or "").strip()
+            key = (str(award.get("id")), name)
+            if not name or key in seen:
+                continue
+            seen.add(key)
+            identifier = party.get("identifier") or {}
+            scheme = (identifier.get("scheme") or "").strip()
+            ident = str(identifier.get("id") or "").strip()
+            address = party.get("address") or {}
+            scale, vcse = _scale(party)
+            yield Award(
+                ocid=release.get("ocid", ""),
+                award_id=str(award.get("id", "")),
+                buyer=buyer,
+                awarded_on=_date(award.get("date") or release.get("date")),
+                amount_pence=_pence(award.get("value")),
+                supplier_name=name,
+                scheme=scheme,
+                identifier=ident,
+                company_number=clean_company_number(ident) if scheme == "GB-COH" else "",
+                scale=scale,
+                vcse=vcse,
+                postcode=find_postcode(
+                    address.get("postalCode", ""), address.get("streetAddress", "")
+                ),
+                street_address=address.get("streetAddress") or "",
+            )

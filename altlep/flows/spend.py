@@ -432,7 +432,11 @@ def read_spend(
     amount_column, date_column = mapping.header_for("amount"), mapping.header_for("date")
     parse = functools.partial(parse_date, month_first=True) if plan.month_first else parse_date
     data_rows = 0
-    for line, row in _rows(path, plan.encoding):
+    rows = _rows(path, plan.encoding)
+    if not is_spreadsheet(path) and (cut := _cut_tail(path, plan)):
+        rows = _without_last(rows, report, cut)
+        data_rows += 1
+    for line, row in rows:
         if line <= plan.header_line:
             continue
         if on_bytes and line % 5000 == 0:
@@ -495,6 +499,43 @@ def read_spend(
             is_redacted=redacted,
         )
     _refuse_if_mostly_unusable(path, report, data_rows)
+
+
+def _cut_tail(path: Path, plan: _Plan) -> str:
+    """Why the file's last line looks cut short (no line end, fewer fields than the header:
+    a truncated download), or "" when it does not."""
+    with path.open("rb") as handle:
+        handle.seek(max(0, path.stat().st_size - 65536))
+        tail = handle.read()
+    if not tail or tail.endswith((b"\n", b"\r")):
+        return ""
+    last = tail.rsplit(b"\n", 1)[-1].decode(plan.encoding, errors="replace")
+    sample = last if len(tail) < 65536 or b"\n" in tail else ""
+    try:
+        cells = next(csv.reader([sample], delimiter=_delimiter(sample) if sample else ","), [])
+    except csv.Error:
+        return ""
+    width = len(plan.mapping.headers)
+    if not sample or len(cells) >= width or not any(c.strip() for c in cells):
+        return ""
+    return (
+        f"the last line is cut short: {len(cells)} of {width} fields and no line end "
+        "(the file may be truncated)"
+    )
+
+
+def _without_last(
+    rows: Iterator[tuple[int, list[str]]], report: SpendReport, why: str
+) -> Iterator[tuple[int, list[str]]]:
+    """Every row but the last, which is set aside with `why`."""
+    previous = None
+    for item in rows:
+        if previous is not None:
+            yield previous
+        previous = item
+    if previous is not None:
+        line, row = previous
+        report.set_aside.append(SetAside(line, why, None, tuple(row)))
 
 
 def _refuse_if_mostly_unusable(path: Path, report: SpendReport, data_rows: int) -> None:

@@ -65,3 +65,16 @@ def test_a_file_whose_amount_column_holds_no_amounts_is_refused_saying_why(tmp_p
         Store().import_spend(path, body="Preston")
     assert caught.value.line == 1
     assert "'Net Amount' is named like the amount but only 33% of its" in str(caught.value)
+
+
+def test_a_last_line_cut_short_is_set_aside_not_imported_as_it_stands(tmp_path):
+    path = tmp_path / "cut.csv"
+    path.write_text(
+        "Payment Date,Supplier Name,Net Amount,Expense Type\n"
+        "2023-04-01,A Ltd,10.00,Cleaning\n2023-04-02,B Ltd,1234.56,Catering\n2023-04-03,C,12",
+        encoding="utf-8",
+    )
+    result = Store().import_spend(path, body="Preston")
+    assert result.rows == 2
+    [row] = result.report.set_aside
+    assert row.line == 4 and "cut short: 3 of 4 fields" in row.reason
