@@ -1,6 +1,6 @@
-"""Seeded damage (cut, invalid bytes, lost field, spoiled number, wrong delimiter, random bytes)
-to a sample of real files: the pabulib reader raises its clean error naming the file, or reads
-a result that passes its check; never an unhandled exception (see tests/damage.py)."""
+"""Seeded damage to a sample of real files (see tests/damage.py): the pabulib reader
+raises its clean error naming the file, or reads a result that passes its check; never an
+unhandled exception."""
 
 import pytest
 
