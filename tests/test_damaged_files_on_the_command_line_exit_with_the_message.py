@@ -15,7 +15,12 @@ CASES = {
         "line 12",
     ),
     "blt": ("bad.blt", b"3 1\n1 1 2 0\n1 x 0\n0\n", ["stv", "count"], "line 3"),
-    "spend": ("bad.csv", b"Alpha,Beta\n1,2\n", ["flows", "import", "spend", "--body", "X"], "line 1"),
+    "spend": (
+        "bad.csv",
+        b"Alpha,Beta\n1,2\n",
+        ["flows", "import", "spend", "--body", "X"],
+        "line 1",
+    ),
     "ocds": ("bad.json", b'{"releases": [\n{"ocid": 1,', ["flows", "import", "ocds"], "line 2"),
     "register": (
         "bad.csv",
