@@ -70,6 +70,7 @@ def band_from_accounts(account_category: str | None) -> str:
 
 
 def _default_locate(postcode: str) -> str | None:
+    # Imported when first needed: the postcode directory is only loaded if no `locate` is given.
     from altlep.geo.postcodes import PostcodeError, locate
 
     try:
