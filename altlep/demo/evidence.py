@@ -253,7 +253,14 @@ def synthetic_spend_file(body: DemoBody, target: Path) -> Path:
     for _ in range(6):  # refunds from suppliers
         line = rng.choice(lines[:-64])
         pay(line[1], line[2], line[3], line[4], -float(line[5]) / 4, line[6])
+    for _ in range(2):  # invoices published before their amount was known, as councils do
+        line = list(rng.choice(lines[:-64]))
+        line[5], line[-1] = "TBC", f"DEMO{len(lines) + 1:06d}"
+        lines.append(line)
     lines.sort(key=lambda row: (row[0], row[-1]))
+    total = sum(float(row[5]) for row in lines if row[5] != "TBC")
+    # A published file's footer: the reader skips it and lists the lines it skipped.
+    lines += [["Total", "", "", "", "", f"{total:.2f}", "", "", ""], ["Demo data, not real spend"]]
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
@@ -299,9 +306,11 @@ def _surveys(officer, body: AnchorBody, spend: Path) -> None:
     income: dict[str, float] = {}
     with spend.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            income[row["Supplier Name"]] = income.get(row["Supplier Name"], 0) + float(
-                row["Amount"]
-            )
+            try:  # the footer and the rows awaiting an amount are not income
+                pounds = float(row["Amount"] or "")
+            except (TypeError, ValueError):
+                continue
+            income[row["Supplier Name"]] = income.get(row["Supplier Name"], 0) + pounds
     local = Organisation.objects.filter(
         district_code__in=body.home_codes, size_band__in=["micro", "small"], sector="private"
     ).order_by("name")

@@ -107,3 +107,19 @@ def test_with_shared_data_the_real_council_files_are_analysed_beside_and_apart(
     partnership = Analysis.objects.get(body__isnull=True)
     assert not partnership.synthetic and partnership.result["lines"] == real_lines
     assert "Synthetic data" not in client.get("/evidence/").content.decode()
+
+
+def test_the_demo_uploads_show_rows_set_aside_and_the_footer_skipped(
+    west_yorkshire, officer, no_shared_data
+):
+    from altlep.evidence.models import SpendUpload
+
+    demo.demo_evidence(officer=officer)
+    for upload in SpendUpload.objects.filter(synthetic=True):
+        assert [row["reason"] for row in upload.set_aside] == [
+            "the amount “TBC” is not a number"
+        ] * 2
+        assert [skip["reason"].split(" (")[0] for skip in upload.skipped_lines] == [
+            "a total row",
+            "a note",
+        ]
