@@ -108,10 +108,20 @@ def read_ocds(path: Path) -> Iterator[Award]:
     """Every (award, supplier) pair in one OCDS package file."""
     path = Path(path)
     try:
-        document = json.loads(path.read_text(encoding="utf-8-sig"))
+        data = path.read_bytes()
+        document = json.loads(data.decode("utf-8-sig"))
         releases = _releases(document)
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         raise FlowsInputError(f"cannot read the file ({exc})", path=str(path)) from exc
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - data.rfind(b"\n", 0, exc.start)
+        raise FlowsInputError(
+            f"byte 0x{data[exc.start]:02x} at character {column} is not valid UTF-8 "
+            "(OCDS JSON is UTF-8)",
+            path=str(path),
+            line=line,
+        ) from None
     except json.JSONDecodeError as exc:
         raise FlowsInputError(f"not JSON ({exc.msg})", path=str(path), line=exc.lineno) from exc
     except ValueError as exc:

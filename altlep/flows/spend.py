@@ -226,7 +226,7 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=1)
 def _sheet(path: Path, stamp: tuple[int, int]) -> tuple[str, tuple[tuple[str, ...], ...]]:
     """The first sheet with data in a workbook, as text cells; cached for the detect-then-read
     pair (keyed by size and mtime so a changed file is read again)."""
@@ -498,6 +498,7 @@ def read_spend(
             is_credit=amount < 0,
             is_redacted=redacted,
         )
+    _sheet.cache_clear()  # a workbook's cells are not kept once it is read
     _refuse_if_mostly_unusable(path, report, data_rows)
 
 

@@ -43,3 +43,37 @@ def test_the_register_reader_trims_header_names_and_pads_numbers():
         )
     )
     assert len(real) == 31 and all(c.number for c in real)
+
+
+def test_an_ocds_file_with_a_byte_that_is_not_utf8_names_its_line(tmp_path):
+    import pytest
+
+    from altlep.flows.errors import FlowsInputError
+    from altlep.flows.ocds import read_ocds
+
+    path = tmp_path / "bad.json"
+    path.write_bytes(b'{"releases": [\n{"ocid": "x\x81"}]}')
+    with pytest.raises(FlowsInputError) as caught:
+        list(read_ocds(path))
+    assert caught.value.line == 2 and "byte 0x81 at character 12" in str(caught.value)
+
+
+def test_an_ocds_award_whose_amount_is_not_a_number_names_the_release_and_field(tmp_path):
+    import json
+
+    import pytest
+
+    from altlep.flows.errors import FlowsInputError
+    from altlep.flows.ocds import read_ocds
+
+    release = {
+        "ocid": "ocds-1",
+        "parties": [{"id": "S1", "name": "Acme Ltd", "roles": ["supplier"]}],
+        "awards": [{"id": "A1", "value": {"amount": "lots"}, "suppliers": [{"id": "S1"}]}],
+    }
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps({"releases": [release]}))
+    with pytest.raises(FlowsInputError) as caught:
+        list(read_ocds(path))
+    assert caught.value.column == "value.amount"
+    assert "release 1: value.amount “lots” is not a number" in str(caught.value)
