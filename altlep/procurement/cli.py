@@ -72,7 +72,7 @@ def check(paths: tuple[Path, ...], as_json: bool, summary: bool, only_tag: str |
                         batch.append(check_release(release))
             except OcdsReadError as error:
                 failed_files += 1
-                console.print(f"[red]Error:[/red] {error}", highlight=False)
+                click.echo(f"Error: {error}", err=True)
             else:
                 checked.extend(batch)
             bar.advance(task)
@@ -88,7 +88,7 @@ def check(paths: tuple[Path, ...], as_json: bool, summary: bool, only_tag: str |
                 if finding.severity != "unknown":
                     click.echo(f"    {finding.severity}: {finding.rule}: {finding.message}")
     if failed_files:
-        console.print(f"{failed_files} file(s) could not be read.", highlight=False)
+        click.echo(f"{failed_files} file(s) could not be read.", err=True)
         sys.exit(1)
 
 
