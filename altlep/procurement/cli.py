@@ -122,3 +122,32 @@ def _print_summary(checked: list, as_json: bool) -> None:
     for row in rows:
         share = f"{100 * row['fail_share']:.1f}%" if total else "–"
         click.echo(f"{row['rule']:40} {row['fail']:>6} {share:>7} {row['unknown']:>8}")
+
+
+@procurement.command("import-awards")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--buyer", "slug", required=True, help="The buyer organisation's slug.")
+@click.option("--buyer-name", default="", help="Text of the buyer's name in the OCDS files.")
+def import_awards(paths: tuple[Path, ...], slug: str, buyer_name: str) -> None:
+    """Import a buyer's contract awards from Contracts Finder / Find a Tender OCDS files."""
+    from altlep.django_setup import setup_django
+
+    setup_django()
+    from django.core.exceptions import ValidationError
+
+    from altlep.members.models import Organisation
+    from altlep.procurement.services.awards import awards_import
+
+    buyer = Organisation.objects.filter(slug=slug).first()
+    if buyer is None:
+        click.echo(f"Error: no organisation with the slug {slug!r}.", err=True)
+        sys.exit(1)
+    try:
+        report = awards_import(actor=None, buyer=buyer, paths=list(paths), buyer_name=buyer_name)
+    except ValidationError as error:
+        click.echo(f"Error: {' '.join(error.messages)}", err=True)
+        sys.exit(1)
+    click.echo(
+        f"{report.created} awards added, {report.updated} updated for {buyer.name}; "
+        f"{report.other_buyers} awards of other buyers left out."
+    )

@@ -227,3 +227,50 @@ class CpvCapability(models.Model):
                 fields=["organisation", "cpv_code"], name="one_capability_per_code"
             )
         ]
+
+
+class OpportunityAlert(models.Model):
+    """An organisation told of a published opportunity that fits its SIC or CPV codes and its
+    place. One per organisation and opportunity, so nobody is told twice; the digest carries it
+    (through the audit log) to the members who follow the organisation."""
+
+    opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="alerts")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="opportunity_alerts"
+    )
+    reason = models.CharField(max_length=300)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["opportunity", "organisation"], name="one_alert_per_organisation"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.opportunity}"
+
+
+class AwardRecord(models.Model):
+    """One supplier's share of a contract a buyer awarded, imported from Contracts Finder or
+    Find a Tender OCDS, for "where contracts went"."""
+
+    buyer = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="award_records")
+    ocid = models.CharField(max_length=200)
+    award_id = models.CharField(max_length=300)
+    supplier_name = models.CharField(max_length=300)
+    scale = models.CharField(max_length=10, help_text="micro, sme, large or unknown")
+    vcse = models.BooleanField(null=True)
+    postcode = models.CharField(max_length=8, blank=True)
+    district_code = models.CharField(max_length=9, blank=True)
+    amount_pence = models.BigIntegerField(null=True)
+    awarded_on = models.DateField(null=True)
+    source_file = models.CharField(max_length=300)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["buyer", "award_id", "supplier_name"], name="one_award_row_per_supplier"
+            )
+        ]
