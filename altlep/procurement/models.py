@@ -68,6 +68,11 @@ class Opportunity(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("procurement:opportunity", args=[self.pk])
+
 
 class Lot(models.Model):
     """A part of an opportunity that can be bid for on its own."""

@@ -77,8 +77,9 @@ def _places(opportunity: Opportunity) -> set[str]:
 
 
 def fitting_organisations(opportunity: Opportunity) -> list[tuple[Organisation, str]]:
-    """Organisations (not the buyer) whose codes fit, delivered where they are: in a lot's
-    district, or anywhere in the partnership's area when the lots name no place or lie in it."""
+    """Organisations (not the buyer) whose codes fit and who are near: in a lot's district (or
+    the buyer's, when no lot names a place), or anywhere in the partnership's area when that
+    place lies in it."""
     codes = _codes_of(opportunity)
     if not codes:
         return []
@@ -89,12 +90,11 @@ def fitting_organisations(opportunity: Opportunity) -> list[tuple[Organisation, 
     for org_id, code in CpvCapability.objects.values_list("organisation_id", "cpv_code_id"):
         declared.setdefault(org_id, set()).add(code)
     fits = []
+    places = places or {opportunity.buyer.district_code}
+    in_area = bool(area and places & area)
     for organisation in Organisation.objects.exclude(pk=opportunity.buyer_id):
         here = organisation.district_code
-        local = (not places and (not area or here in area)) or here in places
-        if not local and places and area and places <= area and here in area:
-            local = True
-        if not local:
+        if not (here in places or (in_area and here in area)):
             continue
         reason = fit_reason(organisation, codes, declared.get(organisation.pk, set()))
         if reason:

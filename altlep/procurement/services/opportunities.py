@@ -73,6 +73,9 @@ def _validate_money(values: dict[str, Any]) -> None:
     for item in values.get("insurance_requirements") or []:
         if item.get("when") not in ("tender", "award"):
             errors["insurance_requirements"] = 'Each insurance needs "when": tender or award.'
+    deadline = values.get("tender_deadline")
+    if deadline is not None and deadline <= timezone.now():
+        errors["tender_deadline"] = "The tender deadline is in the past."
     if errors:
         raise ValidationError(errors)
 
