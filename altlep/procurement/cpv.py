@@ -79,24 +79,35 @@ def cpv_import(*, path: Path) -> CpvImportReport:
     rows = _read(Path(path))
     codes = {code for code, _, _ in rows}
     report = CpvImportReport()
-    existing = set(CpvCode.objects.values_list("code", flat=True))
+    existing = {c.code: c for c in CpvCode.objects.all()}
+    known = codes | set(existing)
     with transaction.atomic():
-        # Parents first: shorter significant prefixes sort before their children.
-        for code, check_digit, label in sorted(rows, key=lambda r: (cpv_level(r[0]), r[0])):
-            parent = _parent(code, codes | existing)
-            _, created = CpvCode.objects.update_or_create(
-                code=code,
-                defaults={
-                    "check_digit": check_digit,
-                    "label": label,
-                    "level": cpv_level(code),
-                    "parent_id": parent,
-                },
+        # Level by level, so that every parent exists before its children.
+        by_level: dict[int, list[tuple[str, str, str]]] = {}
+        for row in rows:
+            by_level.setdefault(cpv_level(row[0]), []).append(row)
+        for level in sorted(by_level):
+            new, changed = [], []
+            for code, check_digit, label in by_level[level]:
+                values = dict(
+                    check_digit=check_digit,
+                    label=label,
+                    level=level,
+                    parent_id=_parent(code, known),
+                )
+                if code in existing:
+                    record = existing[code]
+                    for name, value in values.items():
+                        setattr(record, name, value)
+                    changed.append(record)
+                else:
+                    new.append(CpvCode(code=code, **values))
+            CpvCode.objects.bulk_create(new, batch_size=1000)
+            CpvCode.objects.bulk_update(
+                changed, ["check_digit", "label", "level", "parent"], batch_size=1000
             )
-            if created:
-                report.created += 1
-            else:
-                report.updated += 1
+            report.created += len(new)
+            report.updated += len(changed)
     return report
 
 
