@@ -13,6 +13,7 @@ from altlep.demo.evidence import demo_evidence
 from altlep.demo.follows import demo_follows
 from altlep.demo.governance import demo_governance
 from altlep.demo.ideas_box import demo_ideas_box
+from altlep.demo.procurement import demo_procurement
 from altlep.demo.organisations import (
     KIRKLEES_COUNCIL,
     OWNER_BUSINESS,
@@ -193,4 +194,5 @@ def demo_load(*, progress: bool = False) -> DemoSummary:
             unaffiliated=[accounts[RESIDENT], accounts[ANCHOR]],
         )
         demo_follows()
+        demo_procurement(officer=officer)
     return summary
