@@ -13,7 +13,6 @@ from altlep.demo.evidence import demo_evidence
 from altlep.demo.follows import demo_follows
 from altlep.demo.governance import demo_governance
 from altlep.demo.ideas_box import demo_ideas_box
-from altlep.demo.procurement import demo_procurement
 from altlep.demo.organisations import (
     KIRKLEES_COUNCIL,
     OWNER_BUSINESS,
@@ -21,6 +20,7 @@ from altlep.demo.organisations import (
     organisation_ensure,
     plan_organisations,
 )
+from altlep.demo.procurement import demo_procurement
 from altlep.members import services
 from altlep.members.models import Organisation, Role, User, Visibility
 

@@ -31,7 +31,11 @@ from altlep.procurement.services.opportunities import (
 
 # code: (label, level, parent) — from the CPV 2008 list (Regulation (EC) No 213/2008).
 CPV = {
-    "77000000": ("Agricultural, forestry, horticultural, aquacultural and apicultural services", 1, None),
+    "77000000": (
+        "Agricultural, forestry, horticultural, aquacultural and apicultural services",
+        1,
+        None,
+    ),
     "77300000": ("Horticultural services", 2, "77000000"),
     "77310000": ("Planting and maintenance services of green areas", 3, "77300000"),
     "77313000": ("Parks maintenance services", 5, "77310000"),

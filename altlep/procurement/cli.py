@@ -48,7 +48,12 @@ def check(paths: tuple[Path, ...], as_json: bool, summary: bool, only_tag: str |
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from altlep.procurement.check.ocds import OcdsReadError, check_release, has_tender, read_releases
+    from altlep.procurement.check.ocds import (
+        OcdsReadError,
+        check_release,
+        has_tender,
+        read_releases,
+    )
 
     console = Console(stderr=True)
     checked = []

@@ -52,13 +52,15 @@ class OpportunityForm(forms.Form):
         label="The estimate includes VAT", required=False, initial=True
     )
     authority_kind = forms.ChoiceField(label="Kind of buyer", choices=AuthorityKind.choices)
-    contract_kind = forms.ChoiceField(label="Goods, services or works", choices=ContractKind.choices)
+    contract_kind = forms.ChoiceField(
+        label="Goods, services or works", choices=ContractKind.choices
+    )
     procedure = forms.ChoiceField(choices=Procedure.choices)
     no_lots_reason = forms.CharField(
         label="Why it is not divided into lots",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Required by s.18 of the Procurement Act 2023 when there are fewer than two lots.",
+        help_text="Required by s.18 of the Procurement Act 2023 with fewer than two lots.",
     )
     below_threshold_notice_reference = forms.CharField(
         label="Find a Tender notice reference", required=False, max_length=100
@@ -94,7 +96,9 @@ class OpportunityForm(forms.Form):
     subcontract_payment_terms_days = forms.IntegerField(
         label="Subcontract payment terms (days)", min_value=0, initial=30
     )
-    weight_price = forms.IntegerField(label="Price weight (%)", min_value=0, max_value=100, initial=40)
+    weight_price = forms.IntegerField(
+        label="Price weight (%)", min_value=0, max_value=100, initial=40
+    )
     weight_quality = forms.IntegerField(
         label="Quality weight (%)", min_value=0, max_value=100, initial=50
     )
@@ -174,7 +178,9 @@ class InterestForm(forms.Form):
 
 
 class FilterForm(forms.Form):
-    q = forms.CharField(label="Search", required=False, widget=forms.TextInput(attrs={"type": "search"}))
+    q = forms.CharField(
+        label="Search", required=False, widget=forms.TextInput(attrs={"type": "search"})
+    )
     division = forms.RegexField(
         label="CPV division", regex=r"^\d{2}$", required=False, help_text="Two digits, e.g. 90."
     )

@@ -166,6 +166,9 @@ class OpportunityTerms(models.Model):
     class Meta:
         verbose_name_plural = "opportunity terms"
 
+    def __str__(self) -> str:
+        return f"Terms of {self.opportunity}"
+
     @property
     def tender_period_days(self) -> int | None:
         if self.publication_at and self.tender_deadline:
@@ -233,6 +236,9 @@ class CpvCapability(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.cpv_code_id}"
+
 
 class OpportunityAlert(models.Model):
     """An organisation told of a published opportunity that fits its SIC or CPV codes and its
@@ -279,3 +285,6 @@ class AwardRecord(models.Model):
                 fields=["buyer", "award_id", "supplier_name"], name="one_award_row_per_supplier"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.supplier_name} ({self.award_id})"

@@ -15,8 +15,7 @@ def _alerts(entries: list[AuditEntry]) -> list[Change]:
         change(
             e,
             [("organisation", a.organisation_id)],
-            f"New opportunity for {a.organisation.name}: “{a.opportunity.title}” "
-            f"({a.reason}).",
+            f"New opportunity for {a.organisation.name}: “{a.opportunity.title}” ({a.reason}).",
             a.opportunity.get_absolute_url(),
         )
         for e in entries

@@ -100,7 +100,8 @@ def release_for(opportunity: Opportunity, base_url: str = "") -> dict:
         criteria.append(
             {
                 "type": "economic",
-                "description": f"Minimum yearly turnover of £{opportunity.minimum_turnover_pence / 100:,.0f}.",
+                "description": "Minimum yearly turnover of "
+                f"£{opportunity.minimum_turnover_pence / 100:,.0f}.",
                 "minimum": str(opportunity.minimum_turnover_pence / 100),
             }
         )

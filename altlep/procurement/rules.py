@@ -43,9 +43,7 @@ def is_open(user, obj) -> bool:
 def manages_a_business(user) -> bool:
     return bool(
         user.is_authenticated
-        and user.affiliations.filter(role__in=MANAGING_ROLES)
-        .exclude(role=Role.OFFICER)
-        .exists()
+        and user.affiliations.filter(role__in=MANAGING_ROLES).exclude(role=Role.OFFICER).exists()
     )
 
 
@@ -57,8 +55,6 @@ rules.add_perm("procurement.change_opportunity", is_confirmed_member & is_buyer_
 rules.add_perm("procurement.view_opportunity", is_public | is_buyer_officer | is_officer)
 rules.add_perm("procurement.answer_clarification", is_confirmed_member & is_buyer_officer)
 rules.add_perm("procurement.ask_clarification", is_confirmed_member & is_open)
-rules.add_perm(
-    "procurement.record_interest", is_confirmed_member & manages_a_business & is_open
-)
+rules.add_perm("procurement.record_interest", is_confirmed_member & manages_a_business & is_open)
 rules.add_perm("procurement.view_opportunity_list", rules.always_allow)
 rules.add_perm("procurement.view_where_contracts_went", rules.always_allow)

@@ -16,7 +16,9 @@ urlpatterns = [
     path("<int:pk>/revise/", views.opportunity_revise, name="opportunity_revise"),
     path("<int:pk>/status/", views.opportunity_status, name="opportunity_status"),
     path("<int:pk>/ask/", views.clarification_ask, name="clarification_ask"),
-    path("clarifications/<int:pk>/answer/", views.clarification_answer, name="clarification_answer"),
+    path(
+        "clarifications/<int:pk>/answer/", views.clarification_answer, name="clarification_answer"
+    ),
     path("lots/<int:pk>/interest/", views.lot_interest, name="lot_interest"),
     path("ocds/<slug:slug>.json", views.ocds_package, name="ocds"),
     path("buyers/<slug:slug>/contracts/", views_contracts.where_contracts_went, name="contracts"),

@@ -165,9 +165,7 @@ def lot_add(request, pk: int):
             return redirect("procurement:opportunity", pk=opportunity.pk)
         except ValidationError as error:
             _refusal(form, error)
-    return render(
-        request, "procurement/lot_form.html", {"form": form, "opportunity": opportunity}
-    )
+    return render(request, "procurement/lot_form.html", {"form": form, "opportunity": opportunity})
 
 
 @login_required

@@ -7,10 +7,10 @@ from collections import defaultdict
 
 from django.shortcuts import get_object_or_404, render
 
+from altlep.core.exports import csv_response
 from altlep.core.models import Partnership
 from altlep.members.models import Organisation
 from altlep.procurement.models import AwardRecord
-from altlep.core.exports import csv_response
 
 SME_AMBITION = 30  # percent of spend with SMEs, PPN 001 (February 2025)
 SCALES = ("micro", "sme", "large", "unknown")

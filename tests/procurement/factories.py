@@ -31,8 +31,14 @@ def make_cpv_codes() -> None:
 def make_buyer(officer=None):
     officer = officer or UserFactory()
     buyer = OrganisationFactory(
-        name="Preston City Council", legal_form="public", sic_codes=["84110"], employees=1500,
-        turnover_pence=None, balance_sheet_pence=None, created_by=officer, role=Role.OFFICER,
+        name="Preston City Council",
+        legal_form="public",
+        sic_codes=["84110"],
+        employees=1500,
+        turnover_pence=None,
+        balance_sheet_pence=None,
+        created_by=officer,
+        role=Role.OFFICER,
     )
     return buyer, officer
 

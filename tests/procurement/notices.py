@@ -1,11 +1,11 @@
 """A friendly notice that passes every rule, to vary one fact at a time in tests."""
 
 from dataclasses import replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from altlep.procurement.check.engine import LotFacts, Notice
 
-PUBLISHED = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+PUBLISHED = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
 def friendly(**changes) -> Notice:

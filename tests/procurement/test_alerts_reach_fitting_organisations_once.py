@@ -17,7 +17,9 @@ from tests.procurement.factories import friendly_draft
 pytestmark = pytest.mark.django_db
 
 
-def test_a_cleaning_business_hears_of_a_cleaning_contract_once(partnership, buyer_and_officer, micro):
+def test_a_cleaning_business_hears_of_a_cleaning_contract_once(
+    partnership, buyer_and_officer, micro
+):
     buyer, officer = buyer_and_officer
     business, owner = micro  # SIC 81210: general cleaning of buildings
     caterer = OrganisationFactory(name="Pie Shop", sic_codes=["56101"], created_by=UserFactory())
@@ -44,7 +46,9 @@ def test_a_declared_cpv_capability_fits_too(buyer_and_officer):
     buyer, officer = buyer_and_officer
     opportunity = friendly_draft(buyer, officer)
     printer = OrganisationFactory(name="Any Trade", sic_codes=["99999"], created_by=UserFactory())
-    CpvCapability.objects.create(organisation=printer, cpv_code=CpvCode.objects.get(code="90910000"))
+    CpvCapability.objects.create(
+        organisation=printer, cpv_code=CpvCode.objects.get(code="90910000")
+    )
     opportunity_publish(actor=officer, opportunity=opportunity)
     alert = OpportunityAlert.objects.get(organisation=printer)
     assert "90910000" in alert.reason

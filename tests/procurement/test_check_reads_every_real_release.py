@@ -9,16 +9,27 @@ from click.testing import CliRunner
 from altlep.procurement.cli import procurement
 from tests.shared_data import require_shared
 
-KEYS = {"ocid", "release_id", "title", "value", "currency", "lots", "tender_period_days",
-        "score", "findings"}
+KEYS = {
+    "ocid",
+    "release_id",
+    "title",
+    "value",
+    "currency",
+    "lots",
+    "tender_period_days",
+    "score",
+    "findings",
+}
 
 
 def real_files():
     raw = require_shared("raw")
     return sorted(
-        [*raw.glob("contracts_finder_ocds_2025_cfserver1/*.json"),
-         *raw.glob("contracts_finder_ocds_2020_bluetail/json_1_1_*/*.json"),
-         *raw.glob("find_a_tender/*.json")]
+        [
+            *raw.glob("contracts_finder_ocds_2025_cfserver1/*.json"),
+            *raw.glob("contracts_finder_ocds_2020_bluetail/json_1_1_*/*.json"),
+            *raw.glob("find_a_tender/*.json"),
+        ]
     )
 
 

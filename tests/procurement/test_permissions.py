@@ -78,9 +78,7 @@ def test_confirmed_members_ask_only_about_open_opportunities(buyer_and_officer, 
     assert clarification_ask(actor=owner, opportunity=draft, question="Hello?").pk
 
 
-def test_owner_managers_record_interest_for_their_own_organisation_only(
-    buyer_and_officer, micro
-):
+def test_owner_managers_record_interest_for_their_own_organisation_only(buyer_and_officer, micro):
     buyer, officer = buyer_and_officer
     draft = friendly_draft(buyer, officer)
     opportunity_publish(actor=officer, opportunity=draft)

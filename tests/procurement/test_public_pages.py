@@ -66,9 +66,13 @@ def test_an_officer_drafts_sees_the_findings_fixes_and_publishes(client, buyer_a
         "minimum_turnover": "500000",
         "payment_terms_days": "60",
         "subcontract_payment_terms_days": "30",
-        "weight_price": "40", "weight_quality": "50", "weight_social_value": "10",
-        "suitable_for_sme": "on", "suitable_for_vcse": "on",
-        "consortia_welcome": "on", "subcontracting_welcome": "on",
+        "weight_price": "40",
+        "weight_quality": "50",
+        "weight_social_value": "10",
+        "suitable_for_sme": "on",
+        "suitable_for_vcse": "on",
+        "consortia_welcome": "on",
+        "subcontracting_welcome": "on",
         "insurance_when": "award",
     }
     response = client.post(f"/procurement/new/{buyer.slug}/", form)
@@ -76,8 +80,11 @@ def test_an_officer_drafts_sees_the_findings_fixes_and_publishes(client, buyer_a
     assert response.status_code == 302
     page = client.get(f"/procurement/{opportunity.pk}/").content.decode()
     assert "payment_within_30_days" in page and "lots_or_reason" in page
-    form.update(payment_terms_days="30", minimum_turnover="0",
-                no_lots_reason="One kitchen serves all three centres.")
+    form.update(
+        payment_terms_days="30",
+        minimum_turnover="0",
+        no_lots_reason="One kitchen serves all three centres.",
+    )
     client.post(f"/procurement/{opportunity.pk}/edit/", form)
     page = client.get(f"/procurement/{opportunity.pk}/").content.decode()
     assert "Every rule is met." in page
@@ -92,11 +99,20 @@ def test_a_form_with_a_bad_cpv_code_names_the_field(client, buyer_and_officer):
     client.force_login(officer)
     response = client.post(
         f"/procurement/new/{buyer.slug}/",
-        {"title": "x", "description": "y", "cpv_codes": "99999999", "authority_kind": "central",
-         "contract_kind": "goods", "procedure": "open",
-         "tender_deadline": in_days(30).strftime("%Y-%m-%dT%H:%M"), "payment_terms_days": "30",
-         "subcontract_payment_terms_days": "30", "weight_price": "40", "weight_quality": "50",
-         "weight_social_value": "10"},
+        {
+            "title": "x",
+            "description": "y",
+            "cpv_codes": "99999999",
+            "authority_kind": "central",
+            "contract_kind": "goods",
+            "procedure": "open",
+            "tender_deadline": in_days(30).strftime("%Y-%m-%dT%H:%M"),
+            "payment_terms_days": "30",
+            "subcontract_payment_terms_days": "30",
+            "weight_price": "40",
+            "weight_quality": "50",
+            "weight_social_value": "10",
+        },
     )
     assert response.status_code == 200
     assert "CPV codes: Not in the CPV 2008 list: 99999999" in response.content.decode()

@@ -69,7 +69,10 @@ def test_a_deadline_in_the_past_or_before_publication_is_refused(buyer_and_offic
     opportunity.refresh_from_db()
     assert opportunity.status == OpportunityStatus.DRAFT
     opportunity_update(
-        actor=officer, opportunity=opportunity, tender_deadline=in_days(5), publication_at=in_days(6)
+        actor=officer,
+        opportunity=opportunity,
+        tender_deadline=in_days(5),
+        publication_at=in_days(6),
     )
     with pytest.raises(ValidationError) as error:
         opportunity_publish(actor=officer, opportunity=opportunity, now=in_days(0))

@@ -19,12 +19,12 @@ pytestmark = pytest.mark.django_db
 def test_cambridgeshires_awards_by_scale_match_a_plain_count(client):
     path = require_shared("raw", "contracts_finder_ocds_2025_cfserver1", "cf_releases_2025.json")
     buyer = OrganisationFactory(
-        name="Cambridgeshire County Council", legal_form="public", postcode="CB3 0AP",
+        name="Cambridgeshire County Council",
+        legal_form="public",
+        postcode="CB3 0AP",
         created_by=UserFactory(),
     )
-    result = CliRunner().invoke(
-        procurement, ["import-awards", str(path), "--buyer", buyer.slug]
-    )
+    result = CliRunner().invoke(procurement, ["import-awards", str(path), "--buyer", buyer.slug])
     assert result.exit_code == 0, result.output
     plain = [a for a in read_ocds(path) if "cambridgeshire county council" in a.buyer.lower()]
     assert AwardRecord.objects.filter(buyer=buyer).count() == len(plain) > 0
@@ -32,8 +32,13 @@ def test_cambridgeshires_awards_by_scale_match_a_plain_count(client):
     page = client.get(f"/procurement/buyers/{buyer.slug}/contracts/")
     assert page.status_code == 200
     assert b"<svg" in page.content and b"<table" in page.content and b"30% ambition" in page.content
-    rows = list(csv.DictReader(io.StringIO(client.get(
-        f"/procurement/buyers/{buyer.slug}/contracts.csv").content.decode())))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                client.get(f"/procurement/buyers/{buyer.slug}/contracts.csv").content.decode()
+            )
+        )
+    )
     assert sum(int(r["micro_pence"]) + int(r["sme_pence"]) for r in rows) == expected_sme
     assert sum(int(r["total_count"]) for r in rows) == len(plain)
 
@@ -41,7 +46,9 @@ def test_cambridgeshires_awards_by_scale_match_a_plain_count(client):
 def test_a_damaged_award_file_imports_nothing(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text('{"releases": [')
-    buyer = OrganisationFactory(name="Somewhere Council", legal_form="public", created_by=UserFactory())
+    buyer = OrganisationFactory(
+        name="Somewhere Council", legal_form="public", created_by=UserFactory()
+    )
     result = CliRunner().invoke(procurement, ["import-awards", str(bad), "--buyer", buyer.slug])
     assert result.exit_code == 1 and "bad.json" in result.output
     assert not AwardRecord.objects.exists()

@@ -251,9 +251,7 @@ def check(notice: Notice) -> Result:
         elif n.payment_days <= limit:
             judge.verdict("payment_within_30_days", PASS)
         else:
-            judge.verdict(
-                "payment_within_30_days", FAIL, f"It pays in {n.payment_days} days."
-            )
+            judge.verdict("payment_within_30_days", FAIL, f"It pays in {n.payment_days} days.")
     if "subcontract_payment_within_30_days" in rows:
         limit = rows["subcontract_payment_within_30_days"].params["days"]
         if n.subcontracting is False:

@@ -52,7 +52,9 @@ def _releases_in(document: object, path: Path, line: int | None) -> list[dict]:
         for record in document["records"]:
             if not isinstance(record, dict):
                 raise OcdsReadError(path, "a record is not a JSON object", line)
-            embedded = [r for r in record.get("releases") or [] if isinstance(r, dict) and "id" in r]
+            embedded = [
+                r for r in record.get("releases") or [] if isinstance(r, dict) and "id" in r
+            ]
             if embedded:
                 found.extend(r for r in embedded if _is_release(r, path, line))
             elif isinstance(record.get("compiledRelease"), dict):
@@ -60,9 +62,7 @@ def _releases_in(document: object, path: Path, line: int | None) -> list[dict]:
         return found
     if "ocid" in document:
         return [document]
-    raise OcdsReadError(
-        path, "not OCDS: no 'releases', 'records' or 'ocid' at the top level", line
-    )
+    raise OcdsReadError(path, "not OCDS: no 'releases', 'records' or 'ocid' at the top level", line)
 
 
 def _is_release(release: object, path: Path, line: int | None) -> bool:

@@ -117,6 +117,8 @@ def alerts_send(*, opportunity: Opportunity) -> list[OpportunityAlert]:
                 )
         except IntegrityError:
             continue  # told already by a concurrent publish
-        audit_record(actor=None, action="opportunity_alert.create", instance=alert, after=snapshot(alert))
+        audit_record(
+            actor=None, action="opportunity_alert.create", instance=alert, after=snapshot(alert)
+        )
         made.append(alert)
     return made

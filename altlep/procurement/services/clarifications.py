@@ -75,8 +75,13 @@ def lot_interest_record(*, actor, lot: Lot, organisation: Organisation) -> LotIn
                 lot=lot, organisation=organisation, recorded_by=actor
             )
             audit_record(
-                actor=actor, action="lot_interest.record", instance=interest, after=snapshot(interest)
+                actor=actor,
+                action="lot_interest.record",
+                instance=interest,
+                after=snapshot(interest),
             )
     except IntegrityError:
-        raise ValidationError(f"{organisation} has already recorded interest in this lot.") from None
+        raise ValidationError(
+            f"{organisation} has already recorded interest in this lot."
+        ) from None
     return interest

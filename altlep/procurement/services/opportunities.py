@@ -160,9 +160,7 @@ def opportunity_update(
     *, actor, opportunity: Opportunity, cpv_codes: list[str] | None = None, **fields: Any
 ) -> Opportunity:
     """Change a draft; a published opportunity is changed by publishing a revised version."""
-    ensure_allowed(
-        actor, "change_opportunity", opportunity, "Only the buyer's officers change it."
-    )
+    ensure_allowed(actor, "change_opportunity", opportunity, "Only the buyer's officers change it.")
     if opportunity.status != OpportunityStatus.DRAFT:
         raise ValidationError("Only a draft can be changed; publish a revised version instead.")
     _validate_money(fields)
@@ -203,9 +201,7 @@ def lot_add(
     delivery_postcode: str = "",
 ) -> Lot:
     """Add a lot to a draft. Its value may not take the lots past the whole."""
-    ensure_allowed(
-        actor, "change_opportunity", opportunity, "Only the buyer's officers change it."
-    )
+    ensure_allowed(actor, "change_opportunity", opportunity, "Only the buyer's officers change it.")
     if opportunity.status != OpportunityStatus.DRAFT:
         raise ValidationError("Lots can only be added to a draft.")
     if not title.strip():
@@ -222,7 +218,9 @@ def lot_add(
         postcode, district = location.postcode, location.district_code
     codes = _cpv(list(cpv_codes))
     with transaction.atomic():
-        number = (opportunity.lots.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+        number = (
+            opportunity.lots.order_by("-number").values_list("number", flat=True).first() or 0
+        ) + 1
         lot = Lot.objects.create(
             opportunity=opportunity,
             number=number,
@@ -295,9 +293,7 @@ def _set_status(actor, opportunity: Opportunity, to: str, action: str) -> None:
 
 def opportunity_set_status(*, actor, opportunity: Opportunity, status: str) -> Opportunity:
     """Close, award or cancel, in that order only."""
-    ensure_allowed(
-        actor, "change_opportunity", opportunity, "Only the buyer's officers change it."
-    )
+    ensure_allowed(actor, "change_opportunity", opportunity, "Only the buyer's officers change it.")
     if status == OpportunityStatus.PUBLISHED:
         raise ValidationError("Publish through the publish step, which checks the dates.")
     _move(opportunity, status)
@@ -311,9 +307,7 @@ def opportunity_revise(*, actor, opportunity: Opportunity) -> Opportunity:
     it is published the earlier version is cancelled."""
     from altlep.procurement.notice import terms_of
 
-    ensure_allowed(
-        actor, "change_opportunity", opportunity, "Only the buyer's officers revise it."
-    )
+    ensure_allowed(actor, "change_opportunity", opportunity, "Only the buyer's officers revise it.")
     if opportunity.status != OpportunityStatus.PUBLISHED:
         raise ValidationError("Only a published opportunity is revised; change a draft directly.")
     terms = terms_of(opportunity)
