@@ -101,21 +101,20 @@ def _print_summary(checked: list, as_json: bool) -> None:
     from altlep.procurement.check.table import RULE_NAMES
 
     total = len(checked)
-    fails: Counter = Counter()
-    unknown: Counter = Counter()
+    counts: dict[str, Counter] = {rule: Counter() for rule in RULE_NAMES}
     for c in checked:
         for rule, outcome in c.result.outcomes.items():
-            if outcome == "fail":
-                fails[rule] += 1
-            elif outcome == "unknown":
-                unknown[rule] += 1
+            counts[rule][outcome] += 1
     rows = [
         {
             "rule": rule,
-            "fail": fails[rule],
-            "unknown": unknown[rule],
+            "pass": counts[rule]["pass"],
+            "fail": counts[rule]["fail"],
+            "unknown": counts[rule]["unknown"],
+            # Not applicable to the notice, or no row of the rule in force on its date.
+            "not_judged": total - sum(counts[rule][k] for k in ("pass", "fail", "unknown")),
             "releases": total,
-            "fail_share": round(fails[rule] / total, 3) if total else None,
+            "fail_share": round(counts[rule]["fail"] / total, 3) if total else None,
         }
         for rule in RULE_NAMES
     ]
@@ -123,10 +122,15 @@ def _print_summary(checked: list, as_json: bool) -> None:
         click.echo(json.dumps(rows, indent=1))
         return
     click.echo(f"{total} releases with a tender")
-    click.echo(f"{'rule':40} {'fail':>6} {'share':>7} {'unknown':>8}")
+    click.echo(
+        f"{'rule':38} {'pass':>5} {'fail':>5} {'share':>7} {'unknown':>8} {'n/a':>5}"
+    )
     for row in rows:
         share = f"{100 * row['fail_share']:.1f}%" if total else "–"
-        click.echo(f"{row['rule']:40} {row['fail']:>6} {share:>7} {row['unknown']:>8}")
+        click.echo(
+            f"{row['rule']:38} {row['pass']:>5} {row['fail']:>5} {share:>7} "
+            f"{row['unknown']:>8} {row['not_judged']:>5}"
+        )
 
 
 @procurement.command("import-awards")

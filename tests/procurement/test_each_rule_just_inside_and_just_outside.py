@@ -280,3 +280,21 @@ def test_the_score_weighs_errors_three_and_warnings_one():
     assert result.passed_weight == result.judged_weight - 4
     assert result.score == round(100 * result.passed_weight / result.judged_weight)
     assert date(2026, 1, 1) <= friendly().published_on
+
+
+def test_a_period_long_enough_under_every_reading_passes_when_the_threshold_is_unknown():
+    unknown_value = dict(value_pence=None, electronic_tenders=None)
+    assert (
+        outcome(
+            above(tender_end=PUBLISHED + timedelta(days=30), **unknown_value),
+            "minimum_tendering_period",
+        )
+        == "pass"
+    )
+    assert (
+        outcome(
+            above(tender_end=PUBLISHED + timedelta(days=29), **unknown_value),
+            "minimum_tendering_period",
+        )
+        == "unknown"
+    )
