@@ -186,7 +186,7 @@ def demo_procurement(*, officer: User) -> int:
             .first()
         )
         if owner:
-            follow_add(actor=owner.member, thing=owner_business)
+            follow_add(actor=owner.member, thing=owner_business)  # the digest carries alerts
             lot_interest_record(
                 actor=owner.member, lot=revised.lots.get(number=2), organisation=owner_business
             )

@@ -122,9 +122,7 @@ def _print_summary(checked: list, as_json: bool) -> None:
         click.echo(json.dumps(rows, indent=1))
         return
     click.echo(f"{total} releases with a tender")
-    click.echo(
-        f"{'rule':38} {'pass':>5} {'fail':>5} {'share':>7} {'unknown':>8} {'n/a':>5}"
-    )
+    click.echo(f"{'rule':38} {'pass':>5} {'fail':>5} {'share':>7} {'unknown':>8} {'n/a':>5}")
     for row in rows:
         share = f"{100 * row['fail_share']:.1f}%" if total else "–"
         click.echo(

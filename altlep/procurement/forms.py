@@ -194,3 +194,13 @@ class FilterForm(forms.Form):
     min_score = forms.IntegerField(
         label="Minimum micro-friendliness score", required=False, min_value=0, max_value=100
     )
+
+
+class CapabilitiesForm(forms.Form):
+    codes = forms.CharField(
+        label="CPV codes your organisation supplies",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="8-digit CPV 2008 codes, separated by commas: you are alerted to "
+        "opportunities under them.",
+    )

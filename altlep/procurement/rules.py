@@ -5,7 +5,7 @@ import rules
 
 from altlep.core.rules import is_officer
 from altlep.members.models import Role
-from altlep.members.rules import MANAGING_ROLES, is_confirmed_member
+from altlep.members.rules import MANAGING_ROLES, is_confirmed_member, manages_organisation
 from altlep.procurement.models import OpportunityStatus
 
 
@@ -58,3 +58,8 @@ rules.add_perm("procurement.ask_clarification", is_confirmed_member & is_open)
 rules.add_perm("procurement.record_interest", is_confirmed_member & manages_a_business & is_open)
 rules.add_perm("procurement.view_opportunity_list", rules.always_allow)
 rules.add_perm("procurement.view_where_contracts_went", rules.always_allow)
+# Which CPV codes an organisation supplies is said by those who manage it.
+rules.add_perm(
+    "procurement.declare_capabilities",
+    is_confirmed_member & manages_organisation,
+)

@@ -104,6 +104,18 @@ def buyers_for(member) -> list:
     ]
 
 
+def managed_by(member) -> list:
+    """Businesses and charities the member manages (not the public bodies they work for)."""
+    if not member.is_authenticated:
+        return []
+    return [
+        a.organisation
+        for a in member.affiliations.filter(
+            role__in=[Role.OWNER_MANAGER, Role.TRUSTEE]
+        ).select_related("organisation")
+    ]
+
+
 def drafts_for(member) -> QuerySet[Opportunity]:
     buyers = buyers_for(member)
     return _base().filter(buyer__in=buyers).exclude(status=OpportunityStatus.PUBLISHED)

@@ -20,6 +20,7 @@ urlpatterns = [
         "clarifications/<int:pk>/answer/", views.clarification_answer, name="clarification_answer"
     ),
     path("lots/<int:pk>/interest/", views.lot_interest, name="lot_interest"),
+    path("capabilities/<slug:slug>/", views.capabilities, name="capabilities"),
     path("ocds/<slug:slug>.json", views.ocds_package, name="ocds"),
     path("buyers/<slug:slug>/contracts/", views_contracts.where_contracts_went, name="contracts"),
     path(

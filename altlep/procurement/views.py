@@ -19,6 +19,7 @@ from altlep.members.rules import MANAGING_ROLES
 from altlep.procurement import ocds_out, selectors
 from altlep.procurement.forms import (
     AnswerForm,
+    CapabilitiesForm,
     ClarificationForm,
     FilterForm,
     InterestForm,
@@ -30,6 +31,7 @@ from altlep.procurement.models import Clarification, Lot, Opportunity, Opportuni
 from altlep.procurement.notice import check_opportunity
 from altlep.procurement.services import clarifications as clarification_services
 from altlep.procurement.services import opportunities as services
+from altlep.procurement.services.capabilities import cpv_capabilities_set
 
 
 def _refusal(form, error: ValidationError) -> None:
@@ -66,6 +68,7 @@ def opportunity_list(request):
             "buyers": selectors.buyers_for(request.user),
             "drafts": selectors.drafts_for(request.user),
             "alerts": selectors.alerts_for(request.user),
+            "managed": selectors.managed_by(request.user),
         },
     )
 
@@ -315,3 +318,26 @@ class OpportunityFeed(Feed):
 
     def item_pubdate(self, item):
         return getattr(getattr(item, "terms", None), "publication_at", None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def capabilities(request, slug: str):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    if not request.user.has_perm("procurement.declare_capabilities", organisation):
+        raise PermissionDenied("Only those who manage an organisation say what it supplies.")
+    current = ", ".join(organisation.cpv_capabilities.values_list("cpv_code_id", flat=True))
+    form = CapabilitiesForm(request.POST or None, initial={"codes": current})
+    if request.method == "POST" and form.is_valid():
+        codes = [c.strip() for c in form.cleaned_data["codes"].split(",") if c.strip()]
+        try:
+            cpv_capabilities_set(actor=request.user, organisation=organisation, codes=codes)
+            messages.success(request, "Saved: you will be alerted to opportunities under these.")
+            return redirect("procurement:list")
+        except ValidationError as error:
+            form.add_error("codes", error.messages)
+    return render(
+        request,
+        "procurement/capabilities.html",
+        {"form": form, "organisation": organisation},
+    )

@@ -52,3 +52,17 @@ def test_a_declared_cpv_capability_fits_too(buyer_and_officer):
     opportunity_publish(actor=officer, opportunity=opportunity)
     alert = OpportunityAlert.objects.get(organisation=printer)
     assert "90910000" in alert.reason
+
+
+def test_a_revised_version_does_not_alert_the_same_organisation_again(
+    partnership, buyer_and_officer, micro
+):
+    from altlep.procurement.services.opportunities import opportunity_revise
+
+    buyer, officer = buyer_and_officer
+    business, _ = micro
+    first = friendly_draft(buyer, officer)
+    opportunity_publish(actor=officer, opportunity=first)
+    revised = opportunity_revise(actor=officer, opportunity=first)
+    opportunity_publish(actor=officer, opportunity=revised)
+    assert OpportunityAlert.objects.filter(organisation=business).count() == 1

@@ -102,13 +102,27 @@ def fitting_organisations(opportunity: Opportunity) -> list[tuple[Organisation, 
     return fits
 
 
+def _versions(opportunity: Opportunity) -> list[Opportunity]:
+    """The opportunity and every earlier version it revises."""
+    found, current = [], opportunity
+    while current is not None and current not in found:
+        found.append(current)
+        terms = getattr(current, "terms", None)
+        current = terms.revises if terms is not None else None
+    return found
+
+
 def alerts_send(*, opportunity: Opportunity) -> list[OpportunityAlert]:
-    """Record one alert per fitting organisation not yet told of this opportunity."""
+    """Record one alert per fitting organisation not yet told of this opportunity or of an
+    earlier version of it (a revision's page is linked from the version it replaces)."""
     made = []
+    told = set(
+        OpportunityAlert.objects.filter(opportunity__in=_versions(opportunity)).values_list(
+            "organisation_id", flat=True
+        )
+    )
     for organisation, reason in fitting_organisations(opportunity):
-        if OpportunityAlert.objects.filter(
-            opportunity=opportunity, organisation=organisation
-        ).exists():
+        if organisation.pk in told:
             continue
         try:
             with transaction.atomic():

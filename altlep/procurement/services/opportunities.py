@@ -48,7 +48,8 @@ TRANSITIONS = {
 }
 
 
-def _cpv(codes: list[str], field: str = "cpv_codes") -> list[CpvCode]:
+def cpv_codes_known(codes: list[str], field: str = "cpv_codes") -> list[CpvCode]:
+    """The CPV codes named, or a ValidationError naming those not in the CPV 2008 list."""
     wanted = [c.strip().split("-")[0] for c in codes if c.strip()]
     found = {c.code: c for c in CpvCode.objects.filter(code__in=wanted)}
     unknown = [c for c in wanted if c not in found]
@@ -133,7 +134,7 @@ def opportunity_draft(
     title = fields.pop("title", title)
     description = fields.pop("description", description)
     _validate_money(fields)
-    codes = _cpv(list(cpv_codes))
+    codes = cpv_codes_known(list(cpv_codes))
     core = {k: v for k, v in fields.items() if k in CORE_FIELDS}
     terms_values = {k: v for k, v in fields.items() if k in TERMS_FIELDS}
     unknown = set(fields) - set(core) - set(terms_values)
@@ -179,7 +180,7 @@ def opportunity_update(
         opportunity.save()
         terms.save()
         if cpv_codes is not None:
-            opportunity.cpv_codes.set(_cpv(cpv_codes))
+            opportunity.cpv_codes.set(cpv_codes_known(cpv_codes))
         _validate_lots(opportunity)
         audit_record(
             actor=actor,
@@ -216,7 +217,7 @@ def lot_add(
         except PostcodeError as error:
             raise ValidationError({"delivery_postcode": str(error)}) from None
         postcode, district = location.postcode, location.district_code
-    codes = _cpv(list(cpv_codes))
+    codes = cpv_codes_known(list(cpv_codes))
     with transaction.atomic():
         number = (
             opportunity.lots.order_by("-number").values_list("number", flat=True).first() or 0
