@@ -159,6 +159,20 @@ class LotForm(forms.Form):
     value = pounds("Value (£)")
     cpv_codes = forms.CharField(label="CPV codes", required=False)
     delivery_postcode = forms.CharField(label="Delivery postcode", required=False, max_length=8)
+    delivery_district_code = forms.ChoiceField(
+        label="Or delivered across a district", required=False, choices=()
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from altlep.core import districts
+        from altlep.core.models import Partnership
+
+        partnership = Partnership.objects.current()
+        codes = partnership.area_codes if partnership else []
+        self.fields["delivery_district_code"].choices = [("", "No district")] + [
+            (code, districts.name(code)) for code in codes
+        ]
 
 
 class ClarificationForm(forms.Form):

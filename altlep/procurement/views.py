@@ -163,6 +163,7 @@ def lot_add(request, pk: int):
                 value_pence=to_pence(form.cleaned_data["value"]),
                 cpv_codes=[c for c in form.cleaned_data["cpv_codes"].split(",") if c.strip()],
                 delivery_postcode=form.cleaned_data["delivery_postcode"],
+                delivery_district_code=form.cleaned_data["delivery_district_code"],
             )
             messages.success(request, "Lot added.")
             return redirect("procurement:opportunity", pk=opportunity.pk)

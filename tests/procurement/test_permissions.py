@@ -94,3 +94,19 @@ def test_owner_managers_record_interest_for_their_own_organisation_only(buyer_an
     with pytest.raises(PermissionDenied):
         lot_interest_record(actor=other_owner, lot=lot, organisation=business)
     assert lot_interest_record(actor=owner, lot=lot, organisation=business).pk
+
+
+def test_only_the_buyers_officers_change_a_draft_or_add_lots(buyer_and_officer, micro):
+    from altlep.procurement.services.opportunities import lot_add, opportunity_update
+
+    buyer, officer = buyer_and_officer
+    draft = friendly_draft(buyer, officer)
+    _, owner = micro
+    for outsider in (owner, UserFactory(is_officer=True, is_superuser=True)):
+        assert not outsider.has_perm("procurement.change_opportunity", draft)
+        with pytest.raises(PermissionDenied):
+            opportunity_update(actor=outsider, opportunity=draft, payment_terms_days=10)
+        with pytest.raises(PermissionDenied):
+            lot_add(actor=outsider, opportunity=draft, title="Extra", value_pence=0)
+    opportunity_update(actor=officer, opportunity=draft, payment_terms_days=14)
+    assert draft.terms.payment_terms_days == 14

@@ -132,3 +132,28 @@ def test_an_unfriendly_draft_fails_revised_passes_and_replaces_the_first(buyer_a
     assert unfriendly.status == OpportunityStatus.CANCELLED
     assert revised.terms.revises == unfriendly
     assert isinstance(revised.terms.contract_start, datetime.date)
+
+
+def test_a_lot_is_delivered_at_a_postcode_or_across_a_district(buyer_and_officer):
+    buyer, officer = buyer_and_officer
+    opportunity = friendly_draft(buyer, officer, estimated_value_pence=None)
+    at = lot_add(
+        actor=officer,
+        opportunity=opportunity,
+        title="A",
+        value_pence=1,
+        delivery_postcode="pr1 2he",
+    )
+    across = lot_add(
+        actor=officer,
+        opportunity=opportunity,
+        title="B",
+        value_pence=1,
+        delivery_district_code="E07000123",
+    )
+    assert (at.delivery_postcode, at.delivery_district_code) == ("PR1 2HE", "E07000123")
+    assert across.delivery_district_code == "E07000123"
+    for bad in ({"delivery_postcode": "ZZ9 9ZZ"}, {"delivery_district_code": "E99999999"}):
+        with pytest.raises(ValidationError) as error:
+            lot_add(actor=officer, opportunity=opportunity, title="C", value_pence=1, **bad)
+        assert fields_of(error) == set(bad)

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from altlep.core import districts
 from altlep.core.audit import audit_record, snapshot
 from altlep.geo.postcodes import PostcodeError, locate
 from altlep.members.models import Organisation
@@ -200,8 +201,10 @@ def lot_add(
     value_pence: int | None,
     cpv_codes: list[str] = (),
     delivery_postcode: str = "",
+    delivery_district_code: str = "",
 ) -> Lot:
-    """Add a lot to a draft. Its value may not take the lots past the whole."""
+    """Add a lot to a draft, delivered at a postcode or across a district (ONS code). Its value
+    may not take the lots past the whole."""
     ensure_allowed(actor, "change_opportunity", opportunity, "Only the buyer's officers change it.")
     if opportunity.status != OpportunityStatus.DRAFT:
         raise ValidationError("Lots can only be added to a draft.")
@@ -209,7 +212,9 @@ def lot_add(
         raise ValidationError({"title": "A lot needs a title."})
     if value_pence is not None and (isinstance(value_pence, bool) or value_pence < 0):
         raise ValidationError({"value_pence": "A lot's value cannot be negative."})
-    district = ""
+    district = delivery_district_code.strip()
+    if district and not districts.is_known(district):
+        raise ValidationError({"delivery_district_code": f"{district} is not a district code."})
     postcode = delivery_postcode.strip()
     if postcode:
         try:
