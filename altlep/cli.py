@@ -78,5 +78,9 @@ def _register_app_commands() -> None:
     main.add_command(areas)
     main.add_command(notify)
 
+    from altlep.procurement.cli import procurement
+
+    main.add_command(procurement)
+
 
 _register_app_commands()

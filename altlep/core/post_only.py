@@ -130,6 +130,36 @@ PURPOSES: dict[str, tuple[str, str, str]] = {
         "evidence:review",
         "the review of supplier matches",
     ),
+    "procurement:opportunity_publish": (
+        "publishes a buyer's draft opportunity after its check",
+        "procurement:list",
+        "the opportunities",
+    ),
+    "procurement:opportunity_revise": (
+        "starts a revised version of a published opportunity",
+        "procurement:list",
+        "the opportunities",
+    ),
+    "procurement:opportunity_status": (
+        "closes, awards or cancels an opportunity",
+        "procurement:list",
+        "the opportunities",
+    ),
+    "procurement:clarification_ask": (
+        "asks a public question about an open opportunity",
+        "procurement:list",
+        "the opportunities",
+    ),
+    "procurement:clarification_answer": (
+        "lets the buyer's officer answer a question in public",
+        "procurement:list",
+        "the opportunities",
+    ),
+    "procurement:lot_interest": (
+        "records an organisation's interest in a lot",
+        "procurement:list",
+        "the opportunities",
+    ),
 }
 
 

@@ -58,7 +58,14 @@ def _registry() -> dict[str, Describer]:
         "governance.groupdocument": governance.GROUP_DOCUMENTS,
         "governance.groupmembership": governance.GROUP_MEMBERSHIPS,
         "members.organisation": members.ORGANISATIONS,
+        "procurement.opportunityalert": _procurement_alerts(),
     }
+
+
+def _procurement_alerts() -> Describer:
+    from altlep.procurement.notify_changes import ALERTS
+
+    return ALERTS
 
 
 def relevant_entries(since: datetime.datetime) -> Iterable[AuditEntry]:

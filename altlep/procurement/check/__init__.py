@@ -1,0 +1,1 @@
+"""The micro-friendliness check and its OCDS reader: pure Python, no Django."""
