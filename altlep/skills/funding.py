@@ -70,7 +70,8 @@ RULES: tuple[Rule, ...] = (
         None,
         "The funding band maximum is the most the government contributes towards training and "
         "end-point assessment; the employer pays all of any agreed price above it.",
-        f"Apprenticeship funding (DfE, updated 28 March 2024), section 'Funding bands', {GOV_FUNDING}",
+        f"Apprenticeship funding (DfE, updated 28 March 2024), section 'Funding bands', "
+        f"{GOV_FUNDING}",
     ),
     Rule(
         "co-investment-5",
@@ -98,7 +99,8 @@ RULES: tuple[Rule, ...] = (
         FIRST_START,
         D(2024, 3, 31),
         "An employer with fewer than 50 employees pays no co-investment for an apprentice aged "
-        "16 to 18 at the start, or 19 to 24 with an EHC plan or who has been in local-authority care.",
+        "16 to 18 at the start, or 19 to 24 with an EHC plan or who has been in "
+        "local-authority care.",
         f"Apprenticeship funding rules 2023 to 2024 (version 1), 'Co-investment', {RULES_2023}; "
         f"summarised at {INCENTIVES}",
         status=REPORTED,
@@ -110,7 +112,8 @@ RULES: tuple[Rule, ...] = (
         "For new starts from 1 April 2024, where the employer does not pay the levy, the "
         "government funds all of the training costs up to the band maximum for apprentices aged "
         "16 to 21 at the start.",
-        f"Apprenticeship funding (DfE, updated 28 March 2024), 'Summary of updates', {GOV_FUNDING}; "
+        f"Apprenticeship funding (DfE, updated 28 March 2024), 'Summary of updates', "
+        f"{GOV_FUNDING}; "
         f"Apprenticeship funding rules 2023 to 2024 version 3, para 142.1, quoted at {BUD_2024}",
     ),
     Rule(
@@ -206,7 +209,8 @@ RULES: tuple[Rule, ...] = (
         "From 1 August 2025 an apprenticeship (foundation apprenticeships included) must last at "
         "least 8 months.",
         f"Apprenticeship service help centre, 'Foundation Apprenticeships', 'Age and duration' "
-        f"('a minimum duration of 8 months, in line with other apprenticeships'), {FOUNDATION_HELP}",
+        f"('a minimum duration of 8 months, in line with other apprenticeships'), "
+        f"{FOUNDATION_HELP}",
     ),
 )
 
@@ -299,7 +303,8 @@ def funding(
     if not FIRST_START <= start <= LAST_START:
         raise FundingError(
             f"start: {start.isoformat()} is outside the rules table, which covers starts from "
-            f"{FIRST_START.isoformat()} to {LAST_START.isoformat()} (funding years 2023–24 to 2026–27)"
+            f"{FIRST_START.isoformat()} to {LAST_START.isoformat()} "
+            "(funding years 2023–24 to 2026–27)"
         )
     if age < 15:
         raise FundingError(
