@@ -117,9 +117,10 @@ def import_standards(file: Path) -> None:
     from altlep.django_setup import setup_django
 
     setup_django()
-    from altlep.skills.standards_import import StandardsImportError, standards_import
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from altlep.skills.standards_import import StandardsImportError, standards_import
 
     console = Console()
     try:
