@@ -19,6 +19,7 @@ SECTIONS = [
     "altlep.governance.selectors.whats_on.next_meetings",
     "altlep.governance.selectors.whats_on.elections",
     "altlep.governance.selectors.whats_on.latest_decisions",
+    "altlep.skills.selectors.open_placements",
 ]
 
 

@@ -10,6 +10,9 @@ START = datetime.date(2026, 9, 7)
 
 
 def make_standard(reference="ST0116", *, level=4, route="Digital", band=18_000_00, **fields):
+    existing = Standard.objects.filter(reference=reference).first()
+    if existing:
+        return existing
     standard = Standard.objects.create(
         reference=reference,
         title=fields.pop("title", f"Standard {reference}"),
