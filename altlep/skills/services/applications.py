@@ -18,7 +18,6 @@ from altlep.skills.models import (
     Application,
     ApplicationStatus,
     Apprenticeship,
-    ApprenticeshipStatus,
     Milestone,
     MilestoneKind,
     Placement,
