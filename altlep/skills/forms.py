@@ -77,7 +77,7 @@ class MoveForm(forms.Form):
 
 
 class ClaimForm(forms.Form):
-    fund = forms.ModelChoiceField(queryset=None)
+    fund = forms.ModelChoiceField(queryset=None, empty_label=None, label="Teaching fund")
     kind = forms.ChoiceField(choices=ClaimKind.choices, label="What you are claiming for")
     month = forms.DateField(
         required=False,

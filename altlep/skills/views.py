@@ -256,11 +256,13 @@ def apprenticeship_detail(request, pk: int):
             "apprenticeship": apprenticeship,
             "milestones": apprenticeship.milestones.all(),
             "claims": apprenticeship.claims.select_related("fund") if can_claim else None,
-            "claim_form": forms.ClaimForm(funds=TeachingFund.objects.all()) if can_claim else None,
-            "milestone_form": forms.MilestoneForm()
+            "claim_form": forms.ClaimForm(funds=TeachingFund.objects.all(), prefix="claim")
+            if can_claim
+            else None,
+            "milestone_form": forms.MilestoneForm(prefix="milestone")
             if user.has_perm("skills.record_milestone", apprenticeship)
             else None,
-            "end_form": forms.EndForm()
+            "end_form": forms.EndForm(prefix="end")
             if user.has_perm("skills.end_apprenticeship", apprenticeship)
             and apprenticeship.status == "in_progress"
             else None,
@@ -272,7 +274,7 @@ def apprenticeship_detail(request, pk: int):
 def claim_add(request, pk: int):
     """Claim a teaching payment from the fund."""
     apprenticeship = get_object_or_404(Apprenticeship, pk=pk)
-    form = forms.ClaimForm(request.POST, funds=TeachingFund.objects.all())
+    form = forms.ClaimForm(request.POST, funds=TeachingFund.objects.all(), prefix="claim")
     if form.is_valid():
         try:
             fund.claim_submit(
@@ -290,7 +292,7 @@ def claim_add(request, pk: int):
 def milestone_add(request, pk: int):
     """Record a milestone of an apprenticeship."""
     apprenticeship = get_object_or_404(Apprenticeship, pk=pk)
-    form = forms.MilestoneForm(request.POST)
+    form = forms.MilestoneForm(request.POST, prefix="milestone")
     if form.is_valid():
         try:
             fund.milestone_record(
@@ -306,7 +308,7 @@ def milestone_add(request, pk: int):
 def apprenticeship_end(request, pk: int):
     """Record that an apprenticeship was completed or ended early."""
     apprenticeship = get_object_or_404(Apprenticeship, pk=pk)
-    form = forms.EndForm(request.POST)
+    form = forms.EndForm(request.POST, prefix="end")
     if form.is_valid():
         try:
             fund.apprenticeship_end(
