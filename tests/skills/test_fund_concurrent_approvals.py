@@ -48,7 +48,9 @@ def test_eight_concurrent_approvals_never_exceed_the_budget():
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=approve, args=pair) for pair in zip(officers, claims)]
+    threads = [
+        threading.Thread(target=approve, args=pair) for pair in zip(officers, claims, strict=True)
+    ]
     for t in threads:
         t.start()
     for t in threads:
