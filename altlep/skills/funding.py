@@ -25,6 +25,11 @@ RULES_2023 = "https://www.gov.uk/government/publications/apprenticeship-funding-
 BUD_2024 = "https://support.bud.co.uk/hc/en-gb/articles/17837602243229-Changes-to-funding-rules-1st-April-2024"
 SFH_V4 = "https://haso.skillsforhealth.org.uk/news/funding-rules-version-4-2023-2024"
 BUD_2023 = "https://bud.co.uk/articles/summary-of-the-apprenticeship-funding-rules-for-2023-24"
+FWS = "https://www.fwsolutions.net/apprenticeships/funding/"
+SOUTHWARK = (
+    "https://www.southwark.gov.uk/southwark-creates/best-practice/for-employers/"
+    "national-apprenticeship-week-2023?chapter=4"
+)
 INCENTIVES = "https://preprod.apprenticeships.gov.uk/employers/financial-incentives"
 NLTG = "https://www.nltg.co.uk/employers/apprenticeship-changes-funding/large-business-non-levy"
 FOUNDATION_HELP = (
@@ -102,7 +107,7 @@ RULES: tuple[Rule, ...] = (
         "16 to 18 at the start, or 19 to 24 with an EHC plan or who has been in "
         "local-authority care.",
         f"Apprenticeship funding rules 2023 to 2024 (version 1), 'Co-investment', {RULES_2023}; "
-        f"summarised at {INCENTIVES}",
+        f"summarised at {FWS} and {SOUTHWARK}",
         status=REPORTED,
     ),
     Rule(

@@ -57,7 +57,7 @@ class Standard(models.Model):
 
 class StandardVersion(models.Model):
     standard = models.ForeignKey(Standard, on_delete=models.CASCADE, related_name="versions")
-    version = models.CharField(max_length=10, default="1.0")
+    version = models.CharField(max_length=40, default="1.0")
     max_funding_pence = models.BigIntegerField(null=True, blank=True)
     effective_from = models.DateField(null=True, blank=True)
     effective_to = models.DateField(null=True, blank=True)

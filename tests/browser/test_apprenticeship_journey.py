@@ -97,3 +97,10 @@ def test_offer_apply_accept_claim_approve_and_see_it_on_the_dashboard(
     page.get_by_text("1 payment to owner-managers, £500.00").wait_for()
     results = axe.run(page)
     assert not serious_violations(results), serious_violations(results)
+
+    # On a phone the list, the placement and the dashboard do not scroll sideways.
+    page.set_viewport_size({"width": 390, "height": 844})
+    for path in ("/apprenticeships/", placement_url, "/apprenticeships/dashboard/"):
+        page.goto(path)
+        width, screen = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert width <= screen, f"{path} scrolls sideways on a phone: {width} > {screen}"
