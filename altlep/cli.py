@@ -77,6 +77,9 @@ def _register_app_commands() -> None:
 
     main.add_command(areas)
     main.add_command(notify)
+    from altlep.skills.cli import skills  # noqa: E402  (one line per app, for easy merging)
+
+    main.add_command(skills)
 
     from altlep.procurement.cli import procurement
 

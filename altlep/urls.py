@@ -15,6 +15,7 @@ urlpatterns = [
     path("evidence/", include("altlep.evidence.urls")),
     path("notify/", include("altlep.notify.urls")),
     path("procurement/", include("altlep.procurement.urls")),
+    path("apprenticeships/", include("altlep.skills.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -159,6 +159,51 @@ PURPOSES: dict[str, tuple[str, str, str]] = {
         "records an organisation's interest in a lot",
         "procurement:list",
         "the opportunities",
+    # Apprenticeships (altlep/skills)
+    "skills:placement_withdraw": (
+        "lets the owner-manager withdraw an open placement",
+        "skills:placements",
+        "the placements",
+    ),
+    "skills:application_move": (
+        "lets the owner-manager shortlist, interview, offer or turn down an application",
+        "skills:mine",
+        "your apprenticeships",
+    ),
+    "skills:application_answer": (
+        "lets an applicant accept or decline an offer",
+        "skills:mine",
+        "your apprenticeships",
+    ),
+    "skills:application_withdraw": (
+        "lets an applicant withdraw an application",
+        "skills:mine",
+        "your apprenticeships",
+    ),
+    "skills:application_erase": (
+        "erases the personal data in an application",
+        "skills:mine",
+        "your apprenticeships",
+    ),
+    "skills:claim_decide": (
+        "lets an officer approve or reject a teaching-fund claim",
+        "skills:dashboard",
+        "the apprenticeships dashboard",
+    ),
+    "skills:claim_add": (
+        "lets the owner-manager claim a teaching payment",
+        "skills:placements",
+        "the placements",
+    ),
+    "skills:milestone_add": (
+        "records a milestone of an apprenticeship",
+        "skills:placements",
+        "the placements",
+    ),
+    "skills:apprenticeship_end": (
+        "records that an apprenticeship was completed or ended early",
+        "skills:placements",
+        "the placements",
     ),
 }
 

@@ -20,6 +20,7 @@ SECTIONS = [
     "altlep.governance.selectors.whats_on.elections",
     "altlep.governance.selectors.whats_on.latest_decisions",
     "altlep.procurement.selectors.open_opportunities_section",
+    "altlep.skills.selectors.open_placements",
 ]
 
 

@@ -21,6 +21,7 @@ from altlep.demo.organisations import (
     plan_organisations,
 )
 from altlep.demo.procurement import demo_procurement
+from altlep.demo.skills import demo_skills
 from altlep.members import services
 from altlep.members.models import Organisation, Role, User, Visibility
 
@@ -195,4 +196,5 @@ def demo_load(*, progress: bool = False) -> DemoSummary:
         )
         demo_follows()
         demo_procurement(officer=officer)
+        demo_skills(officer=officer, owner_email=OWNER, resident_email=RESIDENT)
     return summary
