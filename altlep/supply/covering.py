@@ -144,7 +144,9 @@ def conditions(
     if minimum_turnover_pence:
         total = sum(m.turnover_pence or 0 for m in members)
         unknown = [m.name for m in members if m.turnover_pence is None]
-        words = f"Combined turnover {_pounds(total)} against {_pounds(minimum_turnover_pence)} asked"
+        words = (
+            f"Combined turnover {_pounds(total)} against {_pounds(minimum_turnover_pence)} asked"
+        )
         if unknown:
             words += f" ({', '.join(unknown)} gave no turnover)"
         found.append(ConditionResult("turnover", total >= minimum_turnover_pence, words + "."))
@@ -154,8 +156,7 @@ def conditions(
             ConditionResult(
                 "experience",
                 longest >= minimum_years_trading,
-                f"The longest-trading member has {longest} year(s); "
-                f"{minimum_years_trading} asked.",
+                f"The longest-trading member has {longest} year(s); {minimum_years_trading} asked.",
             )
         )
     for req in insurance_requirements:
@@ -189,7 +190,9 @@ def conditions(
         holders = [
             m.name
             for m in members
-            if any(c.strip().lower() == str(accreditation).strip().lower() for c in m.certifications)
+            if any(
+                c.strip().lower() == str(accreditation).strip().lower() for c in m.certifications
+            )
         ]
         found.append(
             ConditionResult(

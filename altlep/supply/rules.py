@@ -40,9 +40,10 @@ def manages_supplier(user, obj) -> bool:
 
 @rules.predicate
 def manages_any_organisation(user) -> bool:
-    return user.is_authenticated and Affiliation.objects.filter(
-        member=user, role__in=MANAGING_ROLES
-    ).exists()
+    return (
+        user.is_authenticated
+        and Affiliation.objects.filter(member=user, role__in=MANAGING_ROLES).exists()
+    )
 
 
 @rules.predicate
@@ -105,7 +106,9 @@ def group_open(user, group) -> bool:
 
 @rules.predicate
 def organises_group(user, group) -> bool:
-    return isinstance(group, BuyingGroup) and user.is_authenticated and group.organiser_id == user.pk
+    return (
+        isinstance(group, BuyingGroup) and user.is_authenticated and group.organiser_id == user.pk
+    )
 
 
 @rules.predicate
@@ -115,7 +118,9 @@ def resource_active(user, resource) -> bool:
 
 @rules.predicate
 def booked_it(user, booking) -> bool:
-    return isinstance(booking, Booking) and user.is_authenticated and booking.booked_by_id == user.pk
+    return (
+        isinstance(booking, Booking) and user.is_authenticated and booking.booked_by_id == user.pk
+    )
 
 
 @rules.predicate
@@ -134,10 +139,13 @@ rules.add_perm("supply.find_suppliers", rules.always_allow)
 rules.add_perm("supply.view_alternatives", rules.always_allow)
 rules.add_perm("supply.list_supplier", is_confirmed_member & (manages_supplier | is_officer))
 rules.add_perm(
-    "supply.form_consortium", is_confirmed_member & manages_any_organisation & lot_welcomes_consortia
+    "supply.form_consortium",
+    is_confirmed_member & manages_any_organisation & lot_welcomes_consortia,
 )
 rules.add_perm("supply.view_consortium", is_officer | in_consortium)
-rules.add_perm("supply.manage_consortium", is_confirmed_member & leads_consortium & consortium_forming)
+rules.add_perm(
+    "supply.manage_consortium", is_confirmed_member & leads_consortium & consortium_forming
+)
 rules.add_perm(
     "supply.respond_to_invitation", is_confirmed_member & owner_manager_of_invitee & invitation_open
 )
@@ -151,6 +159,4 @@ rules.add_perm("supply.close_buying_group", (organises_group | is_officer) & gro
 rules.add_perm("supply.view_resources", rules.always_allow)
 rules.add_perm("supply.share_resource", is_confirmed_member & manages_any_organisation)
 rules.add_perm("supply.book_resource", is_confirmed_member & resource_active)
-rules.add_perm(
-    "supply.cancel_booking", booking_confirmed & (booked_it | lends_it | is_officer)
-)
+rules.add_perm("supply.cancel_booking", booking_confirmed & (booked_it | lends_it | is_officer))
