@@ -14,6 +14,7 @@ urlpatterns = [
     path("governance/", include("altlep.governance.urls")),
     path("evidence/", include("altlep.evidence.urls")),
     path("notify/", include("altlep.notify.urls")),
+    path("supply/", include("altlep.supply.urls")),
     path("admin/", admin.site.urls),
 ]
 
