@@ -131,7 +131,7 @@ def assess(need: Need, s: Supplier) -> Match:
         if s.max_contract_pence < need.value_pence:
             refusals.append("can take contracts only up to a smaller value than this one")
         else:
-            reasons.append("can take a contract of this value")
+            reasons.append("Can take a contract of this value")
     size, size_why = _size_fit(need.value_pence, s)
     if size_why:
         reasons.append(size_why.capitalize())
