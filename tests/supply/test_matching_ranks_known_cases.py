@@ -76,3 +76,38 @@ def test_words_find_a_firm_that_gave_no_matching_code():
 def test_firms_outside_the_area_are_not_listed():
     m = assess(Need(cpv_codes=("55520000",)), Supplier("o", "Far Away", ("55520000",), local=False))
     assert not m.listed and m.reasons == ("Is outside the partnership area",)
+
+
+def test_match_lists_exactly_the_firms_assess_lists_on_random_directories():
+    import random
+
+    rng = random.Random(7)
+    codes = ["45310000", "45330000", "45300000", "45000000", "55520000", "90910000", "90919200"]
+    for _ in range(30):
+        firms = [
+            Supplier(
+                f"f{k}",
+                f"Firm {k}",
+                tuple(rng.sample(codes, rng.randint(1, 2))),
+                capabilities=rng.choice(["", "cleaning offices", "plumbing and heating"]),
+                easting=350_000 + rng.randint(-40_000, 40_000),
+                northing=430_000 + rng.randint(-40_000, 40_000),
+                size_band=rng.choice(["micro", "small", "medium"]),
+                social_economy=rng.random() < 0.3,
+                turnover_pence=rng.choice([None, 30_000_00, 300_000_00]),
+                max_contract_pence=rng.choice([None, 10_000_00, 100_000_00]),
+                serves_radius_km=rng.choice([None, 15, 40]),
+                local=rng.random() < 0.9,
+            )
+            for k in range(25)
+        ]
+        need = Need(
+            cpv_codes=tuple(rng.sample(codes, rng.randint(0, 2))),
+            words=rng.choice(["", "office cleaning"]),
+            easting=350_000,
+            northing=430_000,
+            value_pence=rng.choice([None, 20_000_00]),
+        )
+        listed = {m.supplier.key: m.score for m in match(need, firms, limit=None)}
+        expected = {f.key: assess(need, f).score for f in firms if assess(need, f).listed}
+        assert listed == expected
