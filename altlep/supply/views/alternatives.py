@@ -42,7 +42,10 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
     entry = selectors.leaking_category(body, name)
     if entry is None:
         raise Http404("No such leaking category.")
-    form = ScenarioForm(request.POST or request.GET if "percent" in request.GET else None)
+    if request.method == "POST":
+        form = ScenarioForm(request.POST)
+    else:
+        form = ScenarioForm(request.GET if "percent" in request.GET else None)
     figures = None
     if form.is_bound and form.is_valid():
         try:
