@@ -78,5 +78,9 @@ def _register_app_commands() -> None:
     main.add_command(areas)
     main.add_command(notify)
 
+    from altlep.supply.cli import supply
+
+    main.add_command(supply)
+
 
 _register_app_commands()
