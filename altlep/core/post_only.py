@@ -134,7 +134,7 @@ PURPOSES: dict[str, tuple[str, str, str]] = {
     "supply:invitation_respond": (
         "lets an organisation's owner-manager accept or decline an invitation to a consortium",
         "supply:my_consortia",
-        "your consortia",
+        "the consortia page",
     ),
     "supply:scenario_publish": (
         "lets an officer publish a saved scenario",

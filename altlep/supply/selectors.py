@@ -244,6 +244,19 @@ def consortia_for(user) -> list[Consortium]:
     )
 
 
+def lots_open_to_consortia() -> list[Lot]:
+    """Lots of published opportunities whose buyers welcome consortia."""
+    from altlep.procurement.models import OpportunityStatus
+
+    return list(
+        Lot.objects.filter(
+            opportunity__status=OpportunityStatus.PUBLISHED, opportunity__consortia_welcome=True
+        )
+        .select_related("opportunity__buyer")
+        .order_by("opportunity__title", "number")
+    )
+
+
 def invitations_for(user) -> list:
     """Invitations waiting for this person to answer as an owner-manager."""
     if not user.is_authenticated:

@@ -166,3 +166,9 @@ def test_a_buying_group_with_a_bad_threshold_saves_nothing(client, member):
         },
     )
     assert response.status_code == 400 and not BuyingGroup.objects.exists()
+
+
+def test_anyone_sees_the_lots_open_to_consortia(client, consortium):
+    page = client.get(reverse("supply:my_consortia")).content.decode()
+    assert reverse("supply:lot_partners", args=[consortium.lot_id]) in page
+    assert ">Refurb<" not in page  # a consortium is its members' business

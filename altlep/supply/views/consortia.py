@@ -152,12 +152,14 @@ def agreement(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
 def my_consortia(request: HttpRequest) -> HttpResponse:
+    """Lots open to consortia (for anyone), and this person's consortia and invitations."""
+    require(request, "find_suppliers", None, "Anyone may look for partners.")
     return render(
         request,
         "supply/my_consortia.html",
         {
+            "lots": selectors.lots_open_to_consortia(),
             "consortia": selectors.consortia_for(request.user),
             "invitations": selectors.invitations_for(request.user),
         },
