@@ -1,7 +1,7 @@
 """In a real browser: an owner-manager lists what the firm offers, finds partners for a lot,
 forms a consortium and invites the firm that closes the gap, whose owner-manager accepts, so
 the lot is covered; an officer opens a leaking category and saves a scenario. axe-core checks
-the directory and consortium pages."""
+the directory and consortium pages, which fit a 390 px phone."""
 
 import pytest
 
@@ -21,6 +21,14 @@ PASSWORD = "a long test passphrase"
 def _private_store(settings, tmp_path):
     settings.ALTLEP_FLOWS_DB = tmp_path / "flows.duckdb"
     settings.ALTLEP_EVIDENCE_UPLOADS = tmp_path / "uploads"
+
+
+def _fits_a_phone(page) -> bool:
+    """Nothing on the page scrolls sideways at 390 px."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    fits = page.evaluate("document.documentElement.scrollWidth <= 390")
+    page.set_viewport_size({"width": 1280, "height": 800})
+    return fits
 
 
 def _log_in(page, user):
@@ -72,6 +80,7 @@ def test_an_owner_forms_a_consortium_that_covers_a_lot_and_an_officer_saves_a_sc
     page.goto("/supply/")
     page.get_by_role("link", name="Preston Sparks Ltd").wait_for()
     assert serious_violations(axe.run(page)) == []
+    assert _fits_a_phone(page)
 
     # Finds partners for the lot and forms a consortium.
     page.goto(f"/supply/lots/{lot.pk}/partners/")
@@ -98,6 +107,7 @@ def test_an_owner_forms_a_consortium_that_covers_a_lot_and_an_officer_saves_a_sc
     page.get_by_role("button", name="Accept for Chorley Builders Ltd").click()
     page.get_by_text("Covered:").wait_for()
     assert serious_violations(axe.run(page)) == []
+    assert _fits_a_phone(page)
 
     # An officer opens a leaking category and saves a scenario.
     _log_in(page, officer)
@@ -106,6 +116,8 @@ def test_an_owner_forms_a_consortium_that_covers_a_lot_and_an_officer_saves_a_sc
     page.get_by_label("Share of this category to move").fill("40")
     page.get_by_role("button", name="Show the figures").click()
     page.get_by_role("heading", name="Local Multiplier 3").wait_for()
+    assert page.locator("svg[role=img]").count() == 2
+    assert _fits_a_phone(page)
     page.get_by_role("button", name="Save the scenario").click()
     page.get_by_role(
         "heading", name="Move 40% of Consultancy to local micro-enterprises"
