@@ -12,13 +12,14 @@ from altlep.evidence.selectors import analysis_for
 from altlep.geo.postcodes import Location, PostcodeError, distance_km, locate
 from altlep.members.models import Role
 from altlep.members.sectors import Sector
-from altlep.procurement.models import Lot
+from altlep.procurement.models import CpvCode, Lot, OpportunityStatus
 from altlep.supply import alternatives, covering, matching
 from altlep.supply.models import (
     Booking,
     BookingStatus,
     BuyingGroup,
     Consortium,
+    ConsortiumMember,
     MemberStatus,
     SupplierProfile,
 )
@@ -97,8 +98,6 @@ def directory(
 
 def divisions_offered() -> list[tuple[str, str]]:
     """(division, label) of the CPV divisions someone in the directory offers."""
-    from altlep.procurement.models import CpvCode
-
     codes = {c[:2] for c in SupplierProfile.objects.values_list("cpv_codes__code", flat=True) if c}
     labels = dict(
         CpvCode.objects.filter(code__in=[d + "000000" for d in codes]).values_list("code", "label")
@@ -246,8 +245,6 @@ def consortia_for(user) -> list[Consortium]:
 
 def lots_open_to_consortia() -> list[Lot]:
     """Lots of published opportunities whose buyers welcome consortia."""
-    from altlep.procurement.models import OpportunityStatus
-
     return list(
         Lot.objects.filter(
             opportunity__status=OpportunityStatus.PUBLISHED, opportunity__consortia_welcome=True
@@ -261,8 +258,6 @@ def invitations_for(user) -> list:
     """Invitations waiting for this person to answer as an owner-manager."""
     if not user.is_authenticated:
         return []
-    from altlep.supply.models import ConsortiumMember
-
     return list(
         ConsortiumMember.objects.filter(
             status=MemberStatus.INVITED,

@@ -55,3 +55,11 @@ def test_find_explains_why_a_firm_is_not_listed(client, partnership, cpv):
     explained = response.context["explained"]
     assert not explained.listed
     assert "Offers nothing close to what is needed" in response.content.decode()
+
+
+def test_a_distance_without_a_postcode_asks_for_one(client, partnership, cpv):
+    response = client.get(reverse("supply:directory"), {"within_km": "10"})
+    assert response.status_code == 400
+    assert response.context["form"].errors["postcode"] == [
+        "Give a postcode to measure the distance from."
+    ]

@@ -23,6 +23,8 @@ def directory(request: HttpRequest) -> HttpResponse:
     entries, near = [], None
     if not form.is_bound or form.is_valid():
         data = form.cleaned_data if form.is_bound else {}
+        if data.get("within_km") and not data.get("postcode"):
+            form.add_error("postcode", "Give a postcode to measure the distance from.")
         if data.get("postcode"):
             try:
                 near = locate(data["postcode"])
