@@ -85,5 +85,9 @@ def _register_app_commands() -> None:
 
     main.add_command(procurement)
 
+    from altlep.supply.cli import supply
+
+    main.add_command(supply)
+
 
 _register_app_commands()

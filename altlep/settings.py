@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "altlep.notify",
     "altlep.procurement",
     "altlep.skills",
+    "altlep.supply",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,7 @@ urlpatterns = [
     path("notify/", include("altlep.notify.urls")),
     path("procurement/", include("altlep.procurement.urls")),
     path("apprenticeships/", include("altlep.skills.urls")),
+    path("supply/", include("altlep.supply.urls")),
     path("admin/", admin.site.urls),
 ]
 

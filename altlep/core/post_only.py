@@ -204,6 +204,31 @@ PURPOSES: dict[str, tuple[str, str, str]] = {
         "records that an apprenticeship was completed or ended early",
         "skills:placements",
         "the placements",
+    # Local supply (altlep/supply).
+    "supply:invitation_respond": (
+        "lets an organisation's owner-manager accept or decline an invitation to a consortium",
+        "supply:my_consortia",
+        "the consortia page",
+    ),
+    "supply:scenario_publish": (
+        "lets an officer publish a saved scenario",
+        "supply:alternatives",
+        "local alternatives to leaking spend",
+    ),
+    "supply:group_pledge": (
+        "pledges a quantity to a buying group",
+        "supply:groups",
+        "the buying groups",
+    ),
+    "supply:group_close": (
+        "lets the organiser close a buying group and record its outcome",
+        "supply:groups",
+        "the buying groups",
+    ),
+    "supply:booking_cancel": (
+        "cancels a booking of a shared resource",
+        "supply:resources",
+        "the shared resources",
     ),
 }
 

@@ -22,6 +22,7 @@ from altlep.demo.organisations import (
 )
 from altlep.demo.procurement import demo_procurement
 from altlep.demo.skills import demo_skills
+from altlep.demo.supply import demo_supply
 from altlep.members import services
 from altlep.members.models import Organisation, Role, User, Visibility
 
@@ -197,4 +198,5 @@ def demo_load(*, progress: bool = False) -> DemoSummary:
         demo_follows()
         demo_procurement(officer=officer)
         demo_skills(officer=officer, owner_email=OWNER, resident_email=RESIDENT)
+        demo_supply(officer=officer)
     return summary
