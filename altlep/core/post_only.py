@@ -159,6 +159,7 @@ PURPOSES: dict[str, tuple[str, str, str]] = {
         "records an organisation's interest in a lot",
         "procurement:list",
         "the opportunities",
+    ),
     # Apprenticeships (altlep/skills)
     "skills:placement_withdraw": (
         "lets the owner-manager withdraw an open placement",
@@ -204,6 +205,7 @@ PURPOSES: dict[str, tuple[str, str, str]] = {
         "records that an apprenticeship was completed or ended early",
         "skills:placements",
         "the placements",
+    ),
     # Local supply (altlep/supply).
     "supply:invitation_respond": (
         "lets an organisation's owner-manager accept or decline an invitation to a consortium",
