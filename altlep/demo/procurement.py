@@ -52,7 +52,7 @@ def _day(days: int) -> datetime.datetime:
     )
 
 
-def _officer_of(organisation: Organisation, fallback: User) -> User:
+def buyer_officer(organisation: Organisation, fallback: User) -> User:
     officer = (
         Affiliation.objects.filter(organisation=organisation, role=Role.OFFICER)
         .select_related("member")
@@ -81,8 +81,8 @@ def demo_procurement(*, officer: User) -> int:
         CpvCode.objects.get_or_create(
             code=code, defaults={"label": label, "level": level, "parent_id": parent}
         )
-    council_officer = _officer_of(council, officer)
-    trust_officer = _officer_of(trust, officer)
+    council_officer = buyer_officer(council, officer)
+    trust_officer = buyer_officer(trust, officer)
     start = (timezone.now() + datetime.timedelta(days=90)).date()
 
     parks = opportunity_draft(

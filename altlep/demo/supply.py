@@ -13,10 +13,16 @@ from django.utils import timezone
 
 from altlep.demo import area
 from altlep.demo.organisations import KIRKLEES_COUNCIL, OWNER_BUSINESS
+from altlep.demo.procurement import buyer_officer
 from altlep.evidence.models import AnchorBody
 from altlep.members.models import Affiliation, Organisation, Role, User
 from altlep.members.rules import MANAGING_ROLES
-from altlep.procurement.models import CpvCode, Lot, Opportunity, OpportunityStatus
+from altlep.procurement.models import CpvCode, Lot
+from altlep.procurement.services.opportunities import (
+    lot_add,
+    opportunity_draft,
+    opportunity_publish,
+)
 from altlep.supply.models import (
     BuyingGroup,
     Consortium,
@@ -173,7 +179,8 @@ CPV_BY_SIC = [
 ]
 CAPACITY_POUNDS = {"micro": 60_000, "small": 300_000, "medium": 1_500_000}
 LOT_NEEDS = ["45310000", "45330000", "45442100", "55520000"]
-OPPORTUNITY_TITLE = "Community centre kitchens: refit and run (supply demo)"
+OPPORTUNITY_TITLE = "Community centre kitchens: refit and run"
+BUYER = "Calderdale Council"
 CONSORTIUM_NAME = "Calder Valley Kitchens Consortium"
 GROUP_TITLE = "Renewable electricity for workshops and kitchens"
 SCENARIO_PERCENT = 25
@@ -273,37 +280,69 @@ def _first_with(sic_prefix: str, *, exclude=()) -> Organisation | None:
     return None
 
 
+def _day(days: int) -> datetime.datetime:
+    return (timezone.now() + datetime.timedelta(days=days)).replace(
+        hour=12, minute=0, second=0, microsecond=0
+    )
+
+
+def _kitchens_lot(officer) -> Lot:
+    """Calderdale Council's lot that the demo consortium bids for, published through the
+    procurement services like any buyer's (so it has its terms and passes the check)."""
+    existing = Lot.objects.filter(opportunity__title=OPPORTUNITY_TITLE, number=1).first()
+    if existing is not None:
+        return existing
+    buyer = Organisation.objects.get(name=BUYER)
+    buyer_officer_user = buyer_officer(buyer, officer)
+    start = (timezone.now() + datetime.timedelta(days=100)).date()
+    opportunity = opportunity_draft(
+        actor=buyer_officer_user,
+        buyer=buyer,
+        title=OPPORTUNITY_TITLE,
+        description="Refit the kitchens of community centres and run a daily community café "
+        "in each for two years. Split into lots so that local firms can bid.",
+        cpv_codes=LOT_NEEDS,
+        estimated_value_pence=180_000_00,
+        minimum_turnover_pence=60_000_00,  # twice the smaller lot's yearly value (s.22 check)
+        minimum_years_trading=2,
+        insurance_requirements=[
+            {"kind": "public liability", "cover_pence": 2_000_000_00, "when": "award"},
+            {"kind": "employer's liability", "cover_pence": 5_000_000_00, "when": "award"},
+        ],
+        consortia_welcome=True,
+        procedure="below_threshold",
+        below_threshold_notice_reference="Find a Tender BT-2026-000517 (demo)",
+        clarification_deadline=_day(20),
+        tender_deadline=_day(30),
+        award_on=_day(50).date(),
+        contract_start=start,
+        contract_end=start + datetime.timedelta(days=730),
+        weight_price=40,
+        weight_quality=40,
+        weight_social_value=20,
+    )
+    lots = [
+        lot_add(
+            actor=buyer_officer_user,
+            opportunity=opportunity,
+            title=title,
+            value_pence=value,
+            cpv_codes=LOT_NEEDS,
+            delivery_postcode=postcode,
+        )
+        for title, value, postcode in (
+            ("Kitchen refit and café, Hebden Bridge and Todmorden", 120_000_00, "HX7 8AD"),
+            ("Kitchen refit and café, Halifax", 60_000_00, "HX1 1UJ"),
+        )
+    ]
+    opportunity_publish(actor=buyer_officer_user, opportunity=opportunity)
+    return lots[0]
+
+
 def _consortium(officer) -> Consortium | None:
     if Consortium.objects.filter(name=CONSORTIUM_NAME).exists():
         return None
-    buyer = Organisation.objects.get(name=KIRKLEES_COUNCIL)
-    opportunity, _ = Opportunity.objects.get_or_create(
-        title=OPPORTUNITY_TITLE,
-        defaults={
-            "buyer": buyer,
-            "description": "Refit the kitchens of three community centres and run a daily "
-            "community café in each for two years. Split into lots so local firms can bid.",
-            "status": OpportunityStatus.PUBLISHED,
-            "estimated_value_pence": 180_000_00,
-            "minimum_turnover_pence": 150_000_00,
-            "minimum_years_trading": 2,
-            "insurance_requirements": [
-                {"kind": "public liability", "cover_pence": 2_000_000_00, "when": "tender"},
-                {"kind": "employer's liability", "cover_pence": 5_000_000_00, "when": "award"},
-            ],
-            "consortia_welcome": True,
-        },
-    )
-    lot, _ = Lot.objects.get_or_create(
-        opportunity=opportunity,
-        number=1,
-        defaults={
-            "title": "Kitchen refit and café, Hebden Bridge and Todmorden",
-            "value_pence": 120_000_00,
-            "delivery_postcode": "HX7 8AD",
-        },
-    )
-    lot.cpv_codes.set(CpvCode.objects.filter(code__in=LOT_NEEDS))
+    lot = _kitchens_lot(officer)
     bakery = Organisation.objects.get(name=OWNER_BUSINESS.name)
     owner = _owner_manager(bakery)
     consortium = consortia.consortium_create(
