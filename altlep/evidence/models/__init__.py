@@ -12,3 +12,5 @@ from altlep.evidence.models.spend import (  # noqa: F401
     SupplierSurvey,
     UploadStatus,
 )
+from altlep.evidence.models.resilience import *  # noqa: F401,F403,E402
+from altlep.evidence.models.impact import *  # noqa: F401,F403,E402
