@@ -80,6 +80,9 @@ class SpendLine(models.Model):
     amount_pence = models.BigIntegerField()
     local = models.BooleanField()
 
+    def __str__(self) -> str:
+        return f"{self.supplier_name}: {self.amount_pence}p"
+
 
 class Outcome(models.Model):
     """A social outcome claimed, under a Social Value Model theme. Where a value is claimed,
@@ -97,3 +100,30 @@ class Outcome(models.Model):
     drop_off_percent = models.DecimalField(max_digits=5, decimal_places=2, default=0)
     years = models.PositiveSmallIntegerField(default=1)
     evidence = models.TextField()
+
+    def __str__(self) -> str:
+        return self.description
+
+
+class NetworkReport(models.Model):
+    """A network's report for a period, aggregated from its members' reports when published."""
+
+    network = models.ForeignKey(ImpactNetwork, on_delete=models.CASCADE, related_name="reports")
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    figures = models.JSONField(default=dict, help_text="The aggregate as published.")
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["network", "-starts_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "starts_on", "ends_on"], name="one_network_report_per_period"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.network} {self.starts_on:%Y-%m-%d} to {self.ends_on:%Y-%m-%d}"

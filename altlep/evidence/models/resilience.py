@@ -113,6 +113,9 @@ class IndicatorEntry(models.Model):
             models.UniqueConstraint(fields=["indicator", "period"], name="one_entry_per_period")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.indicator} in {self.period}: {self.value}"
+
 
 class Assessment(models.Model):
     """An initiative (a commissioning project or a prospectus initiative) assessed against a
@@ -124,13 +127,14 @@ class Assessment(models.Model):
         "commissioning.Project", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     expected_effect = models.TextField()
-    assessed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL
-    )
+    assessed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
     assessed_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["principle", "initiative"]
+
+    def __str__(self) -> str:
+        return f"{self.initiative} against {self.principle}"
 
 
 class ImportedScorecard(models.Model):
@@ -139,9 +143,7 @@ class ImportedScorecard(models.Model):
     area = models.CharField(max_length=200)
     period = models.CharField(max_length=60)
     data = models.JSONField()
-    imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL
-    )
+    imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
     imported_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -149,6 +151,9 @@ class ImportedScorecard(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["area", "period"], name="one_import_per_area_period")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.area}, {self.period}"
 
 
 class EmissionFactorSet(models.Model):
@@ -162,9 +167,7 @@ class EmissionFactorSet(models.Model):
         blank=True,
         help_text="Spend category (as in the spend files) → SIC code of the factor that fits.",
     )
-    imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL
-    )
+    imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
     imported_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -186,3 +189,6 @@ class EmissionFactor(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["factor_set", "sic_code"], name="one_factor_per_sic")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.sic_code}: {self.kg_co2e_per_pound} kg CO2e per £"

@@ -40,7 +40,10 @@ def _marker(x: float, y: float, sector: str, label: str) -> str:
     fill, shape = STYLE.get(sector, OTHER)
     title = f"<title>{html.escape(label)} ({html.escape(sector)})</title>"
     if shape == "square":
-        return f'<rect x="{x - 6:.1f}" y="{y - 6:.1f}" width="12" height="12" fill="{fill}">{title}</rect>'
+        return (
+            f'<rect x="{x - 6:.1f}" y="{y - 6:.1f}" width="12" height="12" '
+            f'fill="{fill}">{title}</rect>'
+        )
     if shape == "diamond":
         pts = f"{x:.1f},{y - 8:.1f} {x + 8:.1f},{y:.1f} {x:.1f},{y + 8:.1f} {x - 8:.1f},{y:.1f}"
         return f'<polygon points="{pts}" fill="{fill}">{title}</polygon>'

@@ -23,7 +23,9 @@ def _rows(path: Path, required: tuple[str, ...]):
     try:
         handle = path.open(newline="", encoding="utf-8-sig")
     except OSError as error:
-        raise NetworkFileError(str(path), None, None, f"cannot be read ({error.strerror})")
+        raise NetworkFileError(
+            str(path), None, None, f"cannot be read ({error.strerror})"
+        ) from None
     with handle:
         try:
             reader = csv.DictReader(handle)
@@ -40,9 +42,11 @@ def _rows(path: Path, required: tuple[str, ...]):
             for row in reader:
                 yield reader.line_num, {k: (v or "").strip() for k, v in row.items() if k}
         except UnicodeDecodeError:
-            raise NetworkFileError(str(path), None, None, "is not UTF-8 text")
+            raise NetworkFileError(str(path), None, None, "is not UTF-8 text") from None
         except csv.Error as error:
-            raise NetworkFileError(str(path), reader.line_num, None, f"is not valid CSV ({error})")
+            raise NetworkFileError(
+                str(path), reader.line_num, None, f"is not valid CSV ({error})"
+            ) from None
 
 
 def read_network(nodes_path: str | Path, ties_path: str | Path) -> Network:

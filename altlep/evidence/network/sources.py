@@ -51,7 +51,9 @@ def shared_groups() -> Iterable[Tie]:
     from altlep.governance.models import GroupMembership
 
     rows = list(
-        GroupMembership.objects.filter(accepted=True).values_list("group_id", "member_id", "asked_at")
+        GroupMembership.objects.filter(accepted=True).values_list(
+            "group_id", "member_id", "asked_at"
+        )
     )
     orgs = _orgs_of_members(m for _, m, _ in rows)
     by_group: dict[int, tuple[set[int], str]] = {}

@@ -88,7 +88,9 @@ class ThemeSummary:
         text = f"{self.label}: " + "; ".join(parts) + "."
         if self.names_not_met:
             text += " Short of target: " + ", ".join(self.names_not_met) + "."
-        text += f" {self.actions} initiative{'s' if self.actions != 1 else ''} assessed as serving it."
+        text += (
+            f" {self.actions} initiative{'s' if self.actions != 1 else ''} assessed as serving it."
+        )
         return text
 
 
@@ -141,7 +143,11 @@ def net_value(
 ) -> float:
     """Net value of an outcome over `years`: gross less deadweight and attribution, with the
     remaining value falling by `drop_off` each year after the first (shares 0-1)."""
-    for label, share in (("deadweight", deadweight), ("attribution", attribution), ("drop-off", drop_off)):
+    for label, share in (
+        ("deadweight", deadweight),
+        ("attribution", attribution),
+        ("drop-off", drop_off),
+    ):
         if not 0 <= share <= 1:
             raise ValueError(f"{label} must be between 0% and 100%")
     first = gross * (1 - deadweight) * (1 - attribution)

@@ -83,7 +83,8 @@ def anchor_local_share(period) -> Reading:
             f"Partnership analysis{_synthetic(analysis)}, computed "
             f"{analysis.computed_at:%-d %b %Y}: months {months[0]['month']} to "
             f"{months[-1]['month']}",
-            f"£{local / 100:,.0f} local of £{economy / 100:,.0f} with the private and social economy",
+            f"£{local / 100:,.0f} local of £{economy / 100:,.0f} "
+            "with the private and social economy",
         ),
     )
 
@@ -133,7 +134,8 @@ def lm3(period) -> Reading:
     return Reading(
         result["lm3"],
         (
-            f"Partnership analysis{_synthetic(analysis)}, computed {analysis.computed_at:%-d %b %Y}",
+            f"Partnership analysis{_synthetic(analysis)}, "
+            f"computed {analysis.computed_at:%-d %b %Y}",
             f"re-spend: {result['respend_basis']}",
         ),
     )
@@ -161,9 +163,7 @@ def spend_emissions(period) -> Reading:
         else:
             unmatched += row["pence"]
     if not matched:
-        return Reading.missing(
-            "no spend category is mapped to an industry in the imported factors"
-        )
+        return Reading.missing("no spend category is mapped to an industry in the imported factors")
     share = matched / (matched + unmatched)
     return Reading(
         round(float(kg) / 1000, 1),
@@ -217,8 +217,7 @@ def board_breaches(period) -> Reading:
     flags = governance_flags(period.ends_on)
     return Reading(
         len(flags),
-        (f"board as it sat on {period.ends_on:%-d %b %Y}",)
-        + tuple(f.message for f in flags[:5]),
+        (f"board as it sat on {period.ends_on:%-d %b %Y}",) + tuple(f.message for f in flags[:5]),
     )
 
 
@@ -246,7 +245,10 @@ def meetings_in_public(period) -> Reading:
     public = items.filter(public=True).count()
     return Reading(
         round(100 * public / total, 2),
-        (f"{meetings.count()} board meetings in {_span(period)}: {public} of {total} items public",),
+        (
+            f"{meetings.count()} board meetings in {_span(period)}: "
+            f"{public} of {total} items public",
+        ),
     )
 
 
@@ -302,7 +304,10 @@ def group_memberships(period) -> Reading:
     la = found.filter(local_authority=True).count()
     return Reading(
         found.count(),
-        (f"accepted memberships by {period.ends_on:%-d %b %Y}, {la} of them local-authority counterparts",),
+        (
+            f"accepted memberships by {period.ends_on:%-d %b %Y}, "
+            f"{la} of them local-authority counterparts",
+        ),
     )
 
 
@@ -381,7 +386,9 @@ def co_delivery(period) -> Reading:
     from altlep.commissioning.models import Project
 
     projects = Project.objects.filter(round__in=_rounds_counted(period))
-    funded = [p for p in projects.select_related("round__result") if p.ballot_id in p.round.result.winners]
+    funded = [
+        p for p in projects.select_related("round__result") if p.ballot_id in p.round.result.winners
+    ]
     if not funded:
         return Reading.missing(f"no project was funded by a round counted in {_span(period)}")
     with_pledges = [p for p in funded if p.pledges.filter(confirmed=True).exists()]
@@ -431,7 +438,9 @@ def cross_sector_share(period) -> Reading:
     network = _network_until(period)
     result = counts(network)
     if not result["edges"]:
-        return Reading.missing(f"no ties between organisations recorded by {period.ends_on:%-d %b %Y}")
+        return Reading.missing(
+            f"no ties between organisations recorded by {period.ends_on:%-d %b %Y}"
+        )
     return Reading(
         round(100 * result["cross_sector_share"], 2),
         (
@@ -449,7 +458,9 @@ def isolated_from_other_sectors(period) -> Reading:
     network = _network_until(period)
     result = counts(network)
     if not result["edges"]:
-        return Reading.missing(f"no ties between organisations recorded by {period.ends_on:%-d %b %Y}")
+        return Reading.missing(
+            f"no ties between organisations recorded by {period.ends_on:%-d %b %Y}"
+        )
     return Reading(
         round(100 * result["isolated_from_other_sectors"] / result["nodes"], 2),
         (f"{result['isolated_from_other_sectors']} of {result['nodes']} organisations",),
