@@ -57,7 +57,11 @@ def test_the_plain_output_names_the_measures(tmp_path):
     [
         ("id,kind\na,public\n", "source,target,type\n", "nodes.csv, line 1, field 'sector'"),
         ("id,sector\na,public\nb,\n", "source,target,type\n", "nodes.csv, line 3, field 'sector'"),
-        ("id,sector\na,public\na,social\n", "source,target,type\n", "nodes.csv, line 3, field 'id'"),
+        (
+            "id,sector\na,public\na,social\n",
+            "source,target,type\n",
+            "nodes.csv, line 3, field 'id'",
+        ),
         (
             "id,sector\na,public\n",
             "source,target,type\na,a,x\na,zz,supply\n",

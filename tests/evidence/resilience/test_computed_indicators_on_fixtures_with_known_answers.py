@@ -6,9 +6,9 @@ import pytest
 from django.utils import timezone
 
 from altlep.commissioning.models import Ballot, Pledge, Result
+from altlep.evidence.models import Period
 from altlep.evidence.resilience import services
 from altlep.evidence.resilience.registry import INDICATORS, compute
-from altlep.evidence.models import Period
 from altlep.governance.services.decisions import decision_record, interest_declare
 from altlep.members.models import Affiliation, Role
 from tests.commissioning.factories import ProjectFactory
@@ -50,13 +50,18 @@ def test_every_registered_indicator_has_a_title_unit_and_theme():
 
     for path in INDICATORS:
         fn = import_string(path)
-        assert fn.title and fn.unit and fn.theme in {
-            "responsible_business",
-            "investment",
-            "integration",
-            "engagement",
-            "environment",
-        }
+        assert (
+            fn.title
+            and fn.unit
+            and fn.theme
+            in {
+                "responsible_business",
+                "investment",
+                "integration",
+                "engagement",
+                "environment",
+            }
+        )
 
 
 def test_local_share_counts_only_the_period_s_months(year):
@@ -150,7 +155,11 @@ def test_commissioning_pledges_co_delivery_budget_and_districts(officer, partner
         confirmed=True,
     )
     for code in ("E07000123", "E07000123", "E06000008"):
-        Ballot.objects.create(round=r, voter=UserFactory(district_code=code), receipt=f"r{code}{Ballot.objects.count()}")
+        Ballot.objects.create(
+            round=r,
+            voter=UserFactory(district_code=code),
+            receipt=f"r{code}{Ballot.objects.count()}",
+        )
     assert reading("budget_decided_by_members", around_today).value == 30.0
     assert reading("co_delivery", around_today).value == 100.0
     assert reading("pledges_value", around_today).value == 150.0

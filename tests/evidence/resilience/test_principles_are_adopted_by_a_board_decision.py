@@ -8,7 +8,11 @@ from altlep.evidence.models import PrincipleSet
 from altlep.evidence.resilience import services
 from altlep.evidence.resilience.selectors import principles_in_force
 from altlep.governance.services.decisions import decision_record
-from tests.evidence.resilience.helpers import adopted_principles, adopting_decision, draft_principles
+from tests.evidence.resilience.helpers import (
+    adopted_principles,
+    adopting_decision,
+    draft_principles,
+)
 from tests.governance.factories import board
 from tests.governance.helpers import board_meeting
 

@@ -51,12 +51,17 @@ def test_the_export_imports_back_unchanged_and_compares_by_theme(client, officer
     [
         (lambda d: d.update(format="something-else"), "format"),
         (lambda d: d["themes"][0].update(theme="luck"), "themes[0].theme"),
-        (lambda d: d["themes"][1]["indicators"][0].update(target="high"), "themes[1].indicators[0].target"),
+        (
+            lambda d: d["themes"][1]["indicators"][0].update(target="high"),
+            "themes[1].indicators[0].target",
+        ),
         (lambda d: d["themes"][1]["indicators"][0].update(direction="up"), "direction"),
         (lambda d: d.pop("area"), "area"),
     ],
 )
-def test_a_scorecard_of_another_shape_is_refused_naming_the_field(officer, exported, change, message):
+def test_a_scorecard_of_another_shape_is_refused_naming_the_field(
+    officer, exported, change, message
+):
     data = json.loads(exported)
     change(data)
     with pytest.raises(ValidationError) as caught:

@@ -3,8 +3,8 @@ values against targets with lineage and trend, "no data" with its reason, and in
 
 import pytest
 
-from altlep.evidence.resilience import services
 from altlep.evidence.models import Principle
+from altlep.evidence.resilience import services
 from tests.commissioning.factories import ProjectFactory
 from tests.evidence.resilience.helpers import adopted_principles, analysis, period
 
