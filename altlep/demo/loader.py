@@ -20,6 +20,7 @@ from altlep.demo.organisations import (
     organisation_ensure,
     plan_organisations,
 )
+from altlep.demo.resilience import demo_resilience
 from altlep.members import services
 from altlep.members.models import Organisation, Role, User, Visibility
 
@@ -193,4 +194,5 @@ def demo_load(*, progress: bool = False) -> DemoSummary:
             unaffiliated=[accounts[RESIDENT], accounts[ANCHOR]],
         )
         demo_follows()
+        demo_resilience(officer=officer)
     return summary

@@ -57,9 +57,12 @@ def _analysis_in(period):
     if analysis is None:
         return None, "no anchor institution's spend has been analysed yet"
     first, last = _months(period)
+    every = [m["month"] for m in analysis.result.get("months", [])]
     months = [m for m in analysis.result.get("months", []) if first <= m["month"] <= last]
     if not months:
-        return None, f"the analysed spend has no payments in {_span(period)}"
+        covers = f", which covers {every[0]} to {every[-1]}" if every else ""
+        kind = "synthetic" if analysis.synthetic else "real"
+        return None, f"the analysed {kind} spend{covers}, has no payments in {_span(period)}"
     return (analysis, months), ""
 
 
