@@ -47,7 +47,7 @@ class OutcomeForm(forms.Form):
     description = forms.CharField(max_length=300, required=False)
     quantity = forms.CharField(max_length=12, required=False, initial="0")
     value_pounds = forms.CharField(
-        max_length=20, required=False, initial="0", label="Value claimed (£)"
+        max_length=20, required=False, initial="0", label="Value per year (£)"
     )
     deadweight_percent = forms.CharField(
         max_length=8, required=False, initial="0", label="Deadweight (%)"
@@ -56,9 +56,9 @@ class OutcomeForm(forms.Form):
         max_length=8, required=False, initial="0", label="Attribution to others (%)"
     )
     drop_off_percent = forms.CharField(
-        max_length=8, required=False, initial="0", label="Drop-off per year (%)"
+        max_length=8, required=False, initial="0", label="Drop-off each later year (%)"
     )
-    years = forms.CharField(max_length=3, required=False, initial="1")
+    years = forms.CharField(max_length=3, required=False, initial="1", label="Years it lasts")
     evidence = forms.CharField(max_length=2000, required=False)
 
 

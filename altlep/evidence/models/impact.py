@@ -92,7 +92,9 @@ class Outcome(models.Model):
     theme = models.CharField(max_length=24, choices=SvmTheme.choices)
     description = models.CharField(max_length=300)
     quantity = models.PositiveIntegerField()
-    value_pence = models.BigIntegerField(default=0, help_text="Gross value claimed, if any.")
+    value_pence = models.BigIntegerField(
+        default=0, help_text="Gross value claimed for one year, if any."
+    )
     deadweight_percent = models.DecimalField(max_digits=5, decimal_places=2, default=0)
     attribution_percent = models.DecimalField(
         max_digits=5, decimal_places=2, default=0, help_text="Share owed to others."
