@@ -48,24 +48,35 @@ def principles(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         _deny_unless(request, "evidence.manage_principles")
         action = request.POST.get("action")
+        if action == "principle":
+            principle_form = forms.PrincipleForm(request.POST, prefix="p")
+        elif action == "indicator":
+            indicator_form = forms.IndicatorForm(
+                request.POST, prefix="i", principles=draft.principles.all() if draft else ()
+            )
+        elif action == "adopt":
+            adopt_form = forms.AdoptForm(request.POST, prefix="a", decisions=decisions)
+        elif action == "period":
+            period_form = forms.PeriodForm(request.POST, prefix="t")
         try:
             if action == "new_version":
                 services.principle_set_create(actor=request.user)
                 messages.success(request, "A new draft version was started.")
                 return redirect("evidence:principles")
-            if draft is None:
+            if action == "period":
+                if period_form.is_valid():
+                    services.period_create(actor=request.user, **period_form.cleaned_data)
+                    messages.success(request, "The period is added.")
+                    return redirect("evidence:principles")
+            elif draft is None:
                 raise ValidationError("Start a draft version first.")
-            if action == "principle":
-                principle_form = forms.PrincipleForm(request.POST, prefix="p")
+            elif action == "principle":
                 if principle_form.is_valid():
                     services.principle_add(
                         actor=request.user, principle_set=draft, **principle_form.cleaned_data
                     )
                     return redirect("evidence:principles")
             elif action == "indicator":
-                indicator_form = forms.IndicatorForm(
-                    request.POST, prefix="i", principles=draft.principles.all()
-                )
                 if indicator_form.is_valid():
                     data = dict(indicator_form.cleaned_data)
                     principle = get_object_or_404(
@@ -74,7 +85,6 @@ def principles(request: HttpRequest) -> HttpResponse:
                     services.indicator_add(actor=request.user, principle=principle, **data)
                     return redirect("evidence:principles")
             elif action == "adopt":
-                adopt_form = forms.AdoptForm(request.POST, prefix="a", decisions=decisions)
                 if adopt_form.is_valid():
                     decision = decisions.get(pk=adopt_form.cleaned_data["decision"])
                     services.principle_set_adopt(
@@ -82,19 +92,17 @@ def principles(request: HttpRequest) -> HttpResponse:
                     )
                     messages.success(request, f"Version {draft.version} is adopted and in force.")
                     return redirect("evidence:principles")
-            elif action == "period":
-                period_form = forms.PeriodForm(request.POST, prefix="t")
-                if period_form.is_valid():
-                    services.period_create(actor=request.user, **period_form.cleaned_data)
-                    return redirect("evidence:principles")
         except ValidationError as error:
             target = {
                 "principle": principle_form,
                 "indicator": indicator_form,
                 "adopt": adopt_form,
                 "period": period_form,
-            }.get(action, principle_form)
-            _errors(target, error)
+            }.get(action)
+            if target is not None and target.is_bound:
+                _errors(target, error)
+            else:
+                messages.error(request, " ".join(error.messages))
     return render(
         request,
         "evidence/resilience/principles.html",
