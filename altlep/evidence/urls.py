@@ -38,6 +38,7 @@ urlpatterns += [
     path("scorecard/import/", resilience_views.scorecard_import, name="scorecard_import"),
     path("scorecard/assess/", resilience_views.assess, name="assess"),
     path("indicators/<int:pk>/enter/", resilience_views.indicator_enter, name="indicator_enter"),
+    path("emission-factors/", resilience_views.emission_factors, name="emission_factors"),
     path("network/", network_views.network, name="network"),
     path("network.json", network_views.network_json, name="network_json"),
     path("impact/", impact_views.index, name="impact"),

@@ -69,3 +69,30 @@ class AssessmentForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(label="Scorecard JSON exported by another partnership")
+
+
+class EmissionFactorsForm(forms.Form):
+    file = forms.FileField(label="Conversion factors by industry (CSV)")
+    name = forms.CharField(max_length=200, initial="Supply-chain emission factors by SIC code")
+    source = forms.CharField(
+        max_length=500,
+        initial="Defra/DESNZ, UK and England's carbon footprint: conversion factors by SIC code",
+    )
+    year = forms.IntegerField(min_value=1990, max_value=2100)
+    category_map = forms.CharField(
+        required=False,
+        label="Spend categories and the industry each buys from",
+        help_text="One a line: spend category = SIC code as in the file, e.g. Catering = 56",
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+    def clean_category_map(self) -> dict:
+        found = {}
+        for number, line in enumerate(self.cleaned_data["category_map"].splitlines(), start=1):
+            if not line.strip():
+                continue
+            category, sep, code = line.rpartition("=")
+            if not sep or not category.strip() or not code.strip():
+                raise forms.ValidationError(f"Line {number}: write it as “category = SIC code”.")
+            found[category.strip()] = code.strip()
+        return found

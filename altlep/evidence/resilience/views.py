@@ -235,3 +235,34 @@ def scorecard_import(request: HttpRequest) -> HttpResponse:
             )
             return redirect("evidence:scorecard")
     return render(request, "evidence/resilience/import.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def emission_factors(request: HttpRequest) -> HttpResponse:
+    """An officer imports the government's emission factors by industry."""
+    _deny_unless(request, "evidence.import_emission_factors")
+    form = forms.EmissionFactorsForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            factor_set = services.emission_factors_import(
+                actor=request.user,
+                raw=data["file"].read(),
+                name=data["name"],
+                source=data["source"],
+                year=data["year"],
+                category_map=data["category_map"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, f"Imported {factor_set.factors.count()} factors.")
+            return redirect("evidence:scorecard")
+    from altlep.evidence.models import EmissionFactorSet
+
+    return render(
+        request,
+        "evidence/resilience/emission_factors.html",
+        {"form": form, "sets": EmissionFactorSet.objects.all()},
+    )

@@ -46,3 +46,26 @@ def test_a_bad_file_names_line_and_field_and_saves_nothing(officer, raw, message
     with pytest.raises(ValidationError, match=message):
         load(officer, raw)
     assert not EmissionFactorSet.objects.exists() and not EmissionFactor.objects.exists()
+
+
+def test_an_officer_imports_the_file_from_the_web_with_its_category_map(client, officer):
+    client.force_login(officer)
+    with open(FIXTURE, "rb") as handle:
+        response = client.post(
+            "/evidence/emission-factors/",
+            {
+                "file": handle,
+                "name": "Factors",
+                "source": "Defra",
+                "year": 2025,
+                "category_map": "Catering = 56\nCleaning and facilities = 81",
+            },
+        )
+    assert response.status_code == 302
+    factor_set = EmissionFactorSet.objects.get()
+    assert factor_set.category_map == {"Catering": "56", "Cleaning and facilities": "81"}
+
+
+def test_a_member_may_not_import_factors(client, member):
+    client.force_login(member)
+    assert client.get("/evidence/emission-factors/").status_code == 403
