@@ -251,10 +251,14 @@ def network_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
             w.writerow([f"{r.starts_on} to {r.ends_on}", *[r.figures.get(k, "") for k, _ in ROWS]])
         response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     elif fmt == "pdf":
-        from weasyprint import HTML
+        from django.contrib.staticfiles import finders
+        from weasyprint import CSS, HTML
 
         html = render_to_string("evidence/impact/network_pdf.html", {**context, "rows": ROWS})
-        response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
+        # The stylesheet is read from the app's static files (no inline styles anywhere).
+        css = CSS(filename=finders.find("evidence/impact-pdf.css"))
+        pdf = HTML(string=html).write_pdf(stylesheets=[css])
+        response = HttpResponse(pdf, content_type="application/pdf")
     else:
         raise Http404("Formats: json, csv, pdf")
     response["Content-Disposition"] = f'attachment; filename="{network.slug}-impact.{fmt}"'
