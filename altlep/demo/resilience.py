@@ -171,7 +171,7 @@ CATEGORY_MAP = {
     "Transport": "49",
     "Energy": "35",
 }
-QUARTER = "Calder and Kirklees social enterprise quarter"
+QUARTER = "West Yorkshire social enterprise quarter"
 QUARTER_MEMBERS = [
     "Community Energy",
     "Food Co-operative",

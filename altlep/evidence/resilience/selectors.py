@@ -112,8 +112,13 @@ def scorecard(period: Period, principle_set: PrincipleSet | None = None) -> dict
                 "actions": actions,
             }
         )
+    # A theme with no indicator judged has no bar (0% would read as failure); the table says so.
     chart = bars_svg(
-        [(t["label"], t["summary"].share_met or 0.0) for t in themes],
+        [
+            (t["label"], t["summary"].share_met)
+            for t in themes
+            if t["summary"].share_met is not None
+        ],
         title="Share of indicators with data that meet their target, by theme",
         percent=True,
     )
