@@ -373,7 +373,7 @@ def _quarter(officer) -> None:
                 ],
                 outcomes=[
                     {
-                        "theme": "wellbeing" if i % 2 else "economic_inequality",
+                        "theme": "health" if i % 2 else "opportunity",
                         "description": "People less isolated"
                         if i % 2
                         else "People into work or training",
@@ -386,7 +386,7 @@ def _quarter(officer) -> None:
                         "evidence": "Participants' before-and-after survey; referral records",
                     },
                     {
-                        "theme": "climate",
+                        "theme": "clean_energy",
                         "description": "Items repaired or food redistributed instead of wasted",
                         "quantity": int((300 + 80 * i) * scale),
                         "value_pence": 0,

@@ -101,7 +101,7 @@ def test_principles_adopted_scorecard_filled_report_filed_and_network_report_pub
     page.fill("#id_spend-0-supplier_name", "Hebble Timber")
     page.fill("#id_spend-0-amount_pounds", "1200")
     page.check("#id_spend-0-local")
-    page.select_option("#id_outcome-0-theme", label="Wellbeing")
+    page.select_option("#id_outcome-0-theme", label="Build an NHS fit for the future")
     page.fill("#id_outcome-0-description", "People less isolated")
     page.fill("#id_outcome-0-quantity", "25")
     page.fill("#id_outcome-0-value_pounds", "2000")

@@ -42,7 +42,7 @@ class OutcomeForm(forms.Form):
     theme = forms.ChoiceField(
         choices=[("", "(none)"), *SvmTheme.choices],
         required=False,
-        label="Social Value Model theme",
+        label="Social Value Model mission",
     )
     description = forms.CharField(max_length=300, required=False)
     quantity = forms.CharField(max_length=12, required=False, initial="0")

@@ -103,7 +103,7 @@ def report_file(
         try:
             theme = o.get("theme")
             if theme not in SvmTheme.values:
-                raise ValidationError({f"{where}: theme": "Choose a Social Value Model theme."})
+                raise ValidationError({f"{where}: theme": "Choose a Social Value Model mission."})
             row = {
                 "quantity": int(_figure(o.get("quantity", 0), f"{where}: quantity")),
                 "value_pence": int(_figure(o.get("value_pence", 0) or 0, f"{where}: value")),

@@ -6,13 +6,15 @@ from django.db import models
 
 
 class SvmTheme(models.TextChoices):
-    """Themes of the UK government's Social Value Model (PPN 002, Open Government Licence)."""
+    """The missions of the UK government's Social Value Model (PPN 002, February 2025, Open
+    Government Licence), under which outcomes are reported. The National TOMs and their proxy
+    values are not used (their licence forbids embedding them)."""
 
-    COVID_RECOVERY = "covid_recovery", "COVID-19 recovery"
-    ECONOMIC_INEQUALITY = "economic_inequality", "Tackling economic inequality"
-    CLIMATE = "climate", "Fighting climate change"
-    EQUAL_OPPORTUNITY = "equal_opportunity", "Equal opportunity"
-    WELLBEING = "wellbeing", "Wellbeing"
+    ECONOMIC_GROWTH = "economic_growth", "Kick-start economic growth"
+    CLEAN_ENERGY = "clean_energy", "Make Britain a clean energy superpower"
+    SAFER_STREETS = "safer_streets", "Take back our streets"
+    OPPORTUNITY = "opportunity", "Break down barriers to opportunity"
+    HEALTH = "health", "Build an NHS fit for the future"
 
 
 class ImpactNetwork(models.Model):

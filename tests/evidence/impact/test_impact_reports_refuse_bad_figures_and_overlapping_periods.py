@@ -12,7 +12,7 @@ from altlep.evidence.models import ImpactReport, Outcome
 pytestmark = pytest.mark.django_db
 START, END = datetime.date(2025, 4, 1), datetime.date(2026, 3, 31)
 GOOD_OUTCOME = {
-    "theme": "wellbeing",
+    "theme": "health",
     "description": "People less isolated",
     "quantity": 40,
     "value_pence": 4000_00,

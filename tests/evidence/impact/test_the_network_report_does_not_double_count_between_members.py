@@ -34,11 +34,11 @@ def test_spend_between_members_is_counted_once_and_ties_once_per_pair():
 
 
 def test_outcomes_add_up_net_of_deadweight_attribution_and_drop_off():
-    outcome = OutcomeItem("wellbeing", 10, 1000_00, 0.2, 0.25, 0.5, years=2)
+    outcome = OutcomeItem("health", 10, 1000_00, 0.2, 0.25, 0.5, years=2)
     # year 1: 1000 × 0.8 × 0.75 = 600; year 2: 600 × 0.5 = 300
     assert outcome.net_pence == 900_00
     figures = network_figures([MemberReport("a", {}, outcomes=[outcome])])
-    assert figures["outcomes"]["wellbeing"] == {
+    assert figures["outcomes"]["health"] == {
         "quantity": 10,
         "gross_pence": 1000_00,
         "net_pence": 900_00,
