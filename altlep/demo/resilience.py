@@ -128,7 +128,7 @@ PRINCIPLES = [
         "Cut the emissions of what we buy",
         "Spend is a large share of the area's footprint; we measure it and bring it down.",
         [
-            ("Estimated emissions of anchor spend", "lower", 900, "t CO2e", C + "spend_emissions"),
+            ("Estimated emissions of anchor spend", "lower", 4000, "t CO2e", C + "spend_emissions"),
             ("Member businesses with a carbon reduction plan", "higher", 50, "%", ""),
         ],
     ),
