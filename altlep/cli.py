@@ -73,21 +73,14 @@ main.add_command(stv)
 def _register_app_commands() -> None:
     # Imported late so `altlep pb …` works without touching Django.
     from altlep.core.cli import areas
+    from altlep.evidence.cli import evidence
     from altlep.notify.cli import notify
-
-    main.add_command(areas)
-    main.add_command(notify)
-    from altlep.skills.cli import skills  # noqa: E402  (one line per app, for easy merging)
-
-    main.add_command(skills)
-
     from altlep.procurement.cli import procurement
-
-    main.add_command(procurement)
-
+    from altlep.skills.cli import skills
     from altlep.supply.cli import supply
 
-    main.add_command(supply)
+    for group in (areas, notify, procurement, supply, skills, evidence):
+        main.add_command(group)
 
 
 _register_app_commands()

@@ -21,6 +21,7 @@ from altlep.demo.organisations import (
     plan_organisations,
 )
 from altlep.demo.procurement import demo_procurement
+from altlep.demo.resilience import demo_resilience
 from altlep.demo.skills import demo_skills
 from altlep.demo.supply import demo_supply
 from altlep.members import services
@@ -199,4 +200,5 @@ def demo_load(*, progress: bool = False) -> DemoSummary:
         demo_procurement(officer=officer)
         demo_skills(officer=officer, owner_email=OWNER, resident_email=RESIDENT)
         demo_supply(officer=officer)
+        demo_resilience(officer=officer)
     return summary

@@ -23,3 +23,31 @@ urlpatterns = [
     path("lm3/", views.lm3, name="lm3"),
     path("survey/", views.survey, name="survey"),
 ]
+
+from altlep.evidence.impact import views as impact_views  # noqa: E402
+from altlep.evidence.network import views as network_views  # noqa: E402
+from altlep.evidence.resilience import views as resilience_views  # noqa: E402
+
+urlpatterns += [
+    path("principles/", resilience_views.principles, name="principles"),
+    path("scorecard/", resilience_views.scorecard, name="scorecard"),
+    path("scorecard/<int:pk>/", resilience_views.scorecard, name="scorecard_period"),
+    path(
+        "scorecard/<int:pk>/export.json", resilience_views.scorecard_export, name="scorecard_export"
+    ),
+    path("scorecard/import/", resilience_views.scorecard_import, name="scorecard_import"),
+    path("scorecard/assess/", resilience_views.assess, name="assess"),
+    path("indicators/<int:pk>/enter/", resilience_views.indicator_enter, name="indicator_enter"),
+    path("emission-factors/", resilience_views.emission_factors, name="emission_factors"),
+    path("network/", network_views.network, name="network"),
+    path("network.json", network_views.network_json, name="network_json"),
+    path("impact/", impact_views.index, name="impact"),
+    path("impact/file/<slug:slug>/", impact_views.report_file, name="impact_file"),
+    path("impact/reports/<int:pk>/", impact_views.report, name="impact_report"),
+    path("impact/networks/<slug:slug>/", impact_views.network_report, name="impact_network"),
+    path(
+        "impact/networks/<slug:slug>/export.<str:fmt>",
+        impact_views.network_export,
+        name="impact_network_export",
+    ),
+]

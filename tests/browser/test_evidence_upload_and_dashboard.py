@@ -66,7 +66,9 @@ def test_an_anchor_uploads_spend_sees_progress_then_the_dashboard(page, axe, par
 
     page.goto(f"/evidence/bodies/{body.slug}/")
     page.get_by_role("link", name="Upload a spend file").click()
-    page.get_by_label("Spend file (CSV, .xlsx or .ods)").set_input_files(str(_spend_file(tmp_path / "april.csv")))
+    page.get_by_label("Spend file (CSV, .xlsx or .ods)").set_input_files(
+        str(_spend_file(tmp_path / "april.csv"))
+    )
     page.get_by_role("button", name="Upload and analyse").click()
 
     page.locator("progress#upload-progress").wait_for()
