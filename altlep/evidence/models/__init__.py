@@ -12,3 +12,11 @@ from altlep.evidence.models.spend import (  # noqa: F401
     SupplierSurvey,
     UploadStatus,
 )
+from altlep.evidence.models.sectors import (  # noqa: F401,E402
+    GvaPerJob,
+    NomisDataset,
+    NomisImport,
+    NomisObservation,
+    SectorCode,
+    SectorDefinition,
+)
