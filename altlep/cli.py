@@ -77,6 +77,9 @@ def _register_app_commands() -> None:
 
     main.add_command(areas)
     main.add_command(notify)
+    from altlep.evidence.sectors.cli import evidence
+
+    main.add_command(evidence)
 
 
 _register_app_commands()

@@ -30,3 +30,4 @@ rules.add_perm("evidence.submit_survey", is_confirmed_member)
 # Loading the company register re-resolves every body's suppliers: partnership officers only.
 rules.add_perm("evidence.upload_register", is_officer)
 rules.add_perm("evidence.view_register_upload", is_officer)
+from altlep.evidence.sectors import rules as _sector_rules  # noqa: E402,F401
