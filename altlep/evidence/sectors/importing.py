@@ -32,7 +32,9 @@ _LEP_CODE = re.compile(r"^E37\d{6}$")
 
 class NomisImportError(ValueError):
     def __init__(self, path: Path, message: str, *, line: int | None = None, field: str = ""):
-        where = path.name + (f", line {line}" if line else "") + (f", field {field}" if field else "")
+        where = (
+            path.name + (f", line {line}" if line else "") + (f", field {field}" if field else "")
+        )
         super().__init__(f"{where}: {message}")
 
 

@@ -53,9 +53,10 @@ def sector_named(name: str) -> SectorDefinition | None:
     if name.strip().lower() in {"all", "whole economy"}:
         return None
     current = SectorDefinition.objects.current()
-    found = current.filter(slug=name.strip()).first() or current.filter(
-        name__iexact=name.strip()
-    ).first()
+    found = (
+        current.filter(slug=name.strip()).first()
+        or current.filter(name__iexact=name.strip()).first()
+    )
     if found is None:
         known = ", ".join(current.order_by("slug").values_list("slug", flat=True))
         raise SizingError(f"no sector called {name!r}; known: all, {known}")
@@ -262,10 +263,10 @@ def platform_organisations(
 
 def gva_per_job(level: str, industry: str, year: int) -> GvaPerJob | None:
     return (
-        GvaPerJob.objects.filter(industry_code=industry, year__lte=year)
+        GvaPerJob.objects.filter(industry_code=industry, year__lte=year).order_by("-year").first()
+        or GvaPerJob.objects.filter(industry_level="total", year__lte=year)
         .order_by("-year")
         .first()
-        or GvaPerJob.objects.filter(industry_level="total", year__lte=year).order_by("-year").first()
     )
 
 
