@@ -1,5 +1,13 @@
 """Evidence models, one module per body of evidence (money flows first; sectors, resilience…)."""
 
+from altlep.evidence.models.sectors import (  # noqa: F401,E402
+    GvaPerJob,
+    NomisDataset,
+    NomisImport,
+    NomisObservation,
+    SectorCode,
+    SectorDefinition,
+)
 from altlep.evidence.models.spend import (  # noqa: F401
     Analysis,
     AnchorBody,
@@ -11,12 +19,4 @@ from altlep.evidence.models.spend import (  # noqa: F401
     SpendUpload,
     SupplierSurvey,
     UploadStatus,
-)
-from altlep.evidence.models.sectors import (  # noqa: F401,E402
-    GvaPerJob,
-    NomisDataset,
-    NomisImport,
-    NomisObservation,
-    SectorCode,
-    SectorDefinition,
 )

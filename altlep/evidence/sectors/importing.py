@@ -210,7 +210,9 @@ def nomis_import(
         try:
             year = int(str(row["year"]).strip()[:4])
         except ValueError:
-            raise NomisImportError(path, f"{row['year']!r} is not a year", line=line, field="DATE")
+            raise NomisImportError(
+                path, f"{row['year']!r} is not a year", line=line, field="DATE"
+            ) from None
         industry = parse_industry(row["industry"])
         if industry is None:
             raise NomisImportError(

@@ -1,6 +1,9 @@
 """A small Nomis API CSV at 4-digit SIC class, with known totals and one suppressed cell."""
 
-HEADER = "DATE,GEOGRAPHY_CODE,GEOGRAPHY_NAME,INDUSTRY_CODE,INDUSTRY_NAME,EMPLOYMENT_SIZEBAND_NAME,OBS_VALUE\n"
+HEADER = (
+    "DATE,GEOGRAPHY_CODE,GEOGRAPHY_NAME,INDUSTRY_CODE,INDUSTRY_NAME,"
+    "EMPLOYMENT_SIZEBAND_NAME,OBS_VALUE\n"
+)
 ROWS = [
     # Leeds: publishing 5811 and software 6201 (creative), retail 4711 (not creative)
     ("E08000035", "Leeds", "5811", "Micro (0 to 9)", "40"),
