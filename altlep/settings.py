@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "altlep.evidence",
     "altlep.notify",
     "altlep.procurement",
+    "reversion",
 ]
 
 MIDDLEWARE = [

@@ -24,6 +24,32 @@ from altlep.governance.models.meetings import (
 )
 from altlep.governance.models.strategy import PrioritySector, Strategy
 
+# Sector groups' evidence, prospectus and the people's plan (after __all__'s names above).
+from altlep.governance.models.evidence_base import (  # noqa: E402
+    EvidenceItem,
+    EvidenceKind,
+    QuestionKind,
+    Survey,
+    SurveyAnswer,
+    SurveyQuestion,
+    SurveyResponse,
+    SurveyStatus,
+)
+from altlep.governance.models.plan import (  # noqa: E402
+    AmendmentComment,
+    AmendmentStatus,
+    AmendmentSupport,
+    PlanAmendment,
+)
+from altlep.governance.models.prospectus import (  # noqa: E402
+    Initiative,
+    InitiativeComment,
+    Prospectus,
+    ProspectusSection,
+    ProspectusSignoff,
+    ResilienceTheme,
+)
+
 __all__ = [
     "AgendaItem",
     "Attendance",
@@ -50,4 +76,22 @@ __all__ = [
     "Strategy",
     "Vote",
     "VoteChoice",
+    "AmendmentComment",
+    "AmendmentStatus",
+    "AmendmentSupport",
+    "EvidenceItem",
+    "EvidenceKind",
+    "Initiative",
+    "InitiativeComment",
+    "PlanAmendment",
+    "Prospectus",
+    "ProspectusSection",
+    "ProspectusSignoff",
+    "QuestionKind",
+    "ResilienceTheme",
+    "Survey",
+    "SurveyAnswer",
+    "SurveyQuestion",
+    "SurveyResponse",
+    "SurveyStatus",
 ]
