@@ -10,19 +10,6 @@ from altlep.governance.models.elections import (
     ElectionStatus,
     Nomination,
 )
-from altlep.governance.models.groups import Group, GroupDocument, GroupKind, GroupMembership
-from altlep.governance.models.meetings import (
-    AgendaItem,
-    Attendance,
-    AttendanceStatus,
-    Decision,
-    Interest,
-    Meeting,
-    Paper,
-    Vote,
-    VoteChoice,
-)
-from altlep.governance.models.strategy import PrioritySector, Strategy
 
 # Sector groups' evidence, prospectus and the people's plan (after __all__'s names above).
 from altlep.governance.models.evidence_base import (  # noqa: E402
@@ -34,6 +21,18 @@ from altlep.governance.models.evidence_base import (  # noqa: E402
     SurveyQuestion,
     SurveyResponse,
     SurveyStatus,
+)
+from altlep.governance.models.groups import Group, GroupDocument, GroupKind, GroupMembership
+from altlep.governance.models.meetings import (
+    AgendaItem,
+    Attendance,
+    AttendanceStatus,
+    Decision,
+    Interest,
+    Meeting,
+    Paper,
+    Vote,
+    VoteChoice,
 )
 from altlep.governance.models.plan import (  # noqa: E402
     AmendmentComment,
@@ -49,6 +48,7 @@ from altlep.governance.models.prospectus import (  # noqa: E402
     ProspectusSignoff,
     ResilienceTheme,
 )
+from altlep.governance.models.strategy import PrioritySector, Strategy
 
 __all__ = [
     "AgendaItem",

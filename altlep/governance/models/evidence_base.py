@@ -92,9 +92,15 @@ class SurveyResponse(models.Model):
             models.UniqueConstraint(fields=["survey", "respondent"], name="answer_survey_once")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.respondent} answered {self.survey}"
+
 
 class SurveyAnswer(models.Model):
     response = models.ForeignKey(SurveyResponse, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(SurveyQuestion, on_delete=models.CASCADE, related_name="answers")
     number = models.BigIntegerField(null=True, blank=True)
     choice = models.CharField(max_length=200, blank=True)
+
+    def __str__(self) -> str:
+        return f"answer to {self.question}"

@@ -47,6 +47,9 @@ class AmendmentSupport(models.Model):
             models.UniqueConstraint(fields=["amendment", "member"], name="support_amendment_once")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.member} supports {self.amendment}"
+
 
 class AmendmentComment(models.Model):
     amendment = models.ForeignKey(PlanAmendment, on_delete=models.CASCADE, related_name="comments")
@@ -56,3 +59,6 @@ class AmendmentComment(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"comment on {self.amendment}"

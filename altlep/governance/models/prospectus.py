@@ -97,6 +97,9 @@ class InitiativeComment(models.Model):
     class Meta:
         ordering = ["created_at", "id"]
 
+    def __str__(self) -> str:
+        return f"comment on {self.initiative}"
+
 
 class ProspectusSignoff(models.Model):
     prospectus = models.ForeignKey(Prospectus, on_delete=models.CASCADE, related_name="signoffs")
@@ -111,3 +114,6 @@ class ProspectusSignoff(models.Model):
                 fields=["prospectus", "member", "version"], name="sign_version_once"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.member} signed v{self.version}"
