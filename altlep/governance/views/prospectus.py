@@ -39,7 +39,7 @@ def _prospectus(group: Group) -> Prospectus:
 
 
 def _errors(error: ValidationError) -> dict:
-    return error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
+    return error.message_dict if hasattr(error, "error_dict") else {"all": error.messages}
 
 
 # --- the evidence base -----------------------------------------------------------------------
