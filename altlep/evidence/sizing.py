@@ -174,16 +174,24 @@ def industries_for_sector(
     sector_codes: Mapping[str, Decimal] | None,
     industry_classes: Mapping[str, frozenset[str]],
     part_classes: frozenset[str] = frozenset(),
+    universe: frozenset[str] = frozenset(),
 ) -> Coverage:
     """Match a sector (4-digit class → share counted; None for the whole economy) against the
     industries a dataset holds (industry code → the 4-digit classes it contains).
 
     `part_classes` are classes the sector holds only in part (it names some of their 5-digit
-    subclasses): an industry containing one can never be counted whole."""
+    subclasses): an industry containing one can never be counted whole. `universe` is every
+    class there is, against which the whole economy's coverage is judged."""
     coverage = Coverage()
-    if sector_codes is None:  # the whole economy: every industry counts whole
+    if sector_codes is None:
+        # The whole economy: every industry counts whole, and the data sizes it in full only
+        # if its industries hold every class of the classification (`universe`).
         coverage.whole = {code: Decimal(1) for code in industry_classes}
-        coverage.covered_codes = sorted(industry_classes)
+        held = frozenset().union(*industry_classes.values()) if industry_classes else frozenset()
+        coverage.covered_codes = sorted(held)
+        coverage.uncovered_codes = sorted(universe - held) if universe else []
+        if coverage.uncovered_codes:
+            coverage.partial = ["classes not in the data"]
         return coverage
     in_sector = set(sector_codes)
     covered: set[str] = set()
@@ -213,11 +221,17 @@ def size_note(coverage: Coverage, level: str) -> str:
             f"({', '.join(coverage.partial) or 'none'}) also holds other activities; their "
             "totals are an upper bound, not the sector's size"
         )
-    return (
+    counted = (
         f"sized only in part from data by {level}: {len(coverage.covered_codes)} of "
-        f"{len(coverage.covered_codes) + len(coverage.uncovered_codes)} codes counted; "
-        f"the rest lie in {', '.join(coverage.partial)}, which also hold other activities"
+        f"{len(coverage.covered_codes) + len(coverage.uncovered_codes)} codes counted"
     )
+    industries = [p for p in coverage.partial if p != "classes not in the data"]
+    if industries:
+        return (
+            f"{counted}; the rest lie in {', '.join(industries)}, which also hold other "
+            "activities"
+        )
+    return f"{counted}; the rest are not in the data
 
 
 # --- the platform's own organisations ---------------------------------------------------------

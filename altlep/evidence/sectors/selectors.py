@@ -176,7 +176,10 @@ def official_figures(
     rows = list(cells.filter(industry_level=level))
     industries = {r.industry_code for r in rows}
     coverage = sizing.industries_for_sector(
-        shares, {i: sic_levels.industry_classes(level, i) for i in industries}, part
+        shares,
+        {i: sic_levels.industry_classes(level, i) for i in industries},
+        part,
+        universe=sic_levels.all_classes(),
     )
     bands = sizing.SIZE_BANDS + ("total",) if dataset != NomisDataset.EMPLOYMENT else ("total",)
     counted: dict[str, sizing.Figure] = {}
@@ -232,7 +235,11 @@ def _band_json(official: dict | None, band: str) -> dict:
             "explanation": official["coverage"],
             "upper_bound": bound.value if bound else None,
         }
-    return figure.as_json()
+    found = figure.as_json()
+    if not official["complete"]:
+        found["note"] = "lower-bound"
+        found["explanation"] = f"{official['coverage']}; {found['explanation']}"
+    return found
 
 
 def platform_organisations(
@@ -273,10 +280,15 @@ def gva_per_job(level: str, industry: str, year: int) -> GvaPerJob | None:
 def sector_size(*, sector: SectorDefinition | None, area_codes: list[str], year=None) -> dict:
     """Everything `altlep evidence sector-size` prints and the sector page shows."""
     codes = check_areas(area_codes)
-    businesses = official_figures(
-        sector=sector, area_codes=codes, dataset=NomisDataset.ENTERPRISES, year=year
-    ) or official_figures(
-        sector=sector, area_codes=codes, dataset=NomisDataset.LOCAL_UNITS, year=year
+    # Enterprises are the unit the question is about; local units (workplaces) stand in when
+    # only they size the sector. A dataset that sizes it in full wins over one that cannot.
+    candidates = [
+        found
+        for dataset in (NomisDataset.ENTERPRISES, NomisDataset.LOCAL_UNITS)
+        if (found := official_figures(sector=sector, area_codes=codes, dataset=dataset, year=year))
+    ]
+    businesses = next((c for c in candidates if c["complete"]), None) or next(
+        iter(candidates), None
     )
     employment = official_figures(
         sector=sector, area_codes=codes, dataset=NomisDataset.EMPLOYMENT, year=year
@@ -344,7 +356,63 @@ def sector_size(*, sector: SectorDefinition | None, area_codes: list[str], year=
         "gva_estimate": gva,
         "platform": platform,
         "sources": sources,
+        "differences": differences(businesses, platform),
     }
+
+
+def differences(official: dict | None, platform: dict) -> list[str]:
+    """Why the platform's count and the official count of the sector differ, one reason a line."""
+    listed = platform["businesses"]["total"]
+    if official is None:
+        return [
+            f"No official statistics are imported for these areas; only the {listed} "
+            "organisations listed on the platform are counted."
+        ]
+    total = official["figures"].get("total")
+    bound = official["upper_bound"].get("total")
+    out = []
+    if total is not None and total.value:
+        out.append(
+            f"Coverage: the platform lists {listed} organisations in the sector; "
+            f"{official['title']} counts {total.value:,} ({total.explain()}), so the platform "
+            f"holds about {listed / total.value:.1%} of them: only organisations that have "
+            "joined or been listed are on it."
+        )
+    elif bound is not None:
+        out.append(
+            f"Industry detail: {official['coverage']}. The official data cannot give the "
+            f"sector's size, only an upper bound of {bound.value:,}; the platform's {listed} "
+            "organisations are counted by their own 5-digit SIC codes."
+        )
+    if official["dataset"] == NomisDataset.LOCAL_UNITS:
+        out.append(
+            "Unit: local units are workplaces, so a firm with several sites counts once per "
+            "site; the platform counts each organisation once."
+        )
+    out.append(
+        "Classification: ONS places each business in one industry, its main activity; the "
+        "platform counts an organisation in the sector when any of its SIC codes is in it."
+    )
+    out.append(
+        "Register: ONS counts businesses registered for VAT or PAYE (the smallest sole traders "
+        "are absent); the platform may list a sole trader below those thresholds."
+    )
+    out.append(
+        "Size bands: ONS bands by employment on the register; the platform by the Companies "
+        "Act test (headcount, turnover, balance sheet), or headcount alone when finances are "
+        "unknown."
+    )
+    out.append(
+        f"Date: the official figures are for {official['year']}; the platform's are as of today."
+    )
+    if total is not None and total.note in {"rounded", "partial", "suppressed"}:
+        out.append(f"Rounding and suppression: the official total is {total.explain()}.")
+    if official.get("synthetic"):
+        out.append(
+            "Synthetic: the official-statistics file for this sector was generated for the demo "
+            "in Nomis's layout; its numbers are not ONS's."
+        )
+    return out
 
 
 def _micro_share(found: dict | None) -> float | None:

@@ -21,9 +21,10 @@ ROWS = [
 ]
 
 
-def write(path, rows=ROWS, header=HEADER, year="2022"):
+def write(path, rows=ROWS, header=HEADER, year="2022", total=False):
     lines = [header]
     for code, name, sic, band, value in rows:
-        lines.append(f'{year},{code},{name},{sic},"{sic} : class {sic}",{band},{value}\n')
+        industry = "Total" if total else f"{sic} : class {sic}"
+        lines.append(f'{year},{code},{name},{sic},"{industry}",{band},{value}\n')
     path.write_text("".join(lines), encoding="utf-8")
     return path
