@@ -228,10 +228,9 @@ def size_note(coverage: Coverage, level: str) -> str:
     industries = [p for p in coverage.partial if p != "classes not in the data"]
     if industries:
         return (
-            f"{counted}; the rest lie in {', '.join(industries)}, which also hold other "
-            "activities"
+            f"{counted}; the rest lie in {', '.join(industries)}, which also hold other activities"
         )
-    return f"{counted}; the rest are not in the data
+    return f"{counted}; the rest are not in the data"
 
 
 # --- the platform's own organisations ---------------------------------------------------------
