@@ -20,6 +20,7 @@ from altlep.demo.organisations import (
     organisation_ensure,
     plan_organisations,
 )
+from altlep.demo.sectors import demo_sectors
 from altlep.members import services
 from altlep.members.models import Organisation, Role, User, Visibility
 
@@ -192,5 +193,6 @@ def demo_load(*, progress: bool = False) -> DemoSummary:
             organisations=list(Organisation.objects.order_by("pk")),
             unaffiliated=[accounts[RESIDENT], accounts[ANCHOR]],
         )
+        demo_sectors(officer=officer)
         demo_follows()
     return summary

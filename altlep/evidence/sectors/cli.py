@@ -152,9 +152,25 @@ def sector_size(sector_name: str, areas: tuple[str, ...], year: int | None, as_j
         f"({p['businesses']['micro']} micro), {p['employees']:,} employees "
         f"(known for {p['employees_known_for']})"
     )
+    click.echo("  each source's total:")
+    for s in found["by_source"]:
+        total, bound = s.get("total"), s.get("upper_bound")
+        figure = (
+            f"{total['value']:,} [{total['note']}]"
+            if total and total.get("value") is not None
+            else f"not sizeable (upper bound {bound['value']:,})"
+            if bound and bound.get("value") is not None
+            else "not known"
+        )
+        label = s["source"] + (f" {s['year']}" if s.get("year") else "")
+        label += " (synthetic)" if s.get("synthetic") else ""
+        click.echo(f"    {label}: {figure}")
     for s in found["sources"]:
         click.echo(f"  source: {s['title']}" + (f" ({s['year']})" if s.get("year") else ""))
         if s.get("coverage"):
             click.echo(f"    {s['coverage']}")
         for note in s.get("area_notes") or []:
             click.echo(f"    {note}")
+    click.echo("  why the sources differ:")
+    for line in found["differences"]:
+        click.echo(f"    - {line}")

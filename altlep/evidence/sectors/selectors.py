@@ -137,13 +137,14 @@ def _data_codes(code: str, dataset: str, year: int) -> tuple[list[str], str]:
     return [], ""
 
 
-def _latest_year(dataset: str, codes: list[str]) -> int | None:
+def _latest_year(dataset: str, codes: list[str], up_to: int | None = None) -> int | None:
     expanded = set(codes)
     for code in codes:
         expanded |= {old for old, new in SUCCESSORS.items() if new == code}
-    return NomisObservation.objects.filter(dataset=dataset, area_code__in=expanded).aggregate(
-        y=Max("year")
-    )["y"]
+    cells = NomisObservation.objects.filter(dataset=dataset, area_code__in=expanded)
+    if up_to is not None:
+        cells = cells.filter(year__lte=up_to)
+    return cells.aggregate(y=Max("year"))["y"]
 
 
 def official_figures(
@@ -151,7 +152,9 @@ def official_figures(
 ) -> dict | None:
     """A sector's count in the areas from one dataset: figures by size band (or total for
     employment), the industry detail used, and how far it sizes the sector. None: no data."""
-    year = year or _latest_year(dataset, area_codes)
+    # A dataset published to an earlier year answers with its latest year up to the one asked
+    # for (BRES lags UK Business Counts by a year); the year used is reported beside it.
+    year = _latest_year(dataset, area_codes, up_to=year)
     if year is None:
         return None
     codes: list[str] = []
@@ -306,7 +309,8 @@ def sector_size(*, sector: SectorDefinition | None, area_codes: list[str], year=
             sector=None, area_codes=codes, dataset=businesses["dataset"], year=businesses["year"]
         )
     share = None
-    if whole and businesses["figures"].get("total") is not None:
+    # A share only of like with like: the same dataset and year, the whole economy in full.
+    if whole and whole["complete"] and businesses["figures"].get("total") is not None:
         share = sizing.share_of(businesses["figures"]["total"], whole["figures"]["total"])
     platform = sizing.organisations_size(platform_organisations(sector=sector, area_codes=codes))
     sources = []
@@ -356,7 +360,48 @@ def sector_size(*, sector: SectorDefinition | None, area_codes: list[str], year=
         "gva_estimate": gva,
         "platform": platform,
         "sources": sources,
-        "differences": differences(businesses, platform),
+        "differences": differences(businesses, platform)
+        + [
+            f"{c['title']} ({c['year']}{', synthetic' if c['synthetic'] else ''}): "
+            f"{c['coverage']}; upper bound {c['upper_bound']['total'].value:,}. "
+            + (
+                "Local units are workplaces, so a firm with several sites counts once per site."
+                if c["dataset"] == NomisDataset.LOCAL_UNITS
+                else ""
+            )
+            for c in (*candidates, employment)
+            if c is not None
+            and c is not businesses
+            and not c["complete"]
+            and c["upper_bound"].get("total") is not None
+        ],
+        "by_source": [
+            _source_summary(found) for found in (*candidates, employment) if found is not None
+        ]
+        + [
+            {
+                "source": "organisations listed on this platform",
+                "year": None,
+                "synthetic": False,
+                "total": {"value": platform["businesses"]["total"], "note": "exact"},
+                "coverage": "every listed organisation with a SIC code in the sector",
+            }
+        ],
+    }
+
+
+def _source_summary(found: dict) -> dict:
+    total = found["figures"].get("total")
+    bound = found["upper_bound"].get("total")
+    return {
+        "source": found["title"],
+        "file": found["file"],
+        "year": found["year"],
+        "synthetic": found["synthetic"],
+        "complete": found["complete"],
+        "coverage": found["coverage"],
+        "total": total.as_json() if total is not None else None,
+        "upper_bound": bound.as_json() if bound is not None else None,
     }
 
 
@@ -436,9 +481,8 @@ def trend(*, sector: SectorDefinition | None, area_codes: list[str]) -> list[dic
             ("employment", NomisDataset.EMPLOYMENT),
         ):
             found = official_figures(sector=sector, area_codes=codes, dataset=dataset, year=year)
-            row[key] = (
-                found["figures"]["total"] if found and found["figures"].get("total") else None
-            )
+            usable = found and found["year"] == year and found["complete"]
+            row[key] = found["figures"].get("total") if usable else None
         if any(row[k] is not None for k in ("businesses", "local_units", "employment")):
             out.append(row)
     return out
@@ -458,7 +502,7 @@ def comparison(*, sector: SectorDefinition | None, year: int | None) -> list[dic
         found = official_figures(
             sector=sector, area_codes=[code], dataset=NomisDataset.ENTERPRISES, year=year
         )
-        if not found or found["figures"].get("total") is None:
+        if not found or not found["complete"] or found["figures"].get("total") is None:
             continue
         out.append(
             {
