@@ -108,6 +108,20 @@ def import_nomis(files: tuple[Path, ...], dataset: str | None, as_json: bool) ->
             click.echo(f"  set aside {len(r['set_aside'])} rows: {'; '.join(sorted(reasons))}")
 
 
+@evidence.command("import-gva")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def import_gva(path: Path) -> None:
+    """Import GVA per job by industry and year (CSV: industry,year,gva_per_job_pounds,source)."""
+    _django()
+    from altlep.evidence.sectors.importing import NomisImportError, gva_import
+
+    try:
+        n = gva_import(actor=None, path=path)
+    except NomisImportError as error:
+        raise click.ClickException(f"{error}\nNothing was imported.") from error
+    click.echo(f"Imported GVA per job for {n} industries and years from {path.name}")
+
+
 def _fmt(band: dict) -> str:
     if band.get("value") is None:
         bound = band.get("upper_bound")

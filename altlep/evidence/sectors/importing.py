@@ -286,3 +286,82 @@ def nomis_import(
             after={"rows": len(cells), "set_aside": len(set_aside), "dataset": source.dataset},
         )
     return source
+
+
+GVA_COLUMNS = ("industry", "year", "gva_per_job_pounds", "source")
+
+
+def gva_import(*, actor, path: Path) -> int:
+    """Import a GVA-per-job table (CSV: industry, year, gva_per_job_pounds, source), where
+    industry is `all`, a SIC section letter, a 2-digit division or a 4-digit class. All rows or
+    none; a row for an industry and year already held replaces it. Returns the rows imported."""
+    from decimal import Decimal, InvalidOperation
+
+    from altlep.evidence.models import GvaPerJob
+    from altlep.evidence.sectors import sic_levels
+
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise NomisImportError(path, "is not UTF-8 text") from None
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in GVA_COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise NomisImportError(path, f"missing columns {', '.join(missing)}", line=1)
+    rows: dict[tuple, GvaPerJob] = {}
+    for line, row in enumerate(reader, start=2):
+        raw = row["industry"].strip().upper()
+        if raw in {"ALL", "TOTAL"}:
+            level, code = "total", ""
+        elif raw.isalpha() and len(raw) == 1 and sic_levels.classes_of(raw):
+            level, code = "section", raw
+        elif raw.replace(".", "").isdigit() and sic_levels.classes_of(raw.replace(".", "")):
+            code = raw.replace(".", "")
+            level = {2: "division", 3: "group", 4: "class"}.get(len(code), "")
+        else:
+            level = ""
+        if not level:
+            raise NomisImportError(
+                path, f"unknown industry {row['industry']!r}", line=line, field="industry"
+            )
+        try:
+            year = int(row["year"])
+        except ValueError:
+            raise NomisImportError(
+                path, f"{row['year']!r} is not a year", line=line, field="year"
+            ) from None
+        try:
+            pence = int(Decimal(row["gva_per_job_pounds"].replace(",", "")) * 100)
+        except InvalidOperation:
+            raise NomisImportError(
+                path, "not an amount of pounds", line=line, field="gva_per_job_pounds"
+            ) from None
+        if pence <= 0:
+            raise NomisImportError(
+                path, "must be more than zero", line=line, field="gva_per_job_pounds"
+            )
+        if not row["source"].strip():
+            raise NomisImportError(
+                path, "say where the figure comes from", line=line, field="source"
+            )
+        if (level, code, year) in rows:
+            raise NomisImportError(path, f"duplicate row for {raw} {year}", line=line)
+        rows[(level, code, year)] = GvaPerJob(
+            industry_level=level,
+            industry_code=code,
+            year=year,
+            pence=pence,
+            source=row["source"].strip(),
+        )
+    with transaction.atomic():
+        for level, code, year in rows:
+            GvaPerJob.objects.filter(industry_level=level, industry_code=code, year=year).delete()
+        created = GvaPerJob.objects.bulk_create(rows.values())
+        for row in created:
+            audit_record(
+                actor=actor,
+                action="evidence.import_gva",
+                instance=row,
+                after={"file": path.name, "pence": row.pence, "source": row.source},
+            )
+    return len(rows)

@@ -201,12 +201,22 @@ def official_figures(
             for r in in_band
             if r.industry_code in coverage.whole or r.industry_code in coverage.partial
         )
+    by_industry = {
+        industry: sizing.total(
+            _cell(r).scaled(share)
+            for r in rows
+            if r.industry_code == industry and r.size_band == "total"
+        )
+        for industry, share in coverage.whole.items()
+    }
     source = NomisImport.objects.filter(pk__in=cells.values("source")).order_by("-pk").first()
     return {
         "dataset": dataset,
         "title": NomisDataset(dataset).label,
         "year": year,
         "industry_level": LEVEL_WORDS[level],
+        "level": level,
+        "by_industry": by_industry,
         "complete": coverage.complete,
         "coverage": sizing.size_note(coverage, LEVEL_WORDS[level]),
         "industries_counted": sorted(coverage.whole),
@@ -271,13 +281,51 @@ def platform_organisations(
     return sizing.sector_organisations(orgs, shares)
 
 
-def gva_per_job(level: str, industry: str, year: int) -> GvaPerJob | None:
-    return (
-        GvaPerJob.objects.filter(industry_code=industry, year__lte=year).order_by("-year").first()
-        or GvaPerJob.objects.filter(industry_level="total", year__lte=year)
-        .order_by("-year")
-        .first()
-    )
+def gva_estimate(employment: dict | None) -> dict:
+    """Employment × GVA per job, industry by industry when the imported table has a rate for
+    every industry counted, else all-industry employment × the all-industry rate; never without
+    its method, and nothing when the sector's employment is not known in full."""
+    none = {"value_pence": None, "method": None}
+    if not employment or not employment["complete"] or not employment["by_industry"]:
+        return none
+    year, level = employment["year"], employment["level"]
+    rates = {}
+    for industry in employment["by_industry"]:
+        rate = (
+            GvaPerJob.objects.filter(industry_level=level, industry_code=industry, year__lte=year)
+            .order_by("-year")
+            .first()
+        )
+        if rate is None:
+            break
+        rates[industry] = rate
+    else:
+        value, parts, cells = 0, [], []
+        for industry, jobs in employment["by_industry"].items():
+            if jobs.value is None:
+                return none
+            value += jobs.value * rates[industry].pence
+            parts.append(f"{industry}: {jobs.value:,} × £{rates[industry].pence / 100:,.0f}")
+            cells.append(jobs)
+        sources = sorted({f"{r.source} ({r.year})" for r in rates.values()})
+        return {
+            "value_pence": value,
+            "method": (
+                "employment in each industry × that industry's GVA per job, summed ("
+                + "; ".join(parts)
+                + f"); employment {sizing.total(cells).explain()}; GVA per job from "
+                + "; ".join(sources)
+                + ". An estimate, not a measured GVA."
+            ),
+        }
+    if level != "total" and employment.get("sector_is_whole_economy"):
+        rate = GvaPerJob.objects.filter(industry_level="total", year__lte=year).order_by("-year")
+        rate = rate.first()
+        if rate:
+            found = sizing.gva_estimate(employment["figures"]["total"], rate.pence)
+            found["method"] += f"; GVA per job for all industries from {rate.source} ({rate.year})"
+            return found
+    return none
 
 
 def sector_size(*, sector: SectorDefinition | None, area_codes: list[str], year=None) -> dict:
@@ -297,12 +345,9 @@ def sector_size(*, sector: SectorDefinition | None, area_codes: list[str], year=
         sector=sector, area_codes=codes, dataset=NomisDataset.EMPLOYMENT, year=year
     )
     jobs = _band_json(employment, "total")
-    gva = {"value_pence": None, "method": None}
-    if employment and employment["figures"].get("total") is not None:
-        rate = gva_per_job("total", "", employment["year"])
-        gva = sizing.gva_estimate(employment["figures"]["total"], rate.pence if rate else None)
-        if rate:
-            gva["method"] += f"; GVA per job from: {rate.source} ({rate.year})"
+    if employment:
+        employment["sector_is_whole_economy"] = sector is None
+    gva = gva_estimate(employment)
     whole = None
     if sector is not None and businesses:
         whole = official_figures(
