@@ -15,6 +15,7 @@ from altlep.demo.figures import shared_data_dir
 from altlep.evidence.models import NomisImport, SectorDefinition
 from altlep.evidence.sectors.importing import nomis_import
 from altlep.evidence.sectors.selectors import sector_size
+from altlep.evidence.sectors.services import official_sectors_ensure
 from altlep.governance.models import Group, GroupMembership, Prospectus, Seat
 from altlep.governance.services import decisions, meetings, plan
 from altlep.governance.services import prospectus as p
@@ -244,6 +245,7 @@ def demo_sectors(*, officer) -> bool:
     group = Group.objects.filter(name=GROUP_NAME).first()
     if group is None or Prospectus.objects.filter(group=group).exists():
         return False
+    official_sectors_ensure()
     _official_statistics(officer)
     creative = SectorDefinition.objects.get(slug="dcms-creative", version=1)
     size = sector_size(sector=creative, area_codes=sorted(DISTRICTS), year=2022)

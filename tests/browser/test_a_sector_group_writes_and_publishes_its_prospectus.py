@@ -5,6 +5,7 @@ an idea. axe-core on the sector, prospectus and research pages."""
 import pytest
 
 from altlep.evidence.sectors.importing import nomis_import
+from altlep.evidence.sectors.services import official_sectors_ensure
 from altlep.governance.models import GroupMembership
 from altlep.governance.services.groups import group_create
 from tests.browser.conftest import serious_violations
@@ -31,6 +32,7 @@ def log_out(page):
 def test_a_sector_group_builds_its_evidence_and_publishes_its_prospectus(
     page, axe, partnership, officer, tmp_path
 ):
+    official_sectors_ensure()  # an earlier transactional test may have flushed them
     # Official counts for every district of the partnership (the sector page's default area).
     rows = [(code, code, *row[2:]) for code in partnership.area_codes for row in nomis.ROWS]
     nomis_import(actor=officer, path=nomis.write(tmp_path / "preston_NM_142_1.csv", rows))

@@ -80,3 +80,14 @@ def sector_define(
         after["codes"] = [f"{c} {s}" for c, s in codes]
         audit_record(actor=actor, action="sector.define", instance=definition, after=after)
     return definition
+
+
+def official_sectors_ensure() -> None:
+    """Put back the DCMS definitions that the data migration ships, where they are missing
+    (a database flushed since migrating, as between transactional tests). Idempotent."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("altlep.evidence.migrations.0004_dcms_sector_definitions")
+    migration.forwards(apps, None)

@@ -48,3 +48,14 @@ def test_the_creative_industries_have_the_31_codes_dcms_lists_with_their_source(
     assert {"5811", "6201", "7111", "9001", "3212"} <= set(
         creative.codes.values_list("code", flat=True)
     )
+
+
+@pytest.mark.django_db
+def test_the_definitions_are_put_back_once_where_a_flush_removed_them():
+    from altlep.evidence.sectors.services import official_sectors_ensure
+
+    SectorDefinition.objects.filter(official=True).delete()
+    official_sectors_ensure()
+    official_sectors_ensure()
+    assert SectorDefinition.objects.filter(official=True).count() == len(SLUGS)
+    assert SectorDefinition.objects.get(slug="dcms-creative").codes.count() == 31
