@@ -400,6 +400,7 @@ def sector_size(*, sector: SectorDefinition | None, area_codes: list[str], year=
             band: _band_json(businesses, band) for band in (*sizing.SIZE_BANDS, "total")
         },
         "micro_share": _micro_share(businesses),
+        "businesses_dataset": businesses["dataset"] if businesses else None,
         "share_of_area_economy": share,
         "employment": jobs,
         "gva_estimate": gva,
@@ -440,6 +441,7 @@ def _source_summary(found: dict) -> dict:
     bound = found["upper_bound"].get("total")
     return {
         "source": found["title"],
+        "dataset": found["dataset"],
         "file": found["file"],
         "year": found["year"],
         "synthetic": found["synthetic"],
@@ -533,28 +535,31 @@ def trend(*, sector: SectorDefinition | None, area_codes: list[str]) -> list[dic
     return out
 
 
-def comparison(*, sector: SectorDefinition | None, year: int | None) -> list[dict]:
-    """Each former LEP in the data: the sector's businesses, micro share and total."""
-    leps = (
-        NomisObservation.objects.filter(
-            dataset=NomisDataset.ENTERPRISES, area_code__startswith="E37"
-        )
-        .values_list("area_code", "area_name")
-        .distinct()
-    )
+def comparison(
+    *, sector: SectorDefinition | None, year: int | None, dataset: str = NomisDataset.ENTERPRISES
+) -> list[dict]:
+    """The other areas the data holds for this dataset: every former LEP, and the districts
+    too when there are few enough to read (a region's extract): the sector's businesses and
+    micro share in each, where the data sizes the sector in full."""
+    held = NomisObservation.objects.filter(dataset=dataset)
+    if year:
+        held = held.filter(year=year)
+    areas = sorted(set(held.values_list("area_code", "area_name").distinct()))
+    leps = [a for a in areas if a[0].startswith("E37")]
+    others = [a for a in areas if not a[0].startswith("E37")]
+    chosen = leps + (others if len(others) <= 30 else [])
     out = []
-    for code, name in sorted(set(leps), key=lambda cn: cn[1]):
-        found = official_figures(
-            sector=sector, area_codes=[code], dataset=NomisDataset.ENTERPRISES, year=year
-        )
+    for code, name in chosen:
+        found = official_figures(sector=sector, area_codes=[code], dataset=dataset, year=year)
         if not found or not found["complete"] or found["figures"].get("total") is None:
             continue
         out.append(
             {
                 "code": code,
                 "name": name,
+                "kind": "former LEP" if code.startswith("E37") else "district",
                 "total": found["figures"]["total"],
                 "micro_share": _micro_share(found),
             }
         )
-    return out
+    return sorted(out, key=lambda row: (row["kind"] != "former LEP", row["name"]))

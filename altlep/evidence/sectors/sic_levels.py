@@ -66,6 +66,7 @@ def describe(code: str) -> str:
     return entry["description"] if entry else ""
 
 
+@cache
 def classes_of(code: str) -> frozenset[str]:
     """The 4-digit classes inside a section letter, a 2-, 3- or 4-digit code (or a subclass's
     own class). Empty for a code the classification does not have."""
@@ -115,6 +116,7 @@ def parse_industry(raw: str) -> tuple[str, str] | None:
     return None
 
 
+@cache
 def industry_classes(level: str, code: str) -> frozenset[str]:
     if level == "total":
         return all_classes()

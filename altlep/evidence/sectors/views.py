@@ -93,7 +93,11 @@ def sector_detail(request, slug: str):
     try:
         size = selectors.sector_size(sector=definition, area_codes=areas, year=_year(request))
         trend = selectors.trend(sector=definition, area_codes=areas)
-        compare = selectors.comparison(sector=definition, year=size["year"])
+        compare = selectors.comparison(
+            sector=definition,
+            year=size["year"],
+            dataset=size["businesses_dataset"] or "enterprises",
+        )
     except selectors.SizingError as error:
         context["error"] = str(error)
         return render(request, "evidence/sector.html", context)
@@ -130,7 +134,7 @@ def sector_detail(request, slug: str):
         "compare": compare,
         "compare_svg": count_bars_svg(
             [(c["name"], c["total"].value, c["total"].note) for c in compare[:40]],
-            title="Businesses in each former LEP",
+            title="Businesses in each area the data holds",
         ),
         "query": request.GET.urlencode(),
         "micro_pct": _pct(size["micro_share"]),
