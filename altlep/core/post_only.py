@@ -151,6 +151,11 @@ PURPOSES: dict[str, tuple[str, str, str]] = {
         "governance:prospectus",
         "the prospectus",
     ),
+    "governance:initiative_paper": (
+        "lets the convenor send an initiative to a board meeting as a paper",
+        "governance:prospectus",
+        "the prospectus",
+    ),
     "governance:prospectus_sign_off": (
         "signs off the current version of a prospectus",
         "governance:prospectus",

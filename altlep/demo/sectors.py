@@ -16,7 +16,7 @@ from altlep.evidence.models import NomisImport, SectorDefinition
 from altlep.evidence.sectors.importing import nomis_import
 from altlep.evidence.sectors.selectors import sector_size
 from altlep.evidence.sectors.services import official_sectors_ensure
-from altlep.governance.models import Group, GroupMembership, Prospectus, Seat
+from altlep.governance.models import AgendaItem, Group, GroupMembership, Prospectus, Seat
 from altlep.governance.services import decisions, meetings, plan
 from altlep.governance.services import prospectus as p
 from altlep.governance.services.evidence_base import evidence_add, survey_answer, survey_create
@@ -171,7 +171,7 @@ def _prospectus(group: Group, members: list, council) -> None:
         title="Skills",
         body="Freelancers learn on the job; few take on apprentices.",
     )
-    p.initiative_save(
+    apprenticeships = p.initiative_save(
         actor=council,
         section=skills,
         title="Creative apprenticeships shared between micro-firms",
@@ -205,6 +205,14 @@ def _prospectus(group: Group, members: list, council) -> None:
         p.prospectus_sign_off(actor=who, prospectus=prospectus)
     p.prospectus_publish(actor=convenor, prospectus=prospectus)
     p.initiative_send_as_idea(actor=convenor, initiative=studios, category="Culture")
+    # The board's next meeting has an item for the prospectus: the other initiative goes there.
+    item = AgendaItem.objects.filter(
+        title="Prospectus of initiatives",
+        meeting__group__isnull=True,
+        meeting__starts_at__gte=timezone.now(),
+    ).first()
+    if item is not None:
+        p.initiative_send_as_paper(actor=convenor, initiative=apprenticeships, item=item)
 
 
 def _amendment(officer, proposer) -> None:

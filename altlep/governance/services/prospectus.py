@@ -277,6 +277,10 @@ def initiative_send_as_paper(*, actor, initiative: Initiative, item: AgendaItem)
     """The convenor links an initiative to a board meeting's agenda item as its paper."""
     prospectus = initiative.section.prospectus
     ensure_allowed(actor, "send_initiative", prospectus, "Only the convenor sends initiatives on.")
+    if item.meeting.group_id or not item.public:
+        raise ValidationError("Choose a public item on the agenda of a board meeting.")
+    if item.meeting.starts_at < timezone.now():
+        raise ValidationError("That meeting has already taken place.")
     with transaction.atomic():
         initiative.agenda_item = item
         initiative.save(update_fields=["agenda_item"])

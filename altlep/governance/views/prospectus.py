@@ -9,10 +9,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from altlep.evidence.models import SectorDefinition
 from altlep.governance.models import (
+    AgendaItem,
     EvidenceKind,
     Group,
     Initiative,
@@ -202,6 +204,9 @@ def _prospectus_context(request, group: Group, prospectus: Prospectus) -> dict:
         "can_publish": user.has_perm("governance.publish_prospectus", prospectus),
         "can_send": user.has_perm("governance.send_initiative", prospectus),
         "is_published_version": prospectus.published_version == prospectus.version,
+        "board_items": AgendaItem.objects.filter(
+            public=True, meeting__group__isnull=True, meeting__starts_at__gte=timezone.now()
+        ).select_related("meeting"),
     }
 
 
@@ -372,6 +377,22 @@ def send_as_idea(request, slug: str, pk: int):
         return redirect("governance:prospectus", slug=slug)
     messages.success(request, f"“{initiative.title}” is now an idea in the ideas box.")
     return redirect(idea.get_absolute_url())
+
+
+@login_required
+@require_POST
+def send_as_paper(request, slug: str, pk: int):
+    """Sends an initiative of the prospectus to a board meeting as the paper for an item."""
+    group = _group(slug)
+    initiative = get_object_or_404(Initiative, pk=pk, section__prospectus__group=group)
+    item = get_object_or_404(AgendaItem, pk=request.POST.get("item") or 0)
+    try:
+        services.initiative_send_as_paper(actor=request.user, initiative=initiative, item=item)
+    except ValidationError as error:
+        refuse(request, error)
+        return redirect("governance:prospectus", slug=slug)
+    messages.success(request, f"“{initiative.title}” is a paper for {item.meeting}.")
+    return redirect(item.meeting.get_absolute_url())
 
 
 def versions(request, slug: str):

@@ -63,3 +63,24 @@ def test_an_initiative_becomes_an_idea_linked_both_ways(draft, people):
     assert Idea.objects.get(pk=idea.pk).prospectus_initiatives.get() == initiative
     assert initiative.idea == idea
     assert draft.get_absolute_url() in idea.description
+
+
+def test_the_idea_page_links_back_to_the_prospectus(client, draft, people):
+    initiative = draft.sections.get().initiatives.get()
+    idea = p.initiative_send_as_idea(actor=people.convenor, initiative=initiative)
+    page = client.get(idea.get_absolute_url()).content.decode()
+    assert f"/governance/groups/{people.group.slug}/prospectus/" in page
+    assert "the initiative “Shared studios in mills”" in page
+
+
+def test_an_initiative_goes_to_an_upcoming_board_meeting_as_a_paper(client, draft, people, officer):
+    from tests.governance.helpers import board_meeting, item
+
+    initiative = draft.sections.get().initiatives.get()
+    agenda = item(officer, board_meeting(officer, days=7), title="Prospectuses")
+    p.initiative_send_as_paper(actor=people.convenor, initiative=initiative, item=agenda)
+    page = client.get(agenda.meeting.get_absolute_url()).content.decode()
+    assert "Paper from a prospectus" in page and "Shared studios in mills" in page
+    past = item(officer, board_meeting(officer, days=-7), title="Old")
+    with pytest.raises(ValidationError, match="already taken place"):
+        p.initiative_send_as_paper(actor=people.convenor, initiative=initiative, item=past)
