@@ -77,3 +77,18 @@ def test_the_research_page_lists_groups_and_how_to_take_part(client, people, wri
 
 def test_the_plan_page_renders_for_the_public(client, db):
     assert client.get("/governance/plan/").status_code == 200
+
+
+def test_a_member_edits_a_section_on_the_page_and_a_version_is_added(client, people, written):
+    client.force_login(people.business)
+    section = written.sections.get()
+    client.post(
+        f"/governance/groups/{people.group.slug}/prospectus/sections/",
+        {"section": section.pk, "title": "S1", "body": "b3"},
+    )
+    written.refresh_from_db()
+    assert written.version == 4
+    assert (
+        "Edit the section “S1”"
+        in client.get(f"/governance/groups/{people.group.slug}/prospectus/").content.decode()
+    )
