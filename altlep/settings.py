@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "altlep.procurement",
     "altlep.skills",
     "altlep.supply",
+    "reversion",
 ]
 
 MIDDLEWARE = [

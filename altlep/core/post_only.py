@@ -232,6 +232,52 @@ PURPOSES: dict[str, tuple[str, str, str]] = {
         "supply:resources",
         "the shared resources",
     ),
+    # Sector groups' prospectus and the people's plan.
+    "governance:section_save": (
+        "adds or changes a section of a sector group's prospectus",
+        "governance:prospectus",
+        "the prospectus",
+    ),
+    "governance:initiative_save": (
+        "adds or changes an initiative in a sector group's prospectus",
+        "governance:prospectus",
+        "the prospectus",
+    ),
+    "governance:initiative_comment": (
+        "adds your comment to an initiative of a prospectus",
+        "governance:prospectus",
+        "the prospectus",
+    ),
+    "governance:initiative_send": (
+        "lets the convenor send an initiative to the partnership as an idea",
+        "governance:prospectus",
+        "the prospectus",
+    ),
+    "governance:initiative_paper": (
+        "lets the convenor send an initiative to a board meeting as a paper",
+        "governance:prospectus",
+        "the prospectus",
+    ),
+    "governance:prospectus_sign_off": (
+        "signs off the current version of a prospectus",
+        "governance:prospectus",
+        "the prospectus",
+    ),
+    "governance:prospectus_publish": (
+        "lets the convenor publish a signed-off prospectus",
+        "governance:prospectus",
+        "the prospectus",
+    ),
+    "governance:amendment_support": (
+        "adds your support to an amendment of the people's plan",
+        "governance:amendment",
+        "the amendment",
+    ),
+    "governance:amendment_decide": (
+        "lets an officer apply the board's recorded decision to an amendment",
+        "governance:amendment",
+        "the amendment",
+    ),
 }
 
 

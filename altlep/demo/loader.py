@@ -22,6 +22,7 @@ from altlep.demo.organisations import (
 )
 from altlep.demo.procurement import demo_procurement
 from altlep.demo.resilience import demo_resilience
+from altlep.demo.sectors import demo_sectors
 from altlep.demo.skills import demo_skills
 from altlep.demo.supply import demo_supply
 from altlep.members import services
@@ -196,6 +197,7 @@ def demo_load(*, progress: bool = False) -> DemoSummary:
             organisations=list(Organisation.objects.order_by("pk")),
             unaffiliated=[accounts[RESIDENT], accounts[ANCHOR]],
         )
+        demo_sectors(officer=officer)
         demo_follows()
         demo_procurement(officer=officer)
         demo_skills(officer=officer, owner_email=OWNER, resident_email=RESIDENT)

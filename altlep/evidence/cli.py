@@ -7,7 +7,7 @@ import click
 
 @click.group()
 def evidence() -> None:
-    """Evidence: the cross-sector network and other measures."""
+    """Evidence: sectors and official statistics, the cross-sector network."""
 
 
 def _print(result: dict) -> None:
@@ -78,3 +78,10 @@ def network(nodes_path, ties_path, sample, as_json) -> None:
         click.echo(json.dumps(result, indent=2, ensure_ascii=False))
     else:
         _print(result)
+
+
+# The sector commands live beside the sector evidence code; one `evidence` group serves both.
+from altlep.evidence.sectors.cli import sector_commands  # noqa: E402
+
+for _command in sector_commands.commands.values():
+    evidence.add_command(_command)

@@ -32,3 +32,4 @@ rules.add_perm("evidence.upload_register", is_officer)
 rules.add_perm("evidence.view_register_upload", is_officer)
 
 from altlep.evidence.resilience import rules as resilience_rules  # noqa: E402,F401
+from altlep.evidence.sectors import rules as _sector_rules  # noqa: E402,F401

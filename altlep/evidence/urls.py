@@ -51,3 +51,12 @@ urlpatterns += [
         name="impact_network_export",
     ),
 ]
+
+from altlep.evidence.sectors import views as sector_views  # noqa: E402
+
+urlpatterns += [
+    path("sectors/", sector_views.sector_list, name="sectors"),
+    path("sectors/new/", sector_views.sector_new, name="sector_new"),
+    path("sectors/<slug:slug>/", sector_views.sector_detail, name="sector"),
+    path("sectors/<slug:slug>/size.csv", sector_views.sector_csv, name="sector_csv"),
+]

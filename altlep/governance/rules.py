@@ -86,3 +86,4 @@ rules.add_perm("governance.join_group", is_confirmed_member & ~is_group_member)
 rules.add_perm("governance.accept_group_member", is_officer | is_convenor)
 rules.add_perm("governance.add_group_document", is_officer | is_convenor)
 rules.add_perm("governance.edit_strategy", is_officer)
+from altlep.governance import rules_sectors as _sector_group_rules  # noqa: E402,F401

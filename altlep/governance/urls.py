@@ -44,3 +44,44 @@ urlpatterns = [
     path("groups/<slug:slug>/accept/<int:pk>/", groups.accept, name="accept"),
     path("groups/<slug:slug>/documents/", groups.document_add, name="document_add"),
 ]
+
+# Sector groups' evidence base, survey and prospectus; the people's plan; research your partnership.
+from altlep.governance.views import plan, prospectus  # noqa: E402
+
+urlpatterns += [
+    path("groups/<slug:slug>/evidence/", prospectus.evidence, name="group_evidence"),
+    path("groups/<slug:slug>/surveys/new/", prospectus.survey_new, name="survey_new"),
+    path("groups/<slug:slug>/surveys/<int:pk>/", prospectus.survey_detail, name="survey"),
+    path("groups/<slug:slug>/prospectus/", prospectus.prospectus_page, name="prospectus"),
+    path(
+        "groups/<slug:slug>/prospectus/versions/",
+        prospectus.versions,
+        name="prospectus_versions",
+    ),
+    path("groups/<slug:slug>/prospectus.pdf", prospectus.prospectus_pdf, name="prospectus_pdf"),
+    path("groups/<slug:slug>/prospectus/sections/", prospectus.section_save, name="section_save"),
+    path(
+        "groups/<slug:slug>/prospectus/initiatives/",
+        prospectus.initiative_save,
+        name="initiative_save",
+    ),
+    path(
+        "groups/<slug:slug>/prospectus/initiatives/<int:pk>/comment/",
+        prospectus.initiative_comment,
+        name="initiative_comment",
+    ),
+    path(
+        "groups/<slug:slug>/prospectus/initiatives/<int:pk>/send/",
+        prospectus.send_as_idea,
+        name="initiative_send",
+    ),
+    path(
+        "groups/<slug:slug>/prospectus/sign-off/", prospectus.sign_off, name="prospectus_sign_off"
+    ),
+    path("groups/<slug:slug>/prospectus/publish/", prospectus.publish, name="prospectus_publish"),
+    path("plan/", plan.plan, name="plan"),
+    path("plan/amendments/<int:pk>/", plan.amendment_detail, name="amendment"),
+    path("plan/amendments/<int:pk>/support/", plan.support, name="amendment_support"),
+    path("plan/amendments/<int:pk>/decide/", plan.decide, name="amendment_decide"),
+    path("research/", plan.research, name="research"),
+]

@@ -10,6 +10,18 @@ from altlep.governance.models.elections import (
     ElectionStatus,
     Nomination,
 )
+
+# Sector groups' evidence, prospectus and the people's plan (after __all__'s names above).
+from altlep.governance.models.evidence_base import (  # noqa: E402
+    EvidenceItem,
+    EvidenceKind,
+    QuestionKind,
+    Survey,
+    SurveyAnswer,
+    SurveyQuestion,
+    SurveyResponse,
+    SurveyStatus,
+)
 from altlep.governance.models.groups import Group, GroupDocument, GroupKind, GroupMembership
 from altlep.governance.models.meetings import (
     AgendaItem,
@@ -21,6 +33,20 @@ from altlep.governance.models.meetings import (
     Paper,
     Vote,
     VoteChoice,
+)
+from altlep.governance.models.plan import (  # noqa: E402
+    AmendmentComment,
+    AmendmentStatus,
+    AmendmentSupport,
+    PlanAmendment,
+)
+from altlep.governance.models.prospectus import (  # noqa: E402
+    Initiative,
+    InitiativeComment,
+    Prospectus,
+    ProspectusSection,
+    ProspectusSignoff,
+    ResilienceTheme,
 )
 from altlep.governance.models.strategy import PrioritySector, Strategy
 
@@ -50,4 +76,22 @@ __all__ = [
     "Strategy",
     "Vote",
     "VoteChoice",
+    "AmendmentComment",
+    "AmendmentStatus",
+    "AmendmentSupport",
+    "EvidenceItem",
+    "EvidenceKind",
+    "Initiative",
+    "InitiativeComment",
+    "PlanAmendment",
+    "Prospectus",
+    "ProspectusSection",
+    "ProspectusSignoff",
+    "QuestionKind",
+    "ResilienceTheme",
+    "Survey",
+    "SurveyAnswer",
+    "SurveyQuestion",
+    "SurveyResponse",
+    "SurveyStatus",
 ]
