@@ -9,7 +9,9 @@ VOTE_TYPES = ("approval", "choose-1", "cumulative", "scoring", "ordinal")
 
 
 @st.composite
-def elections(draw, vote_types=VOTE_TYPES):
+def elections(draw, vote_types=VOTE_TYPES, empty_points_ballots=True):
+    """`empty_points_ballots=False` for pabutools, whose reader cannot take a cumulative or
+    scoring ballot with no points."""
     vote_type = draw(st.sampled_from(vote_types))
     n_projects = draw(st.integers(1, 6))
     ids = [str(k) for k in draw(st.permutations(range(1, 30)))[:n_projects]]
@@ -18,7 +20,10 @@ def elections(draw, vote_types=VOTE_TYPES):
     budget = draw(st.sampled_from([10, 30, 50, 60, 100, 120]))
     ballots = []
     for voter in range(draw(st.integers(1, 9))):
-        chosen = draw(st.lists(st.sampled_from(ids), unique=True, max_size=n_projects))
+        at_least = 0 if empty_points_ballots or vote_type not in ("cumulative", "scoring") else 1
+        chosen = draw(
+            st.lists(st.sampled_from(ids), unique=True, min_size=at_least, max_size=n_projects)
+        )
         if vote_type == "choose-1":
             chosen = chosen[:1]
         ballots.append((voter + 1, chosen, [draw(st.integers(1, 4)) for _ in chosen]))

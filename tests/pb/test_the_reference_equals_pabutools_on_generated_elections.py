@@ -52,7 +52,7 @@ def _names(allocation) -> list[str]:
 
 
 @CHECKED
-@given(elections())
+@given(election=elections(empty_points_ballots=False))
 def test_mes_and_add1_equal_pabutools(election, tmp_path_factory):
     instance, profile, sat = _pabutools(election, tmp_path_factory)
     plain = method_of_equal_shares(instance, profile, sat_class=sat)
@@ -62,7 +62,7 @@ def test_mes_and_add1_equal_pabutools(election, tmp_path_factory):
 
 
 @CHECKED
-@given(elections())
+@given(election=elections(empty_points_ballots=False))
 def test_greedy_equals_pabutools(election, tmp_path_factory):
     instance, profile, sat = _pabutools(election, tmp_path_factory)
     extra = {"is_sat_additive": True} if election.vote_type == "ordinal" else {}
@@ -71,7 +71,7 @@ def test_greedy_equals_pabutools(election, tmp_path_factory):
 
 
 @CHECKED
-@given(elections(("approval", "choose-1")))
+@given(election=elections(("approval", "choose-1")))
 def test_phragmen_equals_pabutools(election, tmp_path_factory):
     instance, profile, _ = _pabutools(election, tmp_path_factory)
     expected = sequential_phragmen(instance, profile)

@@ -10,6 +10,11 @@
 - add1u (equalshares.net): if plain MES is exhaustive over all projects, keep it; otherwise
   start from the per-voter budget rounded down to a whole unit and raise it one unit at a time
   while the outcome is not exhaustive and the next outcome still fits. Then complete greedily.
+
+Raising stops, too, once each voter alone holds the cost of every project: from there no
+supporter ever runs short, every wanted project is selected at the price cost / total
+satisfaction, and more money cannot change the outcome (add1u would otherwise raise forever
+when the projects that do not fit are wanted by nobody).
 """
 
 from __future__ import annotations
@@ -60,7 +65,8 @@ def _add1u(instance: Instance, start: Fraction, outcome: list[str]) -> list[str]
     everything = instance.projects
     if not exhaustive(instance, outcome, everything):
         per_voter = Fraction(math.floor(start))
-        while not exhaustive(instance, outcome, everything):
+        enough = instance.spent(everything)
+        while not exhaustive(instance, outcome, everything) and per_voter < enough:
             following = equal_shares(instance, per_voter + 1)
             if instance.spent(following) > instance.budget:
                 break
