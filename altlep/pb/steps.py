@@ -132,6 +132,8 @@ def certify_further(
             best = max(best, width)
             if failed is not None and guessed:
                 break  # proven up to the step before the guessed change: a run decides it
+            if known - following >= MAX_ROUNDS * unit:
+                break  # past the guard: the outcome stays (widths would double on forever)
             # after a failure that named no crossing (the slopes were too loose over the
             # whole range, not necessarily a change), the rest of the range is tried whole
             width = width * 2 if failed is None else int((failed - known) / unit) - 1
