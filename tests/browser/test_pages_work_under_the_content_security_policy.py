@@ -15,7 +15,9 @@ def test_htmx_search_updates_the_directory_in_place_under_the_policy(page, partn
     response = page.goto("/organisations/")
     policy = response.headers["content-security-policy"]
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy
-    page.wait_for_function("window.htmx !== undefined")
+    # (wait_for_function would poll through eval, which the policy refuses, on a slow load)
+    page.wait_for_load_state("load")
+    assert page.evaluate("window.htmx !== undefined")
     page.evaluate("window.__same_document = true")
     page.get_by_label("Search").press_sequentially("Ribble")  # keyup, as a person types
     page.get_by_role("row").filter(has_text="Fylde Food Bank").wait_for(state="detached")

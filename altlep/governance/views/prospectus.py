@@ -428,7 +428,8 @@ def _int(raw, default: int) -> int:
 
 def prospectus_pdf(request, slug: str):
     """The published version as a PDF (WeasyPrint, with the fonts Debian installs)."""
-    from weasyprint import HTML
+    from django.contrib.staticfiles import finders
+    from weasyprint import CSS, HTML
 
     group = _group(slug)
     prospectus = _prospectus(group)
@@ -439,7 +440,9 @@ def prospectus_pdf(request, slug: str):
         "governance/prospectus_pdf.html",
         {"group": group, "prospectus": prospectus, "blocks": blocks(text)},
     )
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    # The stylesheet is read from the app's static files (no inline styles anywhere).
+    css = CSS(filename=finders.find("governance/prospectus-pdf.css"))
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(stylesheets=[css])
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{group.slug}-prospectus.pdf"'
     return response
