@@ -19,12 +19,16 @@ TIE_SOURCES = [
     "altlep.evidence.network.sources.board_seats",
     "altlep.evidence.network.sources.co_delivery",
     "altlep.evidence.network.sources.supply_from_spend",
+    "altlep.supply.ties.consortium_ties",
+    "altlep.supply.ties.sharing_ties",
 ]
 LABELS = {
     "group": "Shared group membership",
     "board": "Seats on the board together",
     "co_delivery": "Co-delivery of a commissioned project (pledges)",
     "supply": "Supply (anchor spend)",
+    "consortium": "Bidding together in a consortium",
+    "sharing": "Lending and borrowing shared resources",
 }
 
 

@@ -30,6 +30,16 @@ def _span(period) -> str:
     return f"{period.starts_on:%-d %b %Y} to {period.ends_on:%-d %b %Y}"
 
 
+def period_span(period) -> str:
+    """The period in words ("1 Apr 2026 to 31 Mar 2027"), for other apps' indicators."""
+    return _span(period)
+
+
+def period_bounds(period) -> tuple[datetime.datetime, datetime.datetime]:
+    """The first and last instants of the period (UTC)."""
+    return _dt(period.starts_on), _dt(period.ends_on, end=True)
+
+
 def _months(period) -> tuple[str, str]:
     return period.starts_on.strftime("%Y-%m"), period.ends_on.strftime("%Y-%m")
 

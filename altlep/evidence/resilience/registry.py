@@ -25,6 +25,9 @@ INDICATORS = [
     "altlep.evidence.resilience.computed.pledges_value",
     "altlep.evidence.resilience.computed.cross_sector_share",
     "altlep.evidence.resilience.computed.isolated_from_other_sectors",
+    "altlep.procurement.indicators.opportunity_friendliness",
+    "altlep.procurement.indicators.awards_to_small_firms",
+    "altlep.skills.indicators.apprenticeships_with_micro_employers",
 ]
 
 
