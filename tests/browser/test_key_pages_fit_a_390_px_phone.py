@@ -114,6 +114,31 @@ def _pages_for_a_member(demo) -> list[str]:
         reverse("evidence:body", args=[body.slug]),
         reverse("evidence:lm3"),
         reverse("members:profile"),
+        *_pages_of_the_economic_apps(),
+    ]
+
+
+def _pages_of_the_economic_apps() -> list[str]:
+    """Procurement, apprenticeships, local supply, sectors, resilience and the plan."""
+    from altlep.procurement.models import Opportunity
+    from altlep.skills.models import Placement
+
+    return [
+        reverse("procurement:list"),
+        *[o.get_absolute_url() for o in Opportunity.objects.exclude(status="draft")[:2]],
+        reverse("skills:placements"),
+        Placement.objects.order_by("pk").first().get_absolute_url(),
+        reverse("skills:dashboard"),
+        reverse("supply:directory"),
+        reverse("supply:alternatives"),
+        reverse("supply:groups"),
+        reverse("supply:resources"),
+        reverse("evidence:sectors"),
+        reverse("evidence:scorecard"),
+        reverse("evidence:network"),
+        reverse("evidence:impact"),
+        reverse("governance:research"),
+        reverse("governance:plan"),
     ]
 
 
