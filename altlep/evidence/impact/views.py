@@ -33,6 +33,10 @@ def _pence(raw: str | None):
         return text
 
 
+def _labelled(by_key: dict) -> list[tuple[str, str]]:
+    return [(selectors.LABELS.get(k, k.replace("_", " ")), v) for k, v in by_key.items()]
+
+
 def index(request: HttpRequest) -> HttpResponse:
     _deny_unless(request, "evidence.view_impact")
     mine = []
@@ -67,6 +71,8 @@ def report_file(request: HttpRequest, slug: str) -> HttpResponse:
         c = form.cleaned_data
         figures = {name: c.get(name) for name, _ in forms.FIGURES}
         figures["contracts_won_pence"] = _pence(figures.pop("contracts_won_pounds"))
+        local = (figures.pop("local_spend_pounds") or "").strip()
+        figures["local_spend_pence"] = _pence(local) if local else None
         names = {o.name.lower(): o for o in Organisation.objects.all()}
         lines = [
             {
@@ -115,10 +121,15 @@ def report_file(request: HttpRequest, slug: str) -> HttpResponse:
             known = selectors.prefill(organisation=organisation, **f.cleaned_data)
             initial = {**f.cleaned_data}
             for k, v in known["values"].items():
-                initial["contracts_won_pounds" if k == "contracts_won_pence" else k] = (
-                    f"{v / 100:.2f}" if k == "contracts_won_pence" else v
-                )
+                if k.endswith("_pence"):
+                    initial[k.removesuffix("_pence") + "_pounds"] = f"{v / 100:.2f}"
+                else:
+                    initial[k] = v
             form = forms.ReportForm(initial=initial)
+            known = {
+                "filled": _labelled(known["lineage"]),
+                "gaps": _labelled(known["gaps"]),
+            }
     return render(
         request,
         "evidence/impact/file.html",
@@ -143,6 +154,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
             "f": selectors.organisation_report(r),
             "outcomes": r.outcomes.all(),
             "lines": r.spend_lines.all(),
+            "lineage": _labelled(r.lineage),
         },
     )
 
