@@ -291,7 +291,11 @@ def _member_report(report: ImpactReport) -> MemberReport:
     return MemberReport(
         organisation=str(report.organisation_id),
         figures={
-            k: (float(getattr(report, k)) if k == "jobs" else getattr(report, k)) for k in SUMMED
+            **{
+                k: (float(getattr(report, k)) if k == "jobs" else getattr(report, k))
+                for k in SUMMED
+            },
+            "lm3": float(report.lm3) if report.lm3 is not None else None,
         },
         spend=[
             SpendItem(str(s.supplier_id) if s.supplier_id else None, s.amount_pence, s.local)

@@ -171,6 +171,7 @@ ROWS = [
     ("volunteer_hours", "Volunteer hours"),
     ("people_supported", "People supported"),
     ("outcomes_net_pence", "Net social value of outcomes"),
+    ("lm3_by_member", "LM3 of members who answered the LM3 survey"),
     ("emissions_kg", "Emissions (kg CO2e)"),
     ("waste_kg", "Waste (kg)"),
 ]
@@ -182,6 +183,13 @@ def _shown(key: str, value) -> str:
     if key.endswith("_pence"):
         return f"£{value / 100:,.0f}"
     return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def _cell(key: str, figures: dict, names: dict) -> str:
+    if key == "lm3_by_member":
+        by_member = figures.get(key) or {}
+        return "; ".join(f"{names.get(i, i)}: {v:.2f}" for i, v in by_member.items()) or "–"
+    return _shown(key, figures.get(key))
 
 
 def _network_context(network: ImpactNetwork) -> dict:
@@ -198,8 +206,8 @@ def _network_context(network: ImpactNetwork) -> dict:
     table = [
         (
             label,
-            _shown(key, latest.figures.get(key)) if latest else "",
-            _shown(key, earlier.figures.get(key)) if earlier else "",
+            _cell(key, latest.figures, names) if latest else "",
+            _cell(key, earlier.figures, names) if earlier else "",
         )
         for key, label in ROWS
     ]
@@ -209,6 +217,7 @@ def _network_context(network: ImpactNetwork) -> dict:
         "latest": latest,
         "earlier": earlier,
         "table": table,
+        "names": names,
     }
 
 
@@ -260,7 +269,17 @@ def network_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
         w = safe_csv.writer(out)
         w.writerow(["period", *[label for _, label in ROWS]])
         for r in context["reports"]:
-            w.writerow([f"{r.starts_on} to {r.ends_on}", *[r.figures.get(k, "") for k, _ in ROWS]])
+            w.writerow(
+                [
+                    f"{r.starts_on} to {r.ends_on}",
+                    *[
+                        _cell(k, r.figures, context["names"])
+                        if k == "lm3_by_member"
+                        else r.figures.get(k, "")
+                        for k, _ in ROWS
+                    ],
+                ]
+            )
         response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     elif fmt == "pdf":
         from django.contrib.staticfiles import finders
