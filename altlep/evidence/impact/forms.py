@@ -23,8 +23,8 @@ OPTIONAL = {"local_spend_pounds", "lm3"}
 
 
 class ReportForm(forms.Form):
-    starts_on = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
-    ends_on = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    starts_on = forms.DateField(widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
+    ends_on = forms.DateField(widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
     evidence = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
@@ -75,5 +75,5 @@ OutcomeFormSet = forms.formset_factory(OutcomeForm, extra=2)
 
 
 class PublishForm(forms.Form):
-    starts_on = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
-    ends_on = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    starts_on = forms.DateField(widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
+    ends_on = forms.DateField(widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
