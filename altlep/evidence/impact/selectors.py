@@ -17,6 +17,7 @@ from altlep.evidence.impact.aggregate import (
     organisation_figures,
 )
 from altlep.evidence.models import ImpactNetwork, ImpactReport, NetworkReport, SupplierSurvey
+from altlep.evidence.network.resolve import OrganisationIndex
 from altlep.evidence.resilience.arithmetic import spend_emissions
 from altlep.flows import lm3 as engine_lm3
 from altlep.flows.names import normalise_name
@@ -120,15 +121,21 @@ def _contracts(found: Prefill, organisation, starts_on, ends_on) -> None:
 def _awarded(organisation, starts_on, ends_on) -> tuple[int, str] | None:
     if not apps.is_installed("altlep.procurement"):
         return None
+    from altlep.members.models import Organisation
     from altlep.procurement.models import AwardRecord
 
-    ours = normalise_name(organisation.name)
+    # Resolved as the network resolves them, so a name two organisations share counts for
+    # neither, here as there.
+    index = OrganisationIndex(
+        (str(pk), number, name)
+        for pk, number, name in Organisation.objects.values_list("pk", "company_number", "name")
+    )
     awards = [
         a
         for a in AwardRecord.objects.filter(
             awarded_on__gte=starts_on, awarded_on__lte=ends_on, amount_pence__isnull=False
         )
-        if normalise_name(a.supplier_name) == ours
+        if index.resolve(a.supplier_name) == str(organisation.pk)
     ]
     if not awards:
         return None

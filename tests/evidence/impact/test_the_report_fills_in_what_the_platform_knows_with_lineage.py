@@ -136,3 +136,22 @@ def test_contracts_won_add_up_awards_naming_the_organisation_as_supplier(member)
     found = filled(cafe, SPRING_2024)
     assert found["values"]["contracts_won_pence"] == 15_000_00
     assert found["lineage"]["contracts_won_pence"].startswith("2 contract award(s) by 1 buyer(s)")
+
+
+def test_an_award_to_a_name_two_organisations_share_counts_for_neither(member):
+    cafe = OrganisationFactory(name="Repair Café", created_by=member)
+    OrganisationFactory(name="REPAIR CAFE LTD")
+    buyer = OrganisationFactory(name="Preston City Council", legal_form="public")
+    AwardRecord.objects.create(
+        buyer=buyer,
+        ocid="ocds-1",
+        award_id="a-1",
+        supplier_name="Repair Cafe",
+        scale="micro",
+        amount_pence=5_000_00,
+        awarded_on=datetime.date(2024, 5, 1),
+        source_file="awards.json",
+    )
+    found = filled(cafe, SPRING_2024)
+    assert "contracts_won_pence" not in found["values"]
+    assert "no contract award" in found["gaps"]["contracts_won_pence"]
