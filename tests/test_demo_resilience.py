@@ -102,5 +102,11 @@ def test_the_social_enterprise_quarter_publishes_its_annual_report(demo):
     assert latest.figures["volunteer_hours"] > earlier.figures["volunteer_hours"]
 
 
+def test_a_quarter_member_s_lm3_survey_fills_in_its_report_for_the_year_it_speaks_for(demo):
+    earlier, latest = demo["reports"]
+    assert len(latest.figures["lm3_by_member"]) == 1 and not earlier.figures["lm3_by_member"]
+    assert 1 < next(iter(latest.figures["lm3_by_member"].values())) < 3
+
+
 def test_loading_again_adds_nothing(demo):
     assert demo["counts"] == demo["again"]

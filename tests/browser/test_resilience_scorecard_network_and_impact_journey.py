@@ -91,8 +91,13 @@ def test_principles_adopted_scorecard_filled_report_filed_and_network_report_pub
 
     log_in(page, owner)
     page.goto(f"/evidence/impact/file/{enterprise.slug}/")
-    page.fill("#id_starts_on", f"{start:%Y-%m-%d}")
-    page.fill("#id_ends_on", f"{end:%Y-%m-%d}")
+    page.fill("#pre-start", f"{start:%Y-%m-%d}")
+    page.fill("#pre-end", f"{end:%Y-%m-%d}")
+    page.get_by_role("button", name="Fill in what the platform knows").click()
+    page.get_by_role("heading", name="Left for you to enter").wait_for()
+    assert "no LM3 survey answered by this organisation" in page.content()
+    assert page.input_value("#id_starts_on") == f"{start:%Y-%m-%d}"
+    assert serious_violations(axe.run(page)) == []
     page.fill("#id_jobs", "4")
     page.fill("#id_volunteer_hours", "-3")
     page.get_by_role("button", name="File the report").click()
@@ -109,6 +114,7 @@ def test_principles_adopted_scorecard_filled_report_filed_and_network_report_pub
     page.fill("#id_outcome-0-evidence", "Before-and-after survey")
     page.get_by_role("button", name="File the report").click()
     page.get_by_text("Your impact report is filed.").wait_for()
+    page.get_by_role("heading", name="Where the figures come from").wait_for()
     assert serious_violations(axe.run(page)) == []
     log_out(page)
 

@@ -57,7 +57,7 @@ class OutcomeItem:
 @dataclass
 class MemberReport:
     organisation: str
-    figures: dict  # the SUMMED fields
+    figures: dict  # the SUMMED fields, and "lm3" where the member knows it
     spend: list[SpendItem] = field(default_factory=list)
     outcomes: list[OutcomeItem] = field(default_factory=list)
 
@@ -108,6 +108,12 @@ def network_figures(reports: list[MemberReport]) -> dict:
             "ties_between_members": len(ties),
             "outcomes": by_theme,
             "outcomes_net_pence": sum(t["net_pence"] for t in by_theme.values()),
+            # Each member's own multiplier, side by side: LM3s of different incomes do not add.
+            "lm3_by_member": {
+                r.organisation: r.figures["lm3"]
+                for r in reports
+                if r.figures.get("lm3") is not None
+            },
         }
     )
     return out

@@ -7,6 +7,8 @@ from altlep.evidence.models import SvmTheme
 
 FIGURES = [
     ("jobs", "Jobs (full-time equivalent)"),
+    ("local_spend_pounds", "Local spend: suppliers and staff in the area (£)"),
+    ("lm3", "Local Multiplier 3 (LM3) of your income"),
     ("contracts_won_pounds", "Value of contracts won (£)"),
     ("apprenticeships", "Apprenticeships"),
     ("volunteer_hours", "Volunteer hours"),
@@ -16,9 +18,13 @@ FIGURES = [
 ]
 
 
+# Unknown is not zero: these start empty and stay empty unless someone knows them.
+OPTIONAL = {"local_spend_pounds", "lm3"}
+
+
 class ReportForm(forms.Form):
-    starts_on = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
-    ends_on = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    starts_on = forms.DateField(widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
+    ends_on = forms.DateField(widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
     evidence = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
@@ -29,7 +35,9 @@ class ReportForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name, label in FIGURES:
             # Text, not number inputs, so a bad figure reaches the service and its message.
-            self.fields[name] = forms.CharField(label=label, required=False, initial="0")
+            self.fields[name] = forms.CharField(
+                label=label, required=False, initial="" if name in OPTIONAL else "0"
+            )
 
 
 class SpendForm(forms.Form):
@@ -67,5 +75,5 @@ OutcomeFormSet = forms.formset_factory(OutcomeForm, extra=2)
 
 
 class PublishForm(forms.Form):
-    starts_on = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
-    ends_on = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    starts_on = forms.DateField(widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
+    ends_on = forms.DateField(widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))

@@ -32,6 +32,31 @@ WHOLE_FIELDS = (
 )
 
 
+# Unknown is not zero: left empty, these stay empty.
+OPTIONAL_FIELDS = ("local_spend_pence", "lm3")
+
+
+def _shown(key: str, value) -> str:
+    return f"£{value / 100:,.2f}" if key.endswith("_pence") else f"{value}"
+
+
+def _lineage(known: dict, values: dict) -> dict:
+    """Where each figure came from: the platform's lineage where the figure filed is the one
+    it filled in; where the organisation changed it or entered what the platform lacks, say so."""
+    out = {}
+    for key, lineage in known["lineage"].items():
+        filed = values.get(key)
+        if filed == known["values"][key]:
+            out[key] = f"filled in by the platform from {lineage}"
+        else:
+            had = _shown(key, known["values"][key])
+            out[key] = f"entered by the organisation; the platform had {had} from {lineage}"
+    for key, why in known["gaps"].items():
+        if values.get(key):
+            out[key] = f"entered by the organisation (the platform could not fill it: {why})"
+    return out
+
+
 def _require(user, perm: str, obj=None) -> None:
     if not user.has_perm(f"evidence.{perm}", obj):
         raise PermissionDenied(perm)
@@ -85,6 +110,21 @@ def report_file(
         except ValidationError as e:
             for m in e.message_dict[field]:
                 bad(field, m)
+    for field in OPTIONAL_FIELDS:
+        raw = figures.get(field)
+        if raw is None or str(raw).strip() == "":
+            values[field] = None
+            continue
+        try:
+            v = _figure(
+                raw, field, whole=field != "lm3", top=Decimal(3) if field == "lm3" else None
+            )
+            if field == "lm3" and v < 1:
+                raise ValidationError({field: "An LM3 is between 1 and 3."})
+            values[field] = v if field == "lm3" else int(v)
+        except ValidationError as e:
+            for m in e.message_dict[field]:
+                bad(field, m)
     lines = []
     for i, s in enumerate(spend, start=1):
         try:
@@ -133,9 +173,10 @@ def report_file(
             starts_on=starts_on,
             ends_on=ends_on,
             evidence=evidence.strip(),
-            lineage=selectors.prefill(
-                organisation=organisation, starts_on=starts_on, ends_on=ends_on
-            )["lineage"],
+            lineage=_lineage(
+                selectors.prefill(organisation=organisation, starts_on=starts_on, ends_on=ends_on),
+                values,
+            ),
             submitted_by=actor,
             **values,
         )

@@ -33,6 +33,10 @@ def _pence(raw: str | None):
         return text
 
 
+def _labelled(by_key: dict) -> list[tuple[str, str]]:
+    return [(selectors.LABELS.get(k, k.replace("_", " ")), v) for k, v in by_key.items()]
+
+
 def index(request: HttpRequest) -> HttpResponse:
     _deny_unless(request, "evidence.view_impact")
     mine = []
@@ -67,6 +71,8 @@ def report_file(request: HttpRequest, slug: str) -> HttpResponse:
         c = form.cleaned_data
         figures = {name: c.get(name) for name, _ in forms.FIGURES}
         figures["contracts_won_pence"] = _pence(figures.pop("contracts_won_pounds"))
+        local = (figures.pop("local_spend_pounds") or "").strip()
+        figures["local_spend_pence"] = _pence(local) if local else None
         names = {o.name.lower(): o for o in Organisation.objects.all()}
         lines = [
             {
@@ -115,10 +121,15 @@ def report_file(request: HttpRequest, slug: str) -> HttpResponse:
             known = selectors.prefill(organisation=organisation, **f.cleaned_data)
             initial = {**f.cleaned_data}
             for k, v in known["values"].items():
-                initial["contracts_won_pounds" if k == "contracts_won_pence" else k] = (
-                    f"{v / 100:.2f}" if k == "contracts_won_pence" else v
-                )
+                if k.endswith("_pence"):
+                    initial[k.removesuffix("_pence") + "_pounds"] = f"{v / 100:.2f}"
+                else:
+                    initial[k] = v
             form = forms.ReportForm(initial=initial)
+            known = {
+                "filled": _labelled(known["lineage"]),
+                "gaps": _labelled(known["gaps"]),
+            }
     return render(
         request,
         "evidence/impact/file.html",
@@ -143,6 +154,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
             "f": selectors.organisation_report(r),
             "outcomes": r.outcomes.all(),
             "lines": r.spend_lines.all(),
+            "lineage": _labelled(r.lineage),
         },
     )
 
@@ -159,6 +171,7 @@ ROWS = [
     ("volunteer_hours", "Volunteer hours"),
     ("people_supported", "People supported"),
     ("outcomes_net_pence", "Net social value of outcomes"),
+    ("lm3_by_member", "LM3 of members who answered the LM3 survey"),
     ("emissions_kg", "Emissions (kg CO2e)"),
     ("waste_kg", "Waste (kg)"),
 ]
@@ -170,6 +183,13 @@ def _shown(key: str, value) -> str:
     if key.endswith("_pence"):
         return f"£{value / 100:,.0f}"
     return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def _cell(key: str, figures: dict, names: dict) -> str:
+    if key == "lm3_by_member":
+        by_member = figures.get(key) or {}
+        return "; ".join(f"{names.get(i, i)}: {v:.2f}" for i, v in by_member.items()) or "–"
+    return _shown(key, figures.get(key))
 
 
 def _network_context(network: ImpactNetwork) -> dict:
@@ -186,8 +206,8 @@ def _network_context(network: ImpactNetwork) -> dict:
     table = [
         (
             label,
-            _shown(key, latest.figures.get(key)) if latest else "",
-            _shown(key, earlier.figures.get(key)) if earlier else "",
+            _cell(key, latest.figures, names) if latest else "",
+            _cell(key, earlier.figures, names) if earlier else "",
         )
         for key, label in ROWS
     ]
@@ -197,6 +217,7 @@ def _network_context(network: ImpactNetwork) -> dict:
         "latest": latest,
         "earlier": earlier,
         "table": table,
+        "names": names,
     }
 
 
@@ -248,7 +269,17 @@ def network_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
         w = safe_csv.writer(out)
         w.writerow(["period", *[label for _, label in ROWS]])
         for r in context["reports"]:
-            w.writerow([f"{r.starts_on} to {r.ends_on}", *[r.figures.get(k, "") for k, _ in ROWS]])
+            w.writerow(
+                [
+                    f"{r.starts_on} to {r.ends_on}",
+                    *[
+                        _cell(k, r.figures, context["names"])
+                        if k == "lm3_by_member"
+                        else r.figures.get(k, "")
+                        for k, _ in ROWS
+                    ],
+                ]
+            )
         response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     elif fmt == "pdf":
         from django.contrib.staticfiles import finders

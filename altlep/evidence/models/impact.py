@@ -48,6 +48,14 @@ class ImpactReport(models.Model):
     jobs = models.DecimalField(max_digits=10, decimal_places=1, default=0, help_text="FTE")
     spend_pence = models.BigIntegerField(default=0, help_text="All spend in the period.")
     contracts_won_pence = models.BigIntegerField(default=0)
+    # The LM3 survey's round 2 (suppliers and staff in the area), not only the local spend
+    # lines below, so left empty rather than zero when nobody knows it.
+    local_spend_pence = models.BigIntegerField(
+        null=True, blank=True, help_text="Spent in the area: local suppliers and local staff."
+    )
+    lm3 = models.DecimalField(
+        max_digits=5, decimal_places=3, null=True, blank=True, help_text="Local Multiplier 3."
+    )
     apprenticeships = models.PositiveIntegerField(default=0)
     # social
     volunteer_hours = models.PositiveIntegerField(default=0)

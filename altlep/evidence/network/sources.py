@@ -13,12 +13,14 @@ from django.apps import apps
 from django.utils.module_loading import import_string
 
 from altlep.evidence.network.engine import Network, Tie
+from altlep.evidence.network.resolve import OrganisationIndex
 
 TIE_SOURCES = [
     "altlep.evidence.network.sources.shared_groups",
     "altlep.evidence.network.sources.board_seats",
     "altlep.evidence.network.sources.co_delivery",
     "altlep.evidence.network.sources.supply_from_spend",
+    "altlep.evidence.network.sources.contract_awards",
     "altlep.supply.ties.consortium_ties",
     "altlep.supply.ties.sharing_ties",
 ]
@@ -27,6 +29,7 @@ LABELS = {
     "board": "Seats on the board together",
     "co_delivery": "Co-delivery of a commissioned project (pledges)",
     "supply": "Supply (anchor spend)",
+    "award": "Contract award",
     "consortium": "Bidding together in a consortium",
     "sharing": "Lending and borrowing shared resources",
 }
@@ -131,6 +134,43 @@ def supply_from_spend() -> Iterable[Tie]:
         if buyer and supplier and buyer != supplier and (buyer, supplier) not in seen:
             seen.add((buyer, supplier))
             yield Tie(str(buyer), str(supplier), "supply", first.isoformat() if first else "")
+
+
+def _award_ties() -> tuple[list[Tie], int]:
+    """Ties from buyers to the member organisations they awarded contracts to, and how many
+    awards name a supplier that is not (or not unambiguously) a member organisation."""
+    if not apps.is_installed("altlep.procurement"):
+        return [], 0
+    from altlep.members.models import Organisation
+    from altlep.procurement.models import AwardRecord
+
+    index = OrganisationIndex(
+        (str(pk), number, name)
+        for pk, number, name in Organisation.objects.values_list("pk", "company_number", "name")
+    )
+    ties, unresolved = [], 0
+    for buyer, supplier_name, awarded_on in AwardRecord.objects.values_list(
+        "buyer_id", "supplier_name", "awarded_on"
+    ):
+        supplier = index.resolve(supplier_name)
+        if supplier is None:
+            unresolved += 1
+        elif supplier != str(buyer):
+            ties.append(
+                Tie(str(buyer), supplier, "award", awarded_on.isoformat() if awarded_on else "")
+            )
+    return ties, unresolved
+
+
+def contract_awards() -> Iterable[Tie]:
+    """A buyer tied to each member organisation it awarded a contract to (award records name
+    suppliers as text: resolved by normalised name), one tie per award, dated by the award."""
+    yield from _award_ties()[0]
+
+
+def awards_unresolved() -> int:
+    """Awards whose supplier is not a member organisation, so they make no tie."""
+    return _award_ties()[1]
 
 
 def platform_network() -> Network:

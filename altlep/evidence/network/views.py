@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 from altlep.evidence.network import draw, engine
-from altlep.evidence.network.sources import LABELS, platform_network
+from altlep.evidence.network.sources import LABELS, awards_unresolved, platform_network
 
 MAP_LIMIT = 400  # past this a drawn map is unreadable; the table stays
 
@@ -70,6 +70,7 @@ def network(request: HttpRequest) -> HttpResponse:
             "map": draw.map_svg(connected) if len(connected.sectors) <= MAP_LIMIT else "",
             "map_nodes": len(connected.sectors),
             "isolated_names": sorted(shown.labels[i] for i in result["isolated_ids"])[:50],
+            "awards_unresolved": awards_unresolved(),
         },
     )
 

@@ -6,7 +6,9 @@ the target in the indicator's direction; trend compares with the previous period
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 THEMES = (
     ("responsible_business", "Responsible business"),
@@ -152,3 +154,35 @@ def net_value(
             raise ValueError(f"{label} must be between 0% and 100%")
     first = gross * (1 - deadweight) * (1 - attribution)
     return sum(first * (1 - drop_off) ** year for year in range(max(1, years)))
+
+
+@dataclass(frozen=True)
+class SpendEmissions:
+    kg: Decimal
+    matched_pence: int  # spend in categories mapped to an industry with a factor
+    unmatched_pence: int  # spend left unestimated (never guessed)
+
+    @property
+    def matched_share(self) -> float:
+        total = self.matched_pence + self.unmatched_pence
+        return self.matched_pence / total if total else 0.0
+
+
+def spend_emissions(
+    spend_by_category: Iterable[tuple[str, int]],
+    *,
+    category_map: Mapping[str, str],
+    factors: Mapping[str, Decimal],
+) -> SpendEmissions:
+    """kg CO2e of spend: each category's pounds times the factor of the industry (SIC) the
+    officer mapped it to; spend in an unmapped category is counted as unestimated."""
+    kg = Decimal(0)
+    matched = unmatched = 0
+    for category, pence in spend_by_category:
+        sic = category_map.get(category)
+        if sic in factors:
+            kg += Decimal(str(factors[sic])) * Decimal(pence) / 100
+            matched += pence
+        else:
+            unmatched += pence
+    return SpendEmissions(kg, matched, unmatched)

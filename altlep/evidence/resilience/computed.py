@@ -7,11 +7,11 @@ from __future__ import annotations
 import datetime
 import statistics
 from collections import Counter
-from decimal import Decimal
 
 from django.apps import apps
 
 from altlep.evidence.resilience.arithmetic import Reading
+from altlep.evidence.resilience.arithmetic import spend_emissions as spend_emissions_of
 
 _META: dict[str, tuple[str, str, str]] = {}
 
@@ -165,19 +165,14 @@ def spend_emissions(period) -> Reading:
     factor_set = EmissionFactorSet.objects.first()
     if factor_set is None:
         return Reading.missing("no emission factors by industry have been imported by an officer")
-    factors = {f.sic_code: f.kg_co2e_per_pound for f in factor_set.factors.all()}
-    kg = Decimal(0)
-    matched = unmatched = 0
-    for row in analysis.result.get("categories", []):
-        sic = factor_set.category_map.get(row["category"])
-        if sic in factors:
-            kg += factors[sic] * Decimal(row["pence"]) / 100
-            matched += row["pence"]
-        else:
-            unmatched += row["pence"]
-    if not matched:
+    estimate = spend_emissions_of(
+        ((row["category"], row["pence"]) for row in analysis.result.get("categories", [])),
+        category_map=factor_set.category_map,
+        factors={f.sic_code: f.kg_co2e_per_pound for f in factor_set.factors.all()},
+    )
+    if not estimate.matched_pence:
         return Reading.missing("no spend category is mapped to an industry in the imported factors")
-    share = matched / (matched + unmatched)
+    kg, matched, share = estimate.kg, estimate.matched_pence, estimate.matched_share
     return Reading(
         round(float(kg) / 1000, 1),
         (

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from altlep.evidence.charts import radar_svg
 from altlep.evidence.models import (
     Assessment,
     ImportedScorecard,
@@ -128,7 +129,21 @@ def scorecard(period: Period, principle_set: PrincipleSet | None = None) -> dict
         "principle_set": principle_set,
         "themes": themes,
         "chart": chart,
+        "radar": _radar(themes, period),
     }
+
+
+def _radar(themes: list[dict], period) -> str:
+    judged = [t for t in themes if t["summary"].share_met is not None]
+    said = "; ".join(f"{t['label']} {t['summary'].share_met:.0%}" for t in judged)
+    unjudged = [t["label"] for t in themes if t["summary"].share_met is None]
+    if unjudged:
+        said += ("; " if said else "") + "no data for " + ", ".join(unjudged)
+    return radar_svg(
+        [(t["label"], t["summary"].share_met) for t in themes],
+        title=f"Share of indicators meeting their target by theme, {period.name}",
+        desc=f"Share of the indicators with data that meet their target: {said}.",
+    )
 
 
 def export(card: dict, *, area: str) -> dict:
