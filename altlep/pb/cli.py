@@ -12,7 +12,6 @@ from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.progress import Progress
 from rich.table import Table
 
 from altlep.pb.check import check_file, errors
@@ -36,6 +35,8 @@ def _progress(items: list, label: str) -> Iterable:
     if len(items) < PROGRESS_FROM:
         yield from items
         return
+    from rich.progress import Progress  # not needed by a count, which it would slow down
+
     with Progress(console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task(label, total=len(items))
         for item in items:
