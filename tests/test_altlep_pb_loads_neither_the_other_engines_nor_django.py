@@ -21,7 +21,7 @@ print("MODULES", " ".join(loaded), file=sys.stderr)
 """
 
 
-def _modules_after(args: list[str], tmp_path: Path) -> list[str]:
+def _modules_after(args: list[str]) -> list[str]:
     done = subprocess.run(
         [sys.executable, "-c", RUN_AND_LIST_MODULES, *args],
         cwd=ROOT,
@@ -43,7 +43,7 @@ def test_a_pb_count_imports_no_other_engine_and_no_django(tmp_path):
             [(1, "1"), (2, "1,2"), (3, "2")],
         )
     )
-    modules = _modules_after([str(path)], tmp_path)
+    modules = _modules_after([str(path)])
     assert "altlep.pb.count" in modules
     for other in ("django", "altlep.flows", "altlep.stv", "altlep.core", "altlep.evidence"):
         assert not [m for m in modules if m == other or m.startswith(other + ".")], other

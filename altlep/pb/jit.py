@@ -5,7 +5,9 @@ counting a small election takes in plain Python. So the kernel modules decorate 
 module's `njit` instead of Numba's: it records the function and its options and returns a
 `Kernel`, which calls the plain function. `compile_kernels()` switches every kernel to
 `numba.njit(**options)` of the same function, once per process and only when a count is big
-enough to pay for it (`compile_for`), or when the caller pins it (`pin`).
+enough to pay for it (`compile_for`, called by `rules/mes.py` before each run), or when the
+caller pins it (`pin`). (`vote_rows_kernel.py` keeps Numba's own `njit`: it is imported only to
+read big files, where it is wanted compiled at once.)
 
 Two things make that switch work:
 
@@ -33,10 +35,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-# Supporter entries (a project's merged ballots, summed over projects) from which a count
-# compiles the kernels: below it, plain Python counts faster than Numba loads its cache.
-# Measured with benchmarks/pb_shell.py --threshold (see docs/pb.md).
-COMPILE_FROM = 800
+# Supporter entries (each project's merged ballots, summed over projects) from which a count
+# compiles the kernels. Loading Numba and the cached kernels takes about as long as a plain
+# Python count of 2,000 entries; plain counts grow faster than linearly, and at a given size
+# vary with how many add1 steps the election takes, so compiling starts a little below that.
+# `benchmarks/pb_shell.py --threshold` prints the figures behind it.
+COMPILE_FROM = 1_500
 
 _kernels: list[Kernel] = []
 _lock = threading.Lock()
@@ -59,9 +63,9 @@ class Kernel:
         if self.dispatcher is None:  # its module was imported after the switch
             with _lock:
                 _rebind(compiled=True)
-        return self.compiled()(*args)
+        return self.compiled_form()(*args)
 
-    def compiled(self) -> Callable:
+    def compiled_form(self) -> Callable:
         """Numba's dispatcher of the function (made on first use; compiles on first call)."""
         if self.dispatcher is None:
             from numba import njit as numba_njit
@@ -138,6 +142,6 @@ def _rebind(compiled: bool) -> None:
         names = vars(module)
         for name, value in list(names.items()):
             if compiled and isinstance(value, Kernel):
-                names[name] = value.compiled()
+                names[name] = value.compiled_form()
             elif not compiled and id(value) in kernel_of:  # a live dispatcher: ids are unique
                 names[name] = kernel_of[id(value)]
