@@ -1,13 +1,50 @@
-"""The `altlep` command: demo, serve, and the engines' and apps' subcommands."""
+"""The `altlep` command: demo, serve, and the engines' and apps' subcommands.
 
+The subcommand groups are imported only when named (`LazyGroup`): `altlep pb count` then loads
+the counting engine alone, neither the other engines nor Django, which would take longer than
+counting a small election.
+"""
+
+import importlib
 import sys
 
 import click
 
 from altlep.django_setup import setup_django
-from altlep.flows.cli import flows
-from altlep.pb.cli import pb
-from altlep.stv.cli import stv
+
+# name -> "module:attribute" of each group of subcommands, imported when the name is used
+GROUPS = {
+    "pb": "altlep.pb.cli:pb",
+    "flows": "altlep.flows.cli:flows",
+    "stv": "altlep.stv.cli:stv",
+    "areas": "altlep.core.cli:areas",
+    "notify": "altlep.notify.cli:notify",
+    "procurement": "altlep.procurement.cli:procurement",
+    "supply": "altlep.supply.cli:supply",
+    "skills": "altlep.skills.cli:skills",
+    "evidence": "altlep.evidence.cli:evidence",
+}
+
+
+class LazyGroup(click.Group):
+    """A click group whose `lazy` subcommands are imported on first use (click's documented
+    lazy-loading pattern); `--help` imports them all to show their summaries."""
+
+    def __init__(self, *args, lazy: dict[str, str] | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy = dict(lazy or {})
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy and cmd_name not in self.commands:
+            module_name, attribute = self.lazy[cmd_name].split(":")
+            command = getattr(importlib.import_module(module_name), attribute)
+            if not isinstance(command, click.Command):
+                raise TypeError(f"{self.lazy[cmd_name]} is not a click command")
+            self.add_command(command, cmd_name)
+        return super().get_command(ctx, cmd_name)
 
 
 def call_django(*args: str) -> None:
@@ -17,7 +54,7 @@ def call_django(*args: str) -> None:
     call_command(*args)
 
 
-@click.group()
+@click.group(cls=LazyGroup, lazy=GROUPS)
 @click.version_option(package_name="altlep")
 def main() -> None:
     """Alternative LEP: run a co-produced local economic partnership."""
@@ -63,24 +100,3 @@ def manage(ctx: click.Context) -> None:
     from django.core.management import execute_from_command_line
 
     execute_from_command_line([f"{sys.argv[0]} manage", *ctx.args])
-
-
-main.add_command(pb)
-main.add_command(flows)
-main.add_command(stv)
-
-
-def _register_app_commands() -> None:
-    # Imported late so `altlep pb …` works without touching Django.
-    from altlep.core.cli import areas
-    from altlep.evidence.cli import evidence
-    from altlep.notify.cli import notify
-    from altlep.procurement.cli import procurement
-    from altlep.skills.cli import skills
-    from altlep.supply.cli import supply
-
-    for group in (areas, notify, procurement, supply, skills, evidence):
-        main.add_command(group)
-
-
-_register_app_commands()

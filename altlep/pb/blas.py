@@ -11,6 +11,7 @@ took five times as long on a shared 2-core machine. The kernels themselves use n
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -19,13 +20,14 @@ from threadpoolctl import ThreadpoolController
 
 
 @cache
-def _controller() -> ThreadpoolController:
-    # Made once: scanning the loaded libraries costs far more than setting a limit.
+def _controller(numba_loaded: bool) -> ThreadpoolController:
+    # Made once, and again once Numba is loaded (`jit.py` loads it only for big counts), as it
+    # brings SciPy's BLAS: scanning the loaded libraries costs far more than setting a limit.
     return ThreadpoolController()
 
 
 @contextmanager
 def one_blas_thread() -> Iterator[None]:
     """Run the enclosed count with BLAS on one thread, then restore its setting."""
-    with _controller().limit(limits=1, user_api="blas"):
+    with _controller("numba" in sys.modules).limit(limits=1, user_api="blas"):
         yield

@@ -9,11 +9,9 @@ import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.progress import Progress
-from rich.table import Table
 
 from altlep.pb.check import check_file, errors
 from altlep.pb.completions import COMPLETIONS
@@ -24,11 +22,24 @@ from altlep.pb.profile import build_profile
 from altlep.pb.reader import read_election
 from altlep.pb.ties import DEFAULT_TIES, TIE_RULES, tie_rank
 
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
 PROGRESS_FROM = 5  # show a progress bar when given at least this many files
 
 
-def _console() -> Console:
-    return Console(highlight=False, soft_wrap=True)
+def _console(**options) -> Console:
+    # rich is imported where something is printed with it: --json output needs none of it
+    from rich.console import Console
+
+    return Console(**{"highlight": False, "soft_wrap": True, **options})
+
+
+def _table(title: str) -> Table:
+    from rich.table import Table
+
+    return Table(title=title)
 
 
 def _progress(items: list, label: str) -> Iterable:
@@ -36,7 +47,9 @@ def _progress(items: list, label: str) -> Iterable:
     if len(items) < PROGRESS_FROM:
         yield from items
         return
-    with Progress(console=Console(stderr=True), transient=True) as progress:
+    from rich.progress import Progress  # not needed by a count, which it would slow down
+
+    with Progress(console=_console(stderr=True), transient=True) as progress:
         task = progress.add_task(label, total=len(items))
         for item in items:
             yield item
@@ -111,7 +124,7 @@ def count_command(
         + (f" + {result.completion}" if result.rule == "mes" else "")
         + f", ties {result.ties}"
     )
-    table = Table(title=title)
+    table = _table(title)
     for column in ("#", "project", "cost", "votes", "why"):
         table.add_column(column)
     ordered = sorted(result.projects, key=lambda p: (p.position is None, p.position or 0))
@@ -207,8 +220,8 @@ def compare_command(file: str, as_json: bool, lenient: bool) -> None:
         )
         return
     # Wide enough that every rule's column keeps its full name.
-    console = Console(highlight=False, width=max(100, 16 * (len(names) + 2)))
-    table = Table(title=f"{Path(file).name} (file rule: {election.rule or 'unknown'})")
+    console = _console(soft_wrap=False, width=max(100, 16 * (len(names) + 2)))
+    table = _table(f"{Path(file).name} (file rule: {election.rule or 'unknown'})")
     table.add_column("project")
     for name in names:
         table.add_column(name)
@@ -263,7 +276,7 @@ def official_command(directory: str, as_json: bool) -> None:
         )
         return
     console = _console()
-    table = Table(title="Official results reproduced")
+    table = _table("Official results reproduced")
     for column in ("file rule", "vote type", "files", "reproduced"):
         table.add_column(column)
     groups: dict[tuple[str, str], list] = {}

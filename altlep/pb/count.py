@@ -1,7 +1,11 @@
-"""One entry point for counting: `count(election, rule=..., completion=..., ties=...)`.
+"""Entry points for counting.
 
-Runs the chosen rule on the merged profile and turns its raw trail into a `CountResult`
-whose winners are project ids in selection order, with an explanation for every project.
+- `count(election, rule=..., completion=..., ties=...)` runs the chosen rule on the merged
+  profile and turns its raw trail into a `CountResult` whose winners are project ids in
+  selection order, with an explanation for every project.
+- `winners(election, ..., engine="fast" | "reference")` gives the winners alone, from either
+  engine through one signature: `count_fast` here or `reference.count_reference`, the plain
+  definitions the fast rules are tested against.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from altlep.pb.rules.phragmen import phragmen
 from altlep.pb.ties import DEFAULT_TIES, tie_rank
 
 RULES = ("greedy", "mes", "phragmen")
+ENGINES = ("fast", "reference")
 
 
 def count(
@@ -58,6 +63,53 @@ def count(
     for item in result.projects:
         item.name = election.projects[item.project_id].name
     return result
+
+
+def count_fast(
+    election: Election,
+    rule: str = "mes",
+    completion: str = "add1",
+    ties: str = DEFAULT_TIES,
+    seed: int | None = None,
+    *,
+    skip: bool = True,
+    greedy_after: bool = False,
+) -> list[str]:
+    """Winners, in selection order, by the fast rules: `count`'s outcome without its
+    explanations, with the signature and result of `reference.count_reference`."""
+    if rule not in RULES:
+        raise ValueError(f"unknown rule '{rule}'; choose from {RULES}")
+    profile = build_profile(election)
+    rank = tie_rank(profile, ties, seed)
+    if rule == "greedy":
+        chosen = greedy(profile, rank, skip=skip).winners
+    elif rule == "phragmen":
+        chosen = phragmen(profile, rank).winners
+    else:
+        chosen = mes_completed(profile, rank, completion, greedy_after=greedy_after).winners
+    return [profile.ids[j] for j in chosen]
+
+
+def winners(
+    election: Election,
+    rule: str = "mes",
+    completion: str = "add1",
+    ties: str = DEFAULT_TIES,
+    seed: int | None = None,
+    *,
+    skip: bool = True,
+    greedy_after: bool = False,
+    engine: str = "fast",
+) -> list[str]:
+    """Winners in selection order by the chosen engine: "fast" (`count_fast`) or "reference"
+    (`reference.count_reference`, exact and slow: for checking, or tiny elections)."""
+    if engine == "fast":
+        counter = count_fast
+    elif engine == "reference":
+        from altlep.pb.reference import count_reference as counter  # only if asked for
+    else:
+        raise ValueError(f"unknown engine '{engine}'; choose from {ENGINES}")
+    return counter(election, rule, completion, ties, seed, skip=skip, greedy_after=greedy_after)
 
 
 def _base(profile: Profile, winners: list[int]) -> CountResult:

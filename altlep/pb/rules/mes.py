@@ -20,6 +20,7 @@ from fractions import Fraction
 
 import numpy as np
 
+from altlep.pb import jit
 from altlep.pb.profile import Profile
 from altlep.pb.rules import mes_kernel
 from altlep.pb.rules.compiled import Packed, may_win, packed, shared_utility
@@ -416,6 +417,7 @@ def _compiled(
 ) -> MesRun | None:
     """The run by `mes_kernel`, or None if it met a close call."""
     pack = packed(profile, _precompute(profile)["overlap_array"])
+    jit.compile_for(len(pack.sup))  # small counts run the kernels as plain Python
     by_rank = profile.cache.get("by_rank")
     if by_rank is None or profile.cache.get("by_rank_of") is not rank:
         by_rank = np.argsort(np.asarray(rank, dtype=np.int64), kind="stable")

@@ -20,7 +20,8 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from numba import njit
+
+from altlep.pb.jit import njit
 
 EPS = 1e-9  # as rules/mes.py
 ROOM = 1e-12  # relative room by which every supporter must afford a flat share (float error)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from numba import njit
 
+from altlep.pb.jit import njit
 from altlep.pb.rules.mes_kernel import (
     REORDER,
     newton_from,
