@@ -40,17 +40,13 @@ def test_money_raised_is_linear_exactly_up_to_the_reported_point(name):
         if z - a < 2 or math.isnan(u):
             continue
         for rho in np.quantile(budgets[pack.sup[a:z]] / u, [0.2, 0.5, 0.8]):
-            raised, rich, linear_to = raised_up_to(
-                a, z, pack.sup, pack.util, pack.weight, pack.wu, budgets, rho, u
-            )
-            plain = raised_at(a, z, pack.sup, pack.util, pack.weight, pack.wu, budgets, rho)
+            raised, rich, linear_to = raised_up_to(pack, a, z, budgets, rho, u)
+            plain = raised_at(pack, a, z, budgets, rho)
             assert raised == pytest.approx(plain[0], rel=1e-12) and rich == plain[1]
             if not rich or linear_to <= rho:
                 continue
             inside = rho + 0.999 * (linear_to - rho)
-            at_inside, rich_inside = raised_at(
-                a, z, pack.sup, pack.util, pack.weight, pack.wu, budgets, inside
-            )
+            at_inside, rich_inside = raised_at(pack, a, z, budgets, inside)
             assert at_inside == pytest.approx(raised + rich * (inside - rho), rel=1e-12)
             assert rich_inside == rich
             # past it, someone who paid in full no longer can
@@ -74,12 +70,9 @@ def test_roots_are_those_found_when_every_step_is_checked(name):
             continue  # unaffordable, or too close to call
         start = cost / pack.total[j]
         shortcut = newton(
+            pack,
             a,
             z,
-            pack.sup,
-            pack.util,
-            pack.weight,
-            pack.wu,
             budgets,
             cost,
             start,
@@ -87,12 +80,9 @@ def test_roots_are_those_found_when_every_step_is_checked(name):
             pack.uniform[j],
         )
         checked = newton(
+            pack,
             a,
             z,
-            pack.sup,
-            pack.util,
-            pack.weight,
-            pack.wu,
             budgets,
             cost,
             start,

@@ -3,12 +3,14 @@
 Numba-compiled code cannot walk Python lists of arrays, so the supporters, utilities and
 weights of every project are concatenated (compressed sparse rows: project j's entries are
 `ptr[j]:ptr[j + 1]`), and so are the lists of projects sharing a supporter with j.
+`Packed` is a named tuple of these arrays, which the kernels take whole (numba compiles a
+named tuple into a plain structure, so reading a field costs nothing).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
+from typing import NamedTuple
 
 import numpy as np
 
@@ -16,8 +18,7 @@ from altlep.pb.profile import Profile
 from altlep.pb.rules.mes_kernel import shared_utility as _shared_utility
 
 
-@dataclass(frozen=True)
-class Packed:
+class Packed(NamedTuple):
     """Flat arrays of one profile (see the module docstring); built once and cached."""
 
     ptr: np.ndarray  # int64[m + 1]
@@ -83,7 +84,7 @@ def shared_utility(profile: Profile, pack: Packed) -> tuple[np.ndarray, np.ndarr
     the utility the first gets from voters backing both; and each project's voters."""
     cached = profile.cache.get("shared_utility")
     if cached is None:
-        cached = _shared_utility(pack.ptr, pack.sup, pack.weight, pack.wu, pack.groups)
+        cached = _shared_utility(pack)
         profile.cache["shared_utility"] = cached
     return cached
 

@@ -430,22 +430,11 @@ def _compiled(
     # the free projects win first anyway; the kernel is told the paid winners after them
     given = known_first[len(free) :] if tuple(known_first[: len(free)]) == tuple(free) else ()
     status, won, rhos, dropped, budgets, stable_for, crossing, kinds, values = mes_kernel.mes_run(
-        pack.ptr,
-        pack.sup,
-        pack.util,
-        pack.weight,
-        pack.wu,
-        pack.uniform,
-        pack.cost,
-        pack.total,
-        pack.optr,
-        pack.overlap,
+        pack,
         by_rank,
-        pack.flat_order,
         active,
         float(per_voter),
         float(resolution),
-        pack.groups,
         *seen,
         float(band),
         shared,

@@ -42,8 +42,9 @@ def _tighten(state, bound, switch, resolution):
 
 
 @njit(cache=True, nogil=True, fastmath=REORDER)
-def raised_at(a, z, sup, util, weight, wu, b, rho):
+def raised_at(pack, a, z, b, rho):
     """(money raised at rho, full payers' sum of w * u) over entries a:z, branch-free."""
+    sup, util, weight, wu = pack.sup, pack.util, pack.weight, pack.wu
     raised = 0.0
     rich = 0.0
     for k in range(a, z):
@@ -55,10 +56,11 @@ def raised_at(a, z, sup, util, weight, wu, b, rho):
 
 
 @njit(cache=True, nogil=True, fastmath=REORDER)
-def raised_up_to(a, z, sup, util, weight, wu, b, rho, same_utility):
+def raised_up_to(pack, a, z, b, rho, same_utility):
     """`raised_at`, and how far rho may rise with both sums linear in it: up to the least
     budget per utility among those paying in full. That is known where every supporter
     gives the same utility (`same_utility`); else (NaN) rho itself is returned for it."""
+    sup, util, weight, wu = pack.sup, pack.util, pack.weight, pack.wu
     raised = 0.0
     rich = 0.0
     least = math.inf
@@ -75,28 +77,29 @@ def raised_up_to(a, z, sup, util, weight, wu, b, rho, same_utility):
 
 
 @njit(cache=True, nogil=True)
-def raised_with_money(j, ptr, sup, util, weight, wu, b, rho):
+def raised_with_money(pack, j, b, rho):
     """(all of j's supporters' money, what they raise at rho, full payers' sum of w * u)."""
-    money, _, raised, rich = _sums(j, ptr, sup, util, weight, wu, math.nan, b, rho, False)
+    money, _, raised, rich = _sums(pack, j, math.nan, b, rho, False)
     return money, raised, rich
 
 
 @njit(cache=True, nogil=True)
-def survey(j, ptr, sup, util, weight, wu, same_utility, b, rho):
+def survey(pack, j, same_utility, b, rho):
     """`raised_with_money` and, in the same pass, the least budget per utility among j's
     supporters; where they all give j `same_utility` (else NaN), it is their least budget
     over it, as `rules/mes.py` computes it."""
-    return _sums(j, ptr, sup, util, weight, wu, same_utility, b, rho, True)
+    return _sums(pack, j, same_utility, b, rho, True)
 
 
 @njit(cache=True, nogil=True, fastmath=REORDER)
-def _sums(j, ptr, sup, util, weight, wu, same_utility, b, rho, with_least):
+def _sums(pack, j, same_utility, b, rho, with_least):
+    sup, util, weight, wu = pack.sup, pack.util, pack.weight, pack.wu
     money = 0.0
     raised = 0.0
     rich = 0.0
     least = math.inf
     uniform = not math.isnan(same_utility)
-    for k in range(ptr[j], ptr[j + 1]):
+    for k in range(pack.ptr[j], pack.ptr[j + 1]):
         have = b[sup[k]]
         share = rho * util[k]
         money += weight[k] * have
@@ -108,7 +111,7 @@ def _sums(j, ptr, sup, util, weight, wu, same_utility, b, rho, with_least):
 
 
 @njit(cache=True, nogil=True)
-def newton(a, z, sup, util, weight, wu, b, cost, start, enough, same_utility):
+def newton(pack, a, z, b, cost, start, enough, same_utility):
     """Least rho with sum of w * min(b, rho * u) = cost over entries a:z.
 
     Money raised is concave in rho, so from a start below the root every iterate stays below
@@ -116,20 +119,16 @@ def newton(a, z, sup, util, weight, wu, b, cost, start, enough, same_utility):
     sum of w * u); (-1, 0) if nobody can pay in full, (-2, 0) if it has not settled; an
     iterate above `enough` (a lower bound) is returned as it is. `same_utility`: as
     `raised_up_to`."""
-    raised, rich = raised_at(a, z, sup, util, weight, wu, b, start)
+    raised, rich = raised_at(pack, a, z, b, start)
     linear_to = start
     if raised > cost and rich > 0:  # a start above the root: one step lands below it
         start += (cost - raised) / rich
-        raised, rich, linear_to = raised_up_to(a, z, sup, util, weight, wu, b, start, same_utility)
-    return newton_from(
-        a, z, sup, util, weight, wu, b, cost, start, raised, rich, enough, linear_to, same_utility
-    )
+        raised, rich, linear_to = raised_up_to(pack, a, z, b, start, same_utility)
+    return newton_from(pack, a, z, b, cost, start, raised, rich, enough, linear_to, same_utility)
 
 
 @njit(cache=True, nogil=True)
-def newton_from(
-    a, z, sup, util, weight, wu, b, cost, rho, raised, rich, enough, linear_to, same_utility
-):
+def newton_from(pack, a, z, b, cost, rho, raised, rich, enough, linear_to, same_utility):
     """`newton` from a start below the root where the sums are already known, and known to
     stay linear up to `linear_to` (as `raised_up_to` finds; rho itself if not known). A step
     that stays below that lands on the root itself: no pass is needed to check it."""
@@ -144,29 +143,12 @@ def newton_from(
             return rho, rich
         if rho > enough:
             return rho, rich
-        raised, rich, linear_to = raised_up_to(a, z, sup, util, weight, wu, b, rho, same_utility)
+        raised, rich, linear_to = raised_up_to(pack, a, z, b, rho, same_utility)
     return -2.0, 0.0
 
 
 @njit(cache=True, nogil=True)
-def _rho(
-    j,
-    ptr,
-    sup,
-    util,
-    weight,
-    wu,
-    uniform,
-    cost,
-    total,
-    b,
-    beta,
-    stale,
-    state,
-    resolution,
-    known,
-    above,
-):
+def _rho(pack, j, b, beta, stale, state, resolution, known, above):
     """(status, rho, slope, flat) of project j, as `_Mes._rho`: status 0 found,
     1 unaffordable, 2 a close call (give up). flat: every supporter can pay the equal share
     cost / total utility with room to spare, so that share is rho exactly.
@@ -175,24 +157,24 @@ def _rho(
     far found (every budget is now at least what it was then): FLAT_THEN, it was flat with
     room, so it still is; FOUND_THEN, it was affordable, so it still is, and its rho then
     (`above`) is an upper bound now, from which Newton's method needs a step or two."""
-    a, z = ptr[j], ptr[j + 1]
-    c = cost[j]
+    a, z = pack.ptr[j], pack.ptr[j + 1]
+    c = pack.cost[j]
     if known == FLAT_THEN:
-        return 0, c / total[j], 0.0, True
+        return 0, c / pack.total[j], 0.0, True
     if known == FOUND_THEN:
-        rho, rich = newton(a, z, sup, util, weight, wu, b, c, above, math.inf, uniform[j])
+        rho, rich = newton(pack, a, z, b, c, above, math.inf, pack.uniform[j])
         if rho >= 0 and rich > 0:
-            return 0, rho, _slope(a, z, sup, util, weight, b, beta, rho, rich, state), False
-    r0 = c / total[j]
+            return 0, rho, _slope(pack, a, z, b, beta, rho, rich, state), False
+    r0 = c / pack.total[j]
     start = stale if r0 < stale < math.inf else r0
     # one pass: the money (affordable?), the least budget per utility (flat?), and the
     # first step of Newton's method
-    money, least, raised, rich = survey(j, ptr, sup, util, weight, wu, uniform[j], b, start)
+    money, least, raised, rich = survey(pack, j, pack.uniform[j], b, start)
     if money < c * (1 - EPS):
         if state[2] == 0.0:
             rising = 0.0
             for k in range(a, z):
-                rising += weight[k] * beta[sup[k]]
+                rising += pack.weight[k] * beta[pack.sup[k]]
             if rising > 0:
                 _tighten(state, (c - money) / rising, False, resolution)
         return 1, 0.0, 0.0, False
@@ -200,26 +182,24 @@ def _rho(
         return 2, 0.0, 0.0, False
     if least >= r0:
         return 0, r0, 0.0, least >= r0 * (1 + ROOM)
-    rho, rich = newton_from(
-        a, z, sup, util, weight, wu, b, c, start, raised, rich, math.inf, start, uniform[j]
-    )
+    rho, rich = newton_from(pack, a, z, b, c, start, raised, rich, math.inf, start, pack.uniform[j])
     if rho == -2.0:
         return 2, 0.0, 0.0, False
     if rho < 0 or rich <= 0:
         return 1, 0.0, 0.0, False
-    return 0, rho, _slope(a, z, sup, util, weight, b, beta, rho, rich, state), False
+    return 0, rho, _slope(pack, a, z, b, beta, rho, rich, state), False
 
 
 @njit(cache=True, nogil=True, fastmath=REORDER)
-def _slope(a, z, sup, util, weight, b, beta, rho, rich, state):
+def _slope(pack, a, z, b, beta, rho, rich, state):
     """d(rho)/d(per-voter budget) while payers stay the same (0 once slopes are off)."""
     if state[2] != 0.0:
         return 0.0
     poor = 0.0
     for k in range(a, z):
-        g = sup[k]
-        if b[g] < rho * util[k]:
-            poor += weight[k] * beta[g]
+        g = pack.sup[k]
+        if b[g] < rho * pack.util[k]:
+            poor += pack.weight[k] * beta[g]
     return -poor / rich
 
 
@@ -247,9 +227,10 @@ def _stay_ahead(winner, lower, slope, active, state, resolution):
 
 
 @njit(cache=True, nogil=True)
-def _pay(j, rho, slope, ptr, sup, util, b, beta, state, resolution):
+def _pay(pack, j, rho, slope, b, beta, state, resolution):
     """As `_Mes._pay`: supporters pay min(budget, rho * u); slopes and stability follow."""
-    a, z = ptr[j], ptr[j + 1]
+    a, z = pack.ptr[j], pack.ptr[j + 1]
+    sup, util = pack.sup, pack.util
     tracking = state[2] == 0.0
     nearest = math.inf
     for k in range(a, z):
@@ -268,22 +249,11 @@ def _pay(j, rho, slope, ptr, sup, util, b, beta, state, resolution):
 
 @njit(cache=True, nogil=True)
 def mes_run(
-    ptr,
-    sup,
-    util,
-    weight,
-    wu,
-    uniform,
-    cost,
-    total,
-    optr,
-    overlap,
+    pack,
     by_rank,
-    flat_order,
     active,
     per_voter,
     resolution,
-    groups,
     warm_winners,
     warm_kind,
     warm_rho,
@@ -316,9 +286,10 @@ def mes_run(
     winners and their rhos in selection order, for every project the number of winners
     before it became unaffordable (-1 if it did not), the budgets left, and what was known
     of each rho before each round (kinds, see `_rho`, and values) for a later run."""
+    cost, total, flat_order = pack.cost, pack.total, pack.flat_order
     m = len(cost)
-    b = np.full(groups, per_voter)
-    beta = np.ones(groups)
+    b = np.full(pack.groups, per_voter)
+    beta = np.ones(pack.groups)
     state = np.array([math.inf, math.inf, 0.0])
     if resolution == math.inf:
         state[:] = (0.0, 0.0, 1.0)  # nothing is worth refining: no slopes from the start
@@ -361,15 +332,8 @@ def mes_run(
                 if same_so_far and n_won < len(warm_kind):
                     known = warm_kind[n_won, winner]
                 status, r, s, f = _rho(
+                    pack,
                     winner,
-                    ptr,
-                    sup,
-                    util,
-                    weight,
-                    wu,
-                    uniform,
-                    cost,
-                    total,
                     b,
                     beta,
                     lower[winner],
@@ -426,7 +390,7 @@ def mes_run(
                         dropped[j] = n_won
                         continue
                     cut = best * (1 + EPS) if state[2] != 0.0 else best * (1 + band)
-                    money, raised, rich = raised_with_money(j, ptr, sup, util, weight, wu, b, cut)
+                    money, raised, rich = raised_with_money(pack, j, b, cut)
                     most_money[j] = min(most_money[j], money * (1 + EPS))  # known now
                     if money < cost[j] * (1 - EPS):
                         active[j] = False
@@ -453,15 +417,8 @@ def mes_run(
                     if same_so_far and n_won < len(warm_kind):
                         known = warm_kind[n_won, j]
                     status, r, s, f = _rho(
+                        pack,
                         j,
-                        ptr,
-                        sup,
-                        util,
-                        weight,
-                        wu,
-                        uniform,
-                        cost,
-                        total,
                         b,
                         beta,
                         lower[j],
@@ -525,7 +482,7 @@ def mes_run(
             active[winner] = False
             _stay_ahead(winner, lower, slope, active, state, resolution)
         active[winner] = False
-        _pay(winner, lower[winner], slope[winner], ptr, sup, util, b, beta, state, resolution)
+        _pay(pack, winner, lower[winner], slope[winner], b, beta, state, resolution)
         if len(voters) == m:
             # w's supporters who also back k paid at least w's cost less the most the
             # others could pay (rho * their utility); the slack covers the sums' rounding
@@ -540,8 +497,8 @@ def mes_run(
         if n_won >= len(warm_winners) or warm_winners[n_won] != winner:
             same_so_far = False
         n_won += 1
-        for i in range(optr[winner], optr[winner + 1]):
-            fresh[overlap[i]] = False
+        for i in range(pack.optr[winner], pack.optr[winner + 1]):
+            fresh[pack.overlap[i]] = False
     return (
         DONE,
         winners[:n_won],
@@ -556,10 +513,11 @@ def mes_run(
 
 
 @njit(cache=True, nogil=True)
-def shared_utility(ptr, sup, weight, wu, groups):
+def shared_utility(pack):
     """(shared, voters): shared[w, k] is the utility w gets from the voters who also support
     k (weighted by their numbers; shared[w, w] is w's total utility), voters[k] how many
     voters support k. One sweep over the ballot groups, each pair of a group's projects."""
+    ptr, sup, weight, wu, groups = pack.ptr, pack.sup, pack.weight, pack.wu, pack.groups
     m = len(ptr) - 1
     starts = np.zeros(groups + 1, dtype=np.int64)  # each group's projects, as rows
     for i in range(len(sup)):

@@ -154,17 +154,7 @@ def _prove(
     skip, paid, paid_by = start or (0, np.zeros(0), np.zeros(profile.n_projects))
     certified = _certified(trace, low, high, exclude, habits)
     status, overtake, proved, cleared = kernel.prove(
-        pack.ptr,
-        pack.sup,
-        pack.util,
-        pack.weight,
-        pack.wu,
-        pack.uniform,
-        pack.cost,
-        pack.total,
-        pack.optr,
-        pack.overlap,
-        pack.flat_order,
+        pack,
         _rank_array(profile, rank),
         np.asarray(trace, dtype=np.int64),
         active,
@@ -172,7 +162,6 @@ def _prove(
         float(high),
         with_slopes,
         float(profile.scale),
-        pack.groups,
         above,
         known_low,
         found_high,
@@ -257,20 +246,12 @@ def _flat_start(
     active = may_win(pack, exclude)
     until = max(high, low + FLAT_SPAN * profile.scale)
     rounds, paid = kernel.flat_prefix(
-        pack.ptr,
-        pack.sup,
-        pack.util,
-        pack.weight,
-        pack.wu,
-        pack.cost,
-        pack.total,
-        pack.flat_order,
+        pack,
         _rank_array(profile, rank),
         np.asarray(trace, dtype=np.int64),
         active,
         float(low),
         float(until),
-        pack.groups,
     )
     shared, _ = shared_utility(profile, pack)
     paid_by = np.zeros(profile.n_projects)

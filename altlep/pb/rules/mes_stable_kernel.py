@@ -29,18 +29,18 @@ UNAFFORDABLE, UNSETTLED = -1.0, -2.0
 
 
 @njit(cache=True, nogil=True)
-def _rho_at(j, ptr, sup, util, weight, wu, uniform, cost, total, budgets, start, enough):
+def _rho_at(pack, j, budgets, start, enough):
     """Rho of j on `budgets`: UNAFFORDABLE, UNSETTLED (too close to call, or Newton's method
     did not settle), or rho. Newton's method starts from `start` if above the flat share:
     from below the root it stays below; from above (say j's rho on lower budgets), money
     raised being concave in rho, one step lands below. An iterate above `enough` (a lower
     bound) is returned as it is."""
-    a, z = ptr[j], ptr[j + 1]
-    c = cost[j]
-    r0 = c / total[j]
+    a, z = pack.ptr[j], pack.ptr[j + 1]
+    c = pack.cost[j]
+    r0 = c / pack.total[j]
     begin = max(r0, start)
     # one pass: the money, the least budget per utility and Newton's first step
-    money, least, raised, rich = survey(j, ptr, sup, util, weight, wu, math.nan, budgets, begin)
+    money, least, raised, rich = survey(pack, j, math.nan, budgets, begin)
     if money < c * (1 - MARGIN):
         return UNAFFORDABLE
     if money <= c * (1 + MARGIN):
@@ -50,11 +50,9 @@ def _rho_at(j, ptr, sup, util, weight, wu, uniform, cost, total, budgets, start,
     linear_to = begin
     if raised > c and rich > 0:  # begun above the root
         begin = max(begin + (c - raised) / rich, r0)
-        raised, rich, linear_to = raised_up_to(
-            a, z, sup, util, weight, wu, budgets, begin, uniform[j]
-        )
+        raised, rich, linear_to = raised_up_to(pack, a, z, budgets, begin, pack.uniform[j])
     rho, _ = newton_from(
-        a, z, sup, util, weight, wu, budgets, c, begin, raised, rich, enough, linear_to, uniform[j]
+        pack, a, z, budgets, c, begin, raised, rich, enough, linear_to, pack.uniform[j]
     )
     return UNSETTLED if rho < 0 else rho
 
@@ -74,23 +72,24 @@ def _resort(order, bound):
 
 
 @njit(cache=True, nogil=True)
-def _surely_flat(j, ptr, sup, util, budgets, r0):
+def _surely_flat(pack, j, budgets, r0):
     """Every supporter of j affords its flat share r0 * u on `budgets`, with room to spare."""
-    for k in range(ptr[j], ptr[j + 1]):
-        if budgets[sup[k]] < r0 * util[k] * (1 + ROOM):
+    for k in range(pack.ptr[j], pack.ptr[j + 1]):
+        if budgets[pack.sup[k]] < r0 * pack.util[k] * (1 + ROOM):
             return False
     return True
 
 
 @njit(cache=True, nogil=True, fastmath=REORDER)
-def _bounds(j, ptr, sup, util, weight, wu, lo, hi, top, bottom, fast, slow):
+def _bounds(pack, j, lo, hi, top, bottom, fast, slow):
     """(ok, steepest, gentlest) d(rho_j)/db for rho_j within [bottom, top] and budgets within
     [lo, hi], as `_Slopes.bounds`; not ok if nobody surely pays in full."""
     paid = 0.0
     unsure = 0.0
     steep = 0.0
     gentle = 0.0
-    for k in range(ptr[j], ptr[j + 1]):
+    sup, util, weight, wu = pack.sup, pack.util, pack.weight, pack.wu
+    for k in range(pack.ptr[j], pack.ptr[j + 1]):
         g = sup[k]
         full = lo[g] >= top * util[k] * (1 + ROOM)
         short = hi[g] < bottom * util[k] * (1 - ROOM)
@@ -109,17 +108,7 @@ def _bounds(j, ptr, sup, util, weight, wu, lo, hi, top, bottom, fast, slow):
 
 @njit(cache=True, nogil=True, fastmath=REORDER)
 def prove(
-    ptr,
-    sup,
-    util,
-    weight,
-    wu,
-    uniform,
-    cost,
-    total,
-    optr,
-    overlap,
-    flat_order,
+    pack,
     rank,
     trace,
     active,
@@ -127,7 +116,6 @@ def prove(
     high,
     with_slopes,
     useful,
-    groups,
     above,
     at_low_rho,
     at_high_rho,
@@ -154,6 +142,8 @@ def prove(
     [low, high] showed every rival behind in (their winners are replayed, their rivals not
     checked). cleared: how many first rounds this proof showed that of, over all of
     [low, high], even if it failed later on (at most len(trace))."""
+    ptr, sup, util, weight, wu = pack.ptr, pack.sup, pack.util, pack.weight, pack.wu
+    cost, total, flat_order, groups = pack.cost, pack.total, pack.flat_order, pack.groups
     m = len(cost)
     width = high - low
     # Under the same winners so far, every budget rises with the per-voter budget (and so
@@ -192,28 +182,22 @@ def prove(
         # the winner's rho lies between its values at high (best) and at low (worst)
         known = at_low_rho[w]
         start = known if not math.isnan(known) else above[w] if not math.isnan(above[w]) else 0.0
-        best = _rho_at(
-            w, ptr, sup, util, weight, wu, uniform, cost, total, at_high, start, math.inf
-        )
+        best = _rho_at(pack, w, at_high, start, math.inf)
         if best < 0:
             return FAILED, hint, 0.0, min(cleared, place)
         at_high_rho[w] = best
         if math.isnan(known):
-            worst = _rho_at(
-                w, ptr, sup, util, weight, wu, uniform, cost, total, at_low, best, math.inf
-            )
+            worst = _rho_at(pack, w, at_low, best, math.inf)
             if worst < 0:
                 return FAILED, hint, 0.0, min(cleared, place)
         else:
             worst = known
         # everyone can pay the flat share with room at low, and so throughout: rho stays
         # that share (slopes 0, and nobody's money changes how it moves)
-        w_flat = worst == cost[w] / total[w] and _surely_flat(w, ptr, sup, util, at_low, worst)
+        w_flat = worst == cost[w] / total[w] and _surely_flat(pack, w, at_low, worst)
         steep = gentle = 0.0
         if with_slopes and not w_flat:
-            ok, steep, gentle = _bounds(
-                w, ptr, sup, util, weight, wu, at_low, at_high, worst, best, fast, slow
-            )
+            ok, steep, gentle = _bounds(pack, w, at_low, at_high, worst, best, fast, slow)
             if not ok:
                 return FAILED, hint, 0.0, min(cleared, place)
         active[w] = False
@@ -235,9 +219,7 @@ def prove(
                     continue
                 # one pass says whether k's rho on high budgets is above the limit (most
                 # rivals are); only a rival at or below it needs its rho itself
-                money, raised, rich = raised_with_money(
-                    k, ptr, sup, util, weight, wu, at_high, limit
-                )
+                money, raised, rich = raised_with_money(pack, k, at_high, limit)
                 most_money[k] = min(most_money[k], money * (1 + MARGIN))  # known now
                 if money < cost[k] * (1 - MARGIN):
                     active[k] = False  # unaffordable even on high budgets: out for good
@@ -250,9 +232,7 @@ def prove(
                     # a lower bound: Newton's step from below the root stays below it
                     bound[k] = limit + (cost[k] - raised) / rich
                     continue
-                r = _rho_at(
-                    k, ptr, sup, util, weight, wu, uniform, cost, total, at_high, bound[k], math.inf
-                )
+                r = _rho_at(pack, k, at_high, bound[k], math.inf)
                 if r < 0:
                     return FAILED, hint, 0.0, min(cleared, place)
                 bound[k] = r
@@ -263,7 +243,7 @@ def prove(
             k_flat = cost[k] / total[k]
             if (
                 w_flat
-                and _surely_flat(k, ptr, sup, util, at_low, k_flat)
+                and _surely_flat(pack, k, at_low, k_flat)
                 and ((flat_order[w], rank[w]) < (flat_order[k], rank[k]))
             ):
                 continue
@@ -277,14 +257,7 @@ def prove(
                 steep,
                 gentle,
                 4 * MARGIN * worst,
-                ptr,
-                sup,
-                util,
-                weight,
-                wu,
-                uniform,
-                cost,
-                total,
+                pack,
                 at_low,
                 at_high,
                 fast,
@@ -322,8 +295,8 @@ def prove(
         ):
             # not the rho at low after all (or a knife edge)
             return FAILED, hint, 0.0, min(cleared, place)
-        for i in range(optr[w], optr[w + 1]):
-            fresh[overlap[i]] = False
+        for i in range(pack.optr[w], pack.optr[w + 1]):
+            fresh[pack.overlap[i]] = False
         # Those of w's supporters who also support k paid at least w's cost less the most the
         # others could pay (best * their utility); the slack covers the sums' rounding.
         paid = cost[w] * (1 - MARGIN)
@@ -371,14 +344,7 @@ def _apart(
     w_steep,
     w_gentle,
     margin,
-    ptr,
-    sup,
-    util,
-    weight,
-    wu,
-    uniform,
-    cost,
-    total,
+    pack,
     at_low,
     at_high,
     fast,
@@ -389,7 +355,7 @@ def _apart(
     low to low + reach (reach = width: throughout the range); overtake: where a straight line
     between the ends says k overtakes (a rise over low), or NaN."""
     # budgets are lower at low, so k's rho there is above k_high: Newton's method starts there
-    k_low = _rho_at(k, ptr, sup, util, weight, wu, uniform, cost, total, at_low, k_high, math.inf)
+    k_low = _rho_at(pack, k, at_low, k_high, math.inf)
     if k_low == UNAFFORDABLE:
         return _until_affordable(
             k,
@@ -398,10 +364,7 @@ def _apart(
             w_high,
             w_gentle,
             margin,
-            ptr,
-            sup,
-            weight,
-            cost,
+            pack,
             at_low,
             at_high,
             fast,
@@ -409,9 +372,7 @@ def _apart(
         )
     if k_low < 0:
         return 0.0, math.nan
-    ok, steep, gentle = _bounds(
-        k, ptr, sup, util, weight, wu, at_low, at_high, k_low, k_high, fast, slow
-    )
+    ok, steep, gentle = _bounds(pack, k, at_low, at_high, k_low, k_high, fast, slow)
     if not ok:
         return 0.0, math.nan
     fall = (steep - w_gentle) * (1 + 1e-9)  # the gap's slope lies in [fall, rise]
@@ -436,17 +397,18 @@ def _apart(
 
 @njit(cache=True, nogil=True)
 def _until_affordable(
-    k, k_high, w_low, w_high, w_gentle, margin, ptr, sup, weight, cost, at_low, at_high, fast, width
+    k, k_high, w_low, w_high, w_gentle, margin, pack, at_low, at_high, fast, width
 ):
     """`_apart` for a rival k that the supporters cannot afford at low: it cannot win before
     their money, rising at most as fast as `fast` allows, reaches its cost; from there on its
     rho is at least its value at high and the winner's at most its value at that
     point by its gentlest slope. overtake: where the money reaches the cost by a straight line
     between the ends, if k is ahead at high (a project often wins as soon as it is affordable)."""
+    sup, weight, cost = pack.sup, pack.weight, pack.cost
     m_low = 0.0
     m_high = 0.0
     rate = 0.0
-    for i in range(ptr[k], ptr[k + 1]):
+    for i in range(pack.ptr[k], pack.ptr[k + 1]):
         g = sup[i]
         m_low += weight[i] * at_low[g]
         m_high += weight[i] * at_high[g]
@@ -464,9 +426,7 @@ def _until_affordable(
 
 
 @njit(cache=True, nogil=True)
-def flat_prefix(
-    ptr, sup, util, weight, wu, cost, total, flat_order, rank, trace, active, low, high, groups
-):
+def flat_prefix(pack, rank, trace, active, low, high):
     """(rounds, paid): for how many of its first rounds MES selects trace's winners at their
     flat share (cost / total utility, which every supporter affords with room) for every
     per-voter budget in [low, high], and what each ballot group paid them.
@@ -476,30 +436,31 @@ def flat_prefix(
     on the budgets at low (and so on all higher ones), and every rival is, on the budgets at
     high, unaffordable or dearer by a margin, or flat at low too and behind in tie order.
     `active` (changed in place) marks the projects that may win."""
+    ptr, sup, util, cost, total = pack.ptr, pack.sup, pack.util, pack.cost, pack.total
     m = len(cost)
-    at_low = np.full(groups, low)
-    at_high = np.full(groups, high)
-    paid = np.zeros(groups)
+    at_low = np.full(pack.groups, low)
+    at_high = np.full(pack.groups, high)
+    paid = np.zeros(pack.groups)
     for i in range(len(trace)):
         w = trace[i]
         if cost[w] == 0:
             continue
         share = cost[w] / total[w]
-        if not active[w] or not _surely_flat(w, ptr, sup, util, at_low, share):
+        if not active[w] or not _surely_flat(pack, w, at_low, share):
             return i, paid
         active[w] = False
         limit = share * (1 + MARGIN)
         for k in range(m):
             if not active[k] or cost[k] / total[k] > limit:
                 continue  # a flat share is the least a rho can be
-            money, raised, _ = raised_with_money(k, ptr, sup, util, weight, wu, at_high, limit)
+            money, raised, _ = raised_with_money(pack, k, at_high, limit)
             if money < cost[k] * (1 - MARGIN):
                 active[k] = False  # unaffordable on high budgets, and after more payments
                 continue
             if raised < cost[k] * (1 - MARGIN):
                 continue  # its rho is above the limit on the high budgets, so on all
-            if _surely_flat(k, ptr, sup, util, at_low, cost[k] / total[k]) and (
-                (flat_order[w], rank[w]) < (flat_order[k], rank[k])
+            if _surely_flat(pack, k, at_low, cost[k] / total[k]) and (
+                (pack.flat_order[w], rank[w]) < (pack.flat_order[k], rank[k])
             ):
                 continue  # flat too, with a share no lower and behind in tie order
             return i, paid
