@@ -15,6 +15,7 @@ from typing import NamedTuple
 import numpy as np
 
 from altlep.pb.profile import Profile
+from altlep.pb.rules.mes_kernel import SharedUtility
 from altlep.pb.rules.mes_kernel import shared_utility as _shared_utility
 
 
@@ -79,7 +80,7 @@ def packed(profile: Profile, overlap: list[np.ndarray]) -> Packed:
     return out
 
 
-def shared_utility(profile: Profile, pack: Packed) -> tuple[np.ndarray, np.ndarray]:
+def shared_utility(profile: Profile, pack: Packed) -> SharedUtility:
     """`mes_kernel.shared_utility` of the profile (cached on it): for each pair of projects,
     the utility the first gets from voters backing both; and each project's voters."""
     cached = profile.cache.get("shared_utility")

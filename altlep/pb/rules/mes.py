@@ -426,10 +426,10 @@ def _compiled(
     if seen is None:
         seen = (np.zeros(0, dtype=np.int64), np.zeros((0, m), dtype=np.int8), np.zeros((0, m)))
     # the completions' many banded runs rule rivals out by their money without a pass
-    shared, voters = shared_utility(profile, pack) if band > 0 else (np.zeros((0, 0)), np.zeros(0))
+    shared = shared_utility(profile, pack) if band > 0 else mes_kernel.NO_SHARED_UTILITY
     # the free projects win first anyway; the kernel is told the paid winners after them
     given = known_first[len(free) :] if tuple(known_first[: len(free)]) == tuple(free) else ()
-    status, won, rhos, dropped, budgets, stable_for, crossing, kinds, values = mes_kernel.mes_run(
+    out = mes_kernel.mes_run(
         pack,
         by_rank,
         active,
@@ -438,19 +438,27 @@ def _compiled(
         *seen,
         float(band),
         shared,
-        voters,
         np.asarray(given, dtype=np.int64),
         float(known_for),
     )
-    if status != mes_kernel.DONE:
+    if out.status != mes_kernel.DONE:
         return None
-    winners = free + won.tolist()
+    won = out.winners.tolist()
     rho = dict.fromkeys(free, 0.0)
-    rho.update(zip(won.tolist(), rhos.tolist(), strict=True))
-    run = MesRun(per_voter, winners, rho, {}, budgets, stable_for=stable_for, crossing=crossing)
-    gone = np.flatnonzero(dropped >= 0)
-    run.dropped_after = dict(zip(gone.tolist(), (dropped[gone] + len(free)).tolist(), strict=True))
-    run.seen = (won, kinds, values)
+    rho.update(zip(won, out.rhos.tolist(), strict=True))
+    run = MesRun(
+        per_voter,
+        free + won,
+        rho,
+        {},
+        out.budgets,
+        stable_for=out.stable_for,
+        crossing=out.crossing,
+    )
+    gone = np.flatnonzero(out.dropped >= 0)
+    after = (out.dropped[gone] + len(free)).tolist()
+    run.dropped_after = dict(zip(gone.tolist(), after, strict=True))
+    run.seen = (out.winners, out.seen_kind, out.seen_rho)
     return run
 
 

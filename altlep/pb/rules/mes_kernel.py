@@ -18,6 +18,7 @@ from what a run with a lower per-voter budget found (`warm_*` of `mes_run`).
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 import numpy as np
 from numba import njit
@@ -29,6 +30,31 @@ UNKNOWN, FOUND_THEN, FLAT_THEN = 0, 1, 2  # what an earlier run knew of a rho (`
 # Sums may be reordered (fastmath "reassoc") so the compiler can vectorise them: decisions
 # never hinge on the last bits, as anything within a relative EPS is settled exactly.
 REORDER = {"reassoc", "contract", "nsz"}
+
+
+class KernelRun(NamedTuple):
+    """What `mes_run` returns (numba builds and returns named tuples as they are)."""
+
+    status: int  # DONE, or GAVE_UP at a close call (then only `status` counts)
+    winners: np.ndarray  # int64: the paid winners in selection order
+    rhos: np.ndarray  # float64: their rhos
+    dropped: np.ndarray  # int64[m]: winners before each project became unaffordable, or -1
+    budgets: np.ndarray  # float64[groups]: what each ballot group has left
+    stable_for: float  # the outcome is the same up to this far above the per-voter budget
+    crossing: float  # a guess of where it changes (see `MesRun.crossing`)
+    seen_kind: np.ndarray  # int8[rounds + 1, m]: what was known of each rho before each round
+    seen_rho: np.ndarray  # float64[rounds + 1, m]: and its value (see `_rho`)
+
+
+class SharedUtility(NamedTuple):
+    """What supporters two projects have in common, for bounds on their money."""
+
+    by_pair: np.ndarray  # float64[m, m]: [w, k] the utility w gets from voters also backing k
+    # (weighted by their numbers; [w, w] is w's total utility)
+    voters: np.ndarray  # float64[m]: how many voters support each project
+
+
+NO_SHARED_UTILITY = SharedUtility(np.zeros((0, 0)), np.zeros(0))  # for runs that need none
 
 
 @njit(cache=True, nogil=True)
@@ -259,7 +285,6 @@ def mes_run(
     warm_rho,
     band,
     shared,
-    voters,
     known_first,
     known_for,
 ):
@@ -270,7 +295,7 @@ def mes_run(
     band: if above 0, rhos more than that (relative) above the best are ruled out by one
     pass even while slopes are tracked; stable_for is then not proved (returned as 0) and
     crossing is a guess from the rhos within the band.
-    shared, voters: as `shared_utility`, or empty; with them, wherever one
+    shared: a `SharedUtility`, or one of empty arrays; with it, wherever one
     pass may rule a candidate out, a bound on its supporters' money may do so without one.
     known_first: the winners of the first rounds, as a range proof showed them for every
     per-voter budget around this one (`mes_stable.known_first`): they are taken in turn and
@@ -282,10 +307,7 @@ def mes_run(
     `_rho`) are settled exactly, by `flat_order`: the rank of each project's cost / total
     utility as an exact fraction (equal fractions, equal rank); then by tie order.
 
-    Returns (status, winners, rhos, dropped_after, budgets, stable_for, crossing, seen):
-    winners and their rhos in selection order, for every project the number of winners
-    before it became unaffordable (-1 if it did not), the budgets left, and what was known
-    of each rho before each round (kinds, see `_rho`, and values) for a later run."""
+    Returns a `KernelRun`."""
     cost, total, flat_order = pack.cost, pack.total, pack.flat_order
     m = len(cost)
     b = np.full(pack.groups, per_voter)
@@ -311,22 +333,13 @@ def mes_run(
         if active[j]:
             lower[j] = cost[j] / total[j]
     # upper bounds on each project's supporters' money (as in `mes_stable_kernel.prove`)
-    most_money = voters * per_voter if len(voters) == m else np.full(m, math.inf)
+    known_shared = len(shared.voters) == m
+    most_money = shared.voters * per_voter if known_shared else np.full(m, math.inf)
     while True:
         if n_won < len(known_first):
             winner = known_first[n_won]
             if not active[winner]:
-                return (
-                    GAVE_UP,
-                    winners[:0],
-                    rhos[:0],
-                    dropped,
-                    b,
-                    0.0,
-                    0.0,
-                    seen_kind[:0],
-                    seen_rho[:0],
-                )
+                return _gave_up(dropped, b)
             if not fresh[winner]:
                 known = UNKNOWN
                 if same_so_far and n_won < len(warm_kind):
@@ -343,17 +356,7 @@ def mes_run(
                     warm_rho[n_won, winner] if known != UNKNOWN else 0.0,
                 )
                 if status != 0:  # unaffordable or unsettled: let the full count decide
-                    return (
-                        GAVE_UP,
-                        winners[:0],
-                        rhos[:0],
-                        dropped,
-                        b,
-                        0.0,
-                        0.0,
-                        seen_kind[:0],
-                        seen_rho[:0],
-                    )
+                    return _gave_up(dropped, b)
                 lower[winner] = r
                 slope[winner] = s
                 flat[winner] = f
@@ -397,17 +400,7 @@ def mes_run(
                         dropped[j] = n_won
                         continue
                     if money <= cost[j] * (1 + EPS):
-                        return (
-                            GAVE_UP,
-                            winners[:0],
-                            rhos[:0],
-                            dropped,
-                            b,
-                            0.0,
-                            0.0,
-                            seen_kind[:0],
-                            seen_rho[:0],
-                        )
+                        return _gave_up(dropped, b)
                     if raised < cost[j]:
                         # Newton's step from below the root stays below it
                         lower[j] = cut + (cost[j] - raised) / rich
@@ -428,17 +421,7 @@ def mes_run(
                         warm_rho[n_won, j] if known != UNKNOWN else 0.0,
                     )
                     if status == 2:
-                        return (
-                            GAVE_UP,
-                            winners[:0],
-                            rhos[:0],
-                            dropped,
-                            b,
-                            0.0,
-                            0.0,
-                            seen_kind[:0],
-                            seen_rho[:0],
-                        )
+                        return _gave_up(dropped, b)
                     if status == 1:
                         active[j] = False
                         dropped[j] = n_won
@@ -468,29 +451,19 @@ def mes_run(
                     ):
                         winner = j
             if close > 1 and not all_flat:
-                return (
-                    GAVE_UP,
-                    winners[:0],
-                    rhos[:0],
-                    dropped,
-                    b,
-                    0.0,
-                    0.0,
-                    seen_kind[:0],
-                    seen_rho[:0],
-                )
+                return _gave_up(dropped, b)
             active[winner] = False
             _stay_ahead(winner, lower, slope, active, state, resolution)
         active[winner] = False
         _pay(pack, winner, lower[winner], slope[winner], b, beta, state, resolution)
-        if len(voters) == m:
+        if known_shared:
             # w's supporters who also back k paid at least w's cost less the most the
             # others could pay (rho * their utility); the slack covers the sums' rounding
             paid = cost[winner] * (1 - EPS)
             for k in range(m):
                 if active[k]:
                     most_money[k] -= max(
-                        paid - lower[winner] * (total[winner] - shared[winner, k]), 0.0
+                        paid - lower[winner] * (total[winner] - shared.by_pair[winner, k]), 0.0
                     )
         winners[n_won] = winner
         rhos[n_won] = lower[winner]
@@ -499,7 +472,7 @@ def mes_run(
         n_won += 1
         for i in range(pack.optr[winner], pack.optr[winner + 1]):
             fresh[pack.overlap[i]] = False
-    return (
+    return KernelRun(
         DONE,
         winners[:n_won],
         rhos[:n_won],
@@ -513,10 +486,25 @@ def mes_run(
 
 
 @njit(cache=True, nogil=True)
+def _gave_up(dropped, budgets):
+    """The `KernelRun` of a run that met a close call: only its status counts."""
+    return KernelRun(
+        GAVE_UP,
+        np.empty(0, dtype=np.int64),
+        np.empty(0),
+        dropped,
+        budgets,
+        0.0,
+        0.0,
+        np.empty((0, 0), dtype=np.int8),
+        np.empty((0, 0)),
+    )
+
+
+@njit(cache=True, nogil=True)
 def shared_utility(pack):
-    """(shared, voters): shared[w, k] is the utility w gets from the voters who also support
-    k (weighted by their numbers; shared[w, w] is w's total utility), voters[k] how many
-    voters support k. One sweep over the ballot groups, each pair of a group's projects."""
+    """The `SharedUtility` of a packed profile: one sweep over the ballot groups, each pair
+    of a group's projects."""
     ptr, sup, weight, wu, groups = pack.ptr, pack.sup, pack.weight, pack.wu, pack.groups
     m = len(ptr) - 1
     starts = np.zeros(groups + 1, dtype=np.int64)  # each group's projects, as rows
@@ -543,4 +531,4 @@ def shared_utility(pack):
             w = project[x]
             for y in range(starts[g], starts[g + 1]):
                 shared[w, project[y]] += value[x]
-    return shared, voters
+    return SharedUtility(shared, voters)
