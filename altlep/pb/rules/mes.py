@@ -24,8 +24,7 @@ from altlep.pb.profile import Profile
 from altlep.pb.rules import mes_kernel
 from altlep.pb.rules.compiled import Packed, may_win, packed, shared_utility
 from altlep.pb.rules.exact import ExactBudgets
-
-EPS = 1e-9  # relative margin under which a float comparison is confirmed exactly
+from altlep.pb.rules.tuning import EPS, NEWTON_STEPS, SETTLED, SLOPE_NOISE
 
 
 @dataclass
@@ -67,11 +66,11 @@ def newton_rho(
     iterate is a lower bound, so once one is above `enough` it is returned unfinished.
     """
     rho = start
-    for _ in range(60):
+    for _ in range(NEWTON_STEPS):
         share = rho * u
         paying = bs >= share
         gap = cost - float(w @ np.minimum(bs, share))
-        if gap <= cost * 1e-15:
+        if gap <= cost * SETTLED:
             return rho, paying
         rich = float(wu @ paying)
         if rich <= 0:
@@ -324,7 +323,7 @@ class _Mes:
         gap = lower[others] - lower[winner]
         closing = slope[others] - slope[winner]
         scale = np.abs(slope[others]) + abs(slope[winner])
-        moving = closing < -1e-9 * scale
+        moving = closing < -SLOPE_NOISE * scale
         if moving.any():
             self._tighten(float((np.maximum(gap[moving], 0) / -closing[moving]).min()))
         if (gap[~moving] < -EPS * lower[winner]).any():

@@ -23,8 +23,8 @@ from typing import NamedTuple
 import numpy as np
 from numba import njit
 
-EPS = 1e-9  # as rules/mes.py
-ROOM = 1e-12  # relative room by which every supporter must afford a flat share (float error)
+from altlep.pb.rules.tuning import EPS, NEWTON_STEPS, ROOM, SETTLED, SLOPE_NOISE
+
 DONE, GAVE_UP = 0, 1
 UNKNOWN, FOUND_THEN, FLAT_THEN = 0, 1, 2  # what an earlier run knew of a rho (`_rho`)
 # Sums may be reordered (fastmath "reassoc") so the compiler can vectorise them: decisions
@@ -158,9 +158,9 @@ def newton_from(pack, a, z, b, cost, rho, raised, rich, enough, linear_to, same_
     """`newton` from a start below the root where the sums are already known, and known to
     stay linear up to `linear_to` (as `raised_up_to` finds; rho itself if not known). A step
     that stays below that lands on the root itself: no pass is needed to check it."""
-    for _ in range(60):
+    for _ in range(NEWTON_STEPS):
         gap = cost - raised
-        if gap <= cost * 1e-15:
+        if gap <= cost * SETTLED:
             return rho, rich
         if rich <= 0:
             return -1.0, 0.0
@@ -242,7 +242,7 @@ def _stay_ahead(winner, lower, slope, active, state, resolution):
         gap = lower[k] - lower[winner]
         closing = slope[k] - slope[winner]
         scale = abs(slope[k]) + abs(slope[winner])
-        if closing < -1e-9 * scale:
+        if closing < -SLOPE_NOISE * scale:
             nearest = min(nearest, max(gap, 0.0) / -closing)
         elif gap < -EPS * lower[winner]:
             behind = True

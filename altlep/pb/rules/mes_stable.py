@@ -36,13 +36,15 @@ from altlep.pb.profile import Profile
 from altlep.pb.rules import mes_stable_kernel as kernel
 from altlep.pb.rules.compiled import may_win, packed, shared_utility
 from altlep.pb.rules.mes import _precompute
-
-# how many steps (currency units per voter) above the first proof that needs it a
-# certificate of flat first rounds (`_flat_start`) reaches
-FLAT_SPAN = 2048
-# how many ranges' cleared first rounds (`_certified`) are kept: the proofs after a failed
-# one mostly try parts of its range
-KEPT_CLEARED = 4
+from altlep.pb.rules.tuning import (
+    COARSE_LEARN,
+    COARSE_MEMORY,
+    COARSE_RETRY,
+    COARSE_UNDECIDED,
+    FLAT_SPAN,
+    KEPT_CLEARED,
+    KEPT_FLAT,
+)
 
 
 @dataclass(frozen=True)
@@ -100,20 +102,17 @@ def same_outcome(
     # How often lately the coarse pass could not decide (decaying; per election): when it
     # usually cannot, go straight to the slopes.
     undecided = habits.get("coarse_undecided", 0.0)
-    if undecided < 0.5:
+    if undecided < COARSE_UNDECIDED:
         coarse, at_high = _prove(
             profile, trace, low, high, rank, exclude, False, rhos, at_low, start, habits
         )
         needs_slopes = coarse.status == kernel.NEEDS_SLOPES
-        habits["coarse_undecided"] = 0.8 * undecided + 0.2 * needs_slopes
+        habits["coarse_undecided"] = COARSE_MEMORY * undecided + COARSE_LEARN * needs_slopes
         hint = None if math.isnan(coarse.hint) else coarse.hint
         if not needs_slopes:
             return Proof(coarse.status == kernel.PROVED, hint, None, at_high)
     else:
-        # try the coarse pass again, about every 40 proofs: on Budapest 2024 a try decides
-        # one time in eight, and an undecided one costs half a proof (every 9 proofs, as
-        # with 0.98, cost 4% of its proofs' time)
-        habits["coarse_undecided"] = 0.995 * undecided
+        habits["coarse_undecided"] = COARSE_RETRY * undecided  # tried again now and then
     found, at_high = _prove(
         profile, trace, low, high, rank, exclude, True, rhos, at_low, start, habits
     )
@@ -244,7 +243,7 @@ def _flat_start(
             paid_by += pack.cost[w] / pack.total[w] * shared[w]
     flat = kernel.FlatStart(rounds, paid, paid_by)
     kept.append((low, until, tuple(trace[:rounds]), set(exclude), flat))
-    del kept[:-4]  # the latest few: proofs move up the budgets
+    del kept[:-KEPT_FLAT]  # the latest few: proofs move up the budgets
     return flat
 
 

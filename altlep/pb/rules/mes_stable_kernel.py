@@ -21,10 +21,8 @@ from altlep.pb.rules.mes_kernel import (
     raised_with_money,
     survey,
 )
+from altlep.pb.rules.tuning import KNOWN_RHO_CHECK, MARGIN, ROOM, SAFETY
 
-MARGIN = 1e-9  # relative separation required between rival rhos (far above reordered sums'
-# rounding, see `mes_kernel.REORDER`)
-ROOM = 1e-12  # as rules/mes_kernel.py: room by which supporters must afford a flat share
 PROVED, FAILED, NEEDS_SLOPES = 1, 0, -1
 UNAFFORDABLE, UNSETTLED = -1.0, -2.0
 
@@ -388,7 +386,7 @@ def _pay_both_ends(pack, st, w, win, check, with_slopes, shared):
         st.at_high[g] = max(st.at_high[g] - best * u, 0.0)
     cost = pack.cost[w]
     if check and not (
-        money > cost * (1 + MARGIN) and rich > 0 and abs(raised - cost) <= cost * 1e-10
+        money > cost * (1 + MARGIN) and rich > 0 and abs(raised - cost) <= cost * KNOWN_RHO_CHECK
     ):
         return False
     for i in range(pack.optr[w], pack.optr[w + 1]):
@@ -432,7 +430,7 @@ def _leftovers_unaffordable(pack, st, with_slopes, width, useful, hint, reach):
         if need <= 0:
             return Rivals(FAILED, hint, 0.0, 0)
         if rate > 0:
-            reach = min(reach, need / rate * (1 - 1e-9))
+            reach = min(reach, need / rate * (1 - SAFETY))
         if at_end >= cost[k] > at_start:  # where it does, by a straight line
             soon = width * (cost[k] - at_start) / (at_end - at_start)
             hint = soon if math.isnan(hint) else min(hint, soon)
@@ -481,8 +479,8 @@ def _apart(
     ok, steep, gentle = _bounds(pack, k, at_low, at_high, k_low, k_high, fast, slow)
     if not ok:
         return 0.0, math.nan
-    fall = (steep - w_gentle) * (1 + 1e-9)  # the gap's slope lies in [fall, rise]
-    rise = (gentle - w_steep) * (1 + 1e-9)
+    fall = (steep - w_gentle) * (1 + SAFETY)  # the gap's slope lies in [fall, rise]
+    rise = (gentle - w_steep) * (1 + SAFETY)
     g_low = k_low - w_low
     g_high = k_high - w_high
     if fall >= 0:
@@ -498,7 +496,7 @@ def _apart(
     if g_low <= margin or fall >= 0:
         return 0.0, overtake
     # near low the gap stays above the line from its value there with the steepest fall
-    return min((g_low - margin) / -fall * (1 - 1e-9), width), overtake
+    return min((g_low - margin) / -fall * (1 - SAFETY), width), overtake
 
 
 @njit(cache=True, nogil=True)
@@ -522,7 +520,7 @@ def _until_affordable(
     need = cost[k] * (1 - MARGIN) - m_low * (1 + MARGIN)
     if need <= 0:
         return 0.0, math.nan
-    reach = width if rate <= 0 else min(need / rate * (1 - 1e-9), width)
+    reach = width if rate <= 0 else min(need / rate * (1 - SAFETY), width)
     if reach >= width or k_high - (w_low + reach * w_gentle) > margin:
         return width, math.nan
     overtake = math.nan
