@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from altlep.pb.profile import Profile
 from altlep.pb.rules.mes import MesRun, mes
-from altlep.pb.rules.mes_stable import known_first, same_outcome
+from altlep.pb.rules.mes_stable import ProofMemory, known_first, same_outcome
 
 if TYPE_CHECKING:
     from altlep.pb.pieces import Piece
@@ -71,7 +71,7 @@ def certify_further(
     unit: int,
     span: list,
     piece: Piece | None = None,
-    habits: dict | None = None,
+    habits: ProofMemory | None = None,
 ) -> Fraction:
     """Skip further steps whose outcome `same_outcome` proves equal to run's; returns the
     first step not proven.
@@ -180,7 +180,7 @@ class Scan:
     span: list
     rounds: int = 1
     stop: str = ""  # "over", "done", "final" (nothing changes any more) or ""
-    habits: dict = field(default_factory=dict)  # what proofs learn of this election
+    habits: ProofMemory = field(default_factory=ProofMemory)  # what proofs learn of it
 
 
 def scan_steps(

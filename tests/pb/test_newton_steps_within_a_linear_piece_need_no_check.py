@@ -9,8 +9,7 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
-from altlep.pb.rules.compiled import packed
-from altlep.pb.rules.mes import _precompute, mes
+from altlep.pb.rules.mes import mes, packed_profile
 from altlep.pb.rules.mes_kernel import newton, raised_at, raised_up_to
 from altlep.pb.ties import tie_rank
 from tests.pb.helpers import shared_profile
@@ -28,7 +27,7 @@ def _setting(name):
     start = Fraction(profile.budget, profile.n_voters)
     run = mes(profile, tie_rank(profile), start)
     budgets = run.budgets + float(start) / 2
-    return profile, packed(profile, _precompute(profile)["overlap_array"]), budgets
+    return profile, packed_profile(profile), budgets
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -37,10 +37,9 @@ class Packed(NamedTuple):
 
 
 def packed(profile: Profile, overlap: list[np.ndarray]) -> Packed:
-    """The profile's flat arrays (cached on it); `overlap` as `rules.mes._precompute` finds it."""
-    cached = profile.cache.get("packed")
-    if cached is not None:
-        return cached
+    """The profile's flat arrays (cached on it); `overlap` as `rules.mes.mes_arrays` finds it."""
+    if profile.cache.packed is not None:
+        return profile.cache.packed
     m = profile.n_projects
     sizes = np.array([len(s) for s in profile.supporters], dtype=np.int64)
     ptr = np.zeros(m + 1, dtype=np.int64)
@@ -76,18 +75,16 @@ def packed(profile: Profile, overlap: list[np.ndarray]) -> Packed:
         overlap=np.concatenate([*overlap, empty_i]).astype(np.int64),
         groups=len(profile.weight),
     )
-    profile.cache["packed"] = out
+    profile.cache.packed = out
     return out
 
 
 def shared_utility(profile: Profile, pack: Packed) -> SharedUtility:
     """`mes_kernel.shared_utility` of the profile (cached on it): for each pair of projects,
     the utility the first gets from voters backing both; and each project's voters."""
-    cached = profile.cache.get("shared_utility")
-    if cached is None:
-        cached = _shared_utility(pack)
-        profile.cache["shared_utility"] = cached
-    return cached
+    if profile.cache.shared_utility is None:
+        profile.cache.shared_utility = _shared_utility(pack)
+    return profile.cache.shared_utility
 
 
 def may_win(pack: Packed, exclude: set[int]) -> np.ndarray:

@@ -102,20 +102,31 @@ def _sorted_rho(
     return float(candidate[k]), paying
 
 
-def _precompute(profile: Profile) -> dict:
-    """Per-project float arrays and which projects share supporters (cached on the profile)."""
-    cached = profile.cache.get("mes")
-    if cached is not None:
-        return cached
+@dataclass
+class MesArrays:
+    """Per-project float arrays of a profile for the Python count, and which projects share
+    a supporter with which (`mes_arrays`)."""
+
+    weight: list[np.ndarray]  # of each supporter: its ballot group's number of voters
+    utility: list[np.ndarray]  # of each supporter, as floats
+    wu: list[np.ndarray]  # weight * utility
+    uniform: list[float | None]  # the utility every supporter gives, if they all give one
+    overlap: list[np.ndarray]  # the projects sharing a supporter with each (itself included)
+
+
+def mes_arrays(profile: Profile) -> MesArrays:
+    """The profile's `MesArrays` (cached on it)."""
+    if profile.cache.mes is not None:
+        return profile.cache.mes
     w = profile.weight.astype(np.float64)
-    pre: dict = {"w_s": [], "u_f": [], "wu": [], "uniform": []}
+    pre = MesArrays([], [], [], [], [])
     n_groups = len(w)
     for s, u in zip(profile.supporters, profile.utility, strict=True):
         uf = u.astype(np.float64)
-        pre["w_s"].append(w[s])
-        pre["u_f"].append(uf)
-        pre["wu"].append(w[s] * uf)
-        pre["uniform"].append(float(uf[0]) if len(uf) and (uf == uf[0]).all() else None)
+        pre.weight.append(w[s])
+        pre.utility.append(uf)
+        pre.wu.append(w[s] * uf)
+        pre.uniform.append(float(uf[0]) if len(uf) and (uf == uf[0]).all() else None)
     # Which projects share a supporter with which: a payment for one can only change the
     # rho of those. Each ballot group's projects as a bit mask; a project's overlap is the
     # union of its supporters' masks.
@@ -132,9 +143,14 @@ def _precompute(profile: Profile) -> dict:
         union = np.bitwise_or.reduce(member[s], axis=0)
         bits = np.unpackbits(union.view(np.uint8), bitorder="little")[:m]
         overlap.append(np.flatnonzero(bits))
-    pre["overlap_array"] = overlap
-    profile.cache["mes"] = pre
+    pre.overlap = overlap
+    profile.cache.mes = pre
     return pre
+
+
+def packed_profile(profile: Profile) -> Packed:
+    """The profile laid out for the compiled kernels (`rules.compiled.Packed`; cached)."""
+    return packed(profile, mes_arrays(profile).overlap)
 
 
 class _Mes:
@@ -149,7 +165,7 @@ class _Mes:
     ) -> None:
         self.p = profile
         self.rank = rank
-        self.pre = _precompute(profile)
+        self.pre = mes_arrays(profile)
         self.per_voter = Fraction(per_voter)
         self.b = np.full(len(profile.weight), float(per_voter))
         self.beta = np.ones(len(profile.weight))  # d(budget)/d(starting per-voter budget)
@@ -191,7 +207,7 @@ class _Mes:
         """
         s = self.p.supporters[j]
         bs = self.b[s]
-        w_s = self.pre["w_s"][j]
+        w_s = self.pre.weight[j]
         cost = float(self.p.cost[j])
         total = float(w_s @ bs)
         if total < cost * (1 - EPS):
@@ -207,15 +223,15 @@ class _Mes:
             self.fresh_exact[j] = exact
             bs = self.b[s]
         r0 = cost / self.p.total_utility[j]
-        uniform = self.pre["uniform"][j]
-        u = self.pre["u_f"][j]
+        uniform = self.pre.uniform[j]
+        u = self.pre.utility[j]
         if uniform is not None:
             if bs.min() >= r0 * uniform:
                 return r0, 0.0  # everyone can pay the equal share: the common case
         elif (bs / u).min() >= r0:
             return r0, 0.0
         start = stale if r0 < stale < math.inf and j not in self.fresh_exact else r0
-        solved = newton_rho(bs, u, w_s, self.pre["wu"][j], cost, start)
+        solved = newton_rho(bs, u, w_s, self.pre.wu[j], cost, start)
         if solved is None or not solved[1].any():
             # Everyone pays all they have: only possible on the knife edge settled exactly above.
             if j not in self.fresh_exact:
@@ -226,7 +242,7 @@ class _Mes:
         slope = 0.0
         if not self.quiet:
             poor = ~paying
-            slope = -float(w_s[poor] @ self.beta[s[poor]]) / float(self.pre["wu"][j] @ paying)
+            slope = -float(w_s[poor] @ self.beta[s[poor]]) / float(self.pre.wu[j] @ paying)
         if j in self.fresh_exact:
             rho = float(self.fresh_exact[j])
         return rho, slope
@@ -305,7 +321,7 @@ class _Mes:
             active[winner] = False
             self._stay_ahead(winner, lower, slope, active)
             self._pay(winner, lower[winner], slope[winner])
-            touched = self.pre["overlap_array"][winner]
+            touched = self.pre.overlap[winner]
             fresh[touched] = False
             if self.fresh_exact:
                 for k in touched[np.isin(touched, list(self.fresh_exact))]:
@@ -336,12 +352,12 @@ class _Mes:
             rho = float(exact)
         s = self.p.supporters[j]
         bs = self.b[s]
-        u = self.pre["u_f"][j]
+        u = self.pre.utility[j]
         diff = bs - rho * u
         rich = diff >= 0
         left = np.where(rich, diff, 0.0)
         if self.explain:
-            run.payments[j] = (s, bs - left, float(self.pre["w_s"][j] @ bs))
+            run.payments[j] = (s, bs - left, float(self.pre.weight[j] @ bs))
         self.b[s] = left
         run.winners.append(j)
         run.rho[j] = float(rho)
@@ -385,7 +401,7 @@ def mes(
     `known_first`: the first winners, as range proofs showed them for this budget
     (`mes_stable.known_first`); the kernel takes them without evaluating their rivals."""
     if not explain:
-        run = _compiled(
+        run = compiled_run(
             profile,
             rank,
             Fraction(per_voter),
@@ -398,11 +414,27 @@ def mes(
         )
         if run is not None:
             return run
+    return mes_in_python(
+        profile, rank, per_voter, exclude=exclude, explain=explain, resolution=resolution
+    )
+
+
+def mes_in_python(
+    profile: Profile,
+    rank: list[int],
+    per_voter: Fraction,
+    *,
+    exclude: set[int] | None = None,
+    explain: bool = False,
+    resolution: float = 0.0,
+) -> MesRun:
+    """The run counted in Python (`_Mes`), which settles close calls exactly: what `mes`
+    falls back to where the compiled run gives up, and what explanations come from."""
     engine = _Mes(profile, rank, per_voter, exclude or set(), explain, resolution)
     return engine.count(exclude or set())
 
 
-def _compiled(
+def compiled_run(
     profile: Profile,
     rank: list[int],
     per_voter: Fraction,
@@ -413,12 +445,14 @@ def _compiled(
     known_first: tuple[int, ...] = (),
     known_for: float = math.inf,
 ) -> MesRun | None:
-    """The run by `mes_kernel`, or None if it met a close call."""
-    pack = packed(profile, _precompute(profile)["overlap_array"])
-    by_rank = profile.cache.get("by_rank")
-    if by_rank is None or profile.cache.get("by_rank_of") is not rank:
-        by_rank = np.argsort(np.asarray(rank, dtype=np.int64), kind="stable")
-        profile.cache["by_rank"], profile.cache["by_rank_of"] = by_rank, rank
+    """The run by the compiled kernel (`mes_kernel.mes_run`), or None if it met a close
+    call (which `mes_in_python` then settles); arguments as `mes`'s."""
+    pack = packed_profile(profile)
+    cached = profile.cache.by_rank
+    if cached is None or cached[0] is not rank:
+        cached = (rank, np.argsort(np.asarray(rank, dtype=np.int64), kind="stable"))
+        profile.cache.by_rank = cached
+    by_rank = cached[1]
     free, active = _free_and_active(profile, pack, by_rank, exclude)
     m = profile.n_projects
     seen = warm.seen if warm is not None and warm.per_voter <= per_voter else None
@@ -467,7 +501,7 @@ def _free_and_active(
     """The free projects anyone supports (in tie order), which win first, and a fresh mask
     of the projects a run may select; cached for runs that exclude nothing (the
     completions make hundreds)."""
-    cached = profile.cache.get("free_and_active") if not exclude else None
+    cached = profile.cache.free_and_active if not exclude else None
     if cached is None or cached[0] is not by_rank:
         free = [
             int(j)
@@ -477,5 +511,5 @@ def _free_and_active(
         active = may_win(pack, exclude)
         cached = (by_rank, free, active)
         if not exclude:
-            profile.cache["free_and_active"] = cached
+            profile.cache.free_and_active = cached
     return list(cached[1]), cached[2].copy()

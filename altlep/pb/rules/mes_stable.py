@@ -34,8 +34,8 @@ import numpy as np
 
 from altlep.pb.profile import Profile
 from altlep.pb.rules import mes_stable_kernel as kernel
-from altlep.pb.rules.compiled import may_win, packed, shared_utility
-from altlep.pb.rules.mes import _precompute
+from altlep.pb.rules.compiled import may_win, shared_utility
+from altlep.pb.rules.mes import packed_profile
 from altlep.pb.rules.tuning import (
     COARSE_LEARN,
     COARSE_MEMORY,
@@ -45,6 +45,30 @@ from altlep.pb.rules.tuning import (
     KEPT_CLEARED,
     KEPT_FLAT,
 )
+
+
+@dataclass
+class ProofMemory:
+    """What range proofs learn of an election under one tie order, for later proofs (and
+    runs) to reuse. Each entry of a list notes the range and exclusions it holds for."""
+
+    # how often lately the bounds-only pass could not decide (a decaying average)
+    coarse_undecided: float = 0.0
+    # certificates of flat first rounds (`flat_start`): (low, high, winners, excluded, start)
+    flat_prefixes: list[tuple[Fraction, Fraction, tuple[int, ...], set[int], kernel.FlatStart]] = (
+        field(default_factory=list)
+    )
+    # first rounds a failed proof showed every rival behind in over its whole range
+    # (`certified_rounds`): (low, high, winners, excluded)
+    cleared_rounds: list[tuple[Fraction, Fraction, tuple[int, ...], set[int]]] = field(
+        default_factory=list
+    )
+
+    def copy(self) -> ProofMemory:
+        """A copy to go on learning apart (the lists are copied; their entries never change)."""
+        return ProofMemory(
+            self.coarse_undecided, list(self.flat_prefixes), list(self.cleared_rounds)
+        )
 
 
 @dataclass(frozen=True)
@@ -69,7 +93,7 @@ def same_outcome(
     high: Fraction,
     rank: list[int],
     exclude: set[int] | None = None,
-    habits: dict | None = None,
+    habits: ProofMemory | None = None,
     rhos: dict[int, float] | None = None,
     at_low: dict[int, float] | None = None,
     bounds_only: bool = False,
@@ -88,9 +112,9 @@ def same_outcome(
     `bounds_only`: compare the bounds at the ends only, never the slopes (the `Proof` then
     says whether they would have been needed)."""
     if habits is None:  # what proofs learn holds for one tie order only
-        habits = profile.cache.setdefault(("proof habits", tuple(rank)), {})
+        habits = profile.cache.proof_memory.setdefault(tuple(rank), ProofMemory())
     exclude = exclude or set()
-    start = _flat_start(profile, trace, low, high, rank, exclude, habits)
+    start = flat_start(profile, trace, low, high, rank, exclude, habits)
     hint = None
     if bounds_only:
         coarse, at_high = _prove(
@@ -101,18 +125,18 @@ def same_outcome(
         return Proof(coarse.status == kernel.PROVED, hint, None, at_high, needs_slopes)
     # How often lately the coarse pass could not decide (decaying; per election): when it
     # usually cannot, go straight to the slopes.
-    undecided = habits.get("coarse_undecided", 0.0)
+    undecided = habits.coarse_undecided
     if undecided < COARSE_UNDECIDED:
         coarse, at_high = _prove(
             profile, trace, low, high, rank, exclude, False, rhos, at_low, start, habits
         )
         needs_slopes = coarse.status == kernel.NEEDS_SLOPES
-        habits["coarse_undecided"] = COARSE_MEMORY * undecided + COARSE_LEARN * needs_slopes
+        habits.coarse_undecided = COARSE_MEMORY * undecided + COARSE_LEARN * needs_slopes
         hint = None if math.isnan(coarse.hint) else coarse.hint
         if not needs_slopes:
             return Proof(coarse.status == kernel.PROVED, hint, None, at_high)
     else:
-        habits["coarse_undecided"] = COARSE_RETRY * undecided  # tried again now and then
+        habits.coarse_undecided = COARSE_RETRY * undecided  # tried again now and then
     found, at_high = _prove(
         profile, trace, low, high, rank, exclude, True, rhos, at_low, start, habits
     )
@@ -133,19 +157,19 @@ def _prove(
     rhos: dict[int, float] | None,
     at_low: dict[int, float] | None,
     start: kernel.FlatStart,
-    habits: dict | None,
+    habits: ProofMemory | None,
 ) -> tuple[kernel.Verdict, dict[int, float]]:
     """`kernel.prove`'s verdict, with or without slopes, and the winners' rhos at high if
-    it proved the range. `start`: the flat first rounds to skip (`_flat_start`).
+    it proved the range. `start`: the flat first rounds to skip (`flat_start`).
     `habits`: where rounds cleared over a range are kept for later proofs within it."""
-    pack = packed(profile, _precompute(profile)["overlap_array"])
+    pack = packed_profile(profile)
     m = profile.n_projects
     known = kernel.WinnerRhos(np.full(m, np.nan), np.full(m, np.nan), np.full(m, np.nan))
     for j, rho in (rhos or {}).items():
         known.above[j] = rho
     for j, rho in (at_low or {}).items():
         known.at_low[j] = rho
-    certified = _certified(trace, low, high, exclude, habits)
+    certified = certified_rounds(trace, low, high, exclude, habits)
     verdict = kernel.prove(
         pack,
         _rank_array(profile, rank),
@@ -162,7 +186,7 @@ def _prove(
     )
     if habits is not None and verdict.status != kernel.PROVED:
         if verdict.cleared > max(certified, start.rounds):
-            kept = habits.setdefault("cleared_rounds", [])
+            kept = habits.cleared_rounds
             kept.append((low, high, tuple(trace[: verdict.cleared]), set(exclude)))
             del kept[:-KEPT_CLEARED]  # the latest few: proofs move up the budgets
     at_high: dict[int, float] = {}
@@ -171,13 +195,13 @@ def _prove(
     return verdict, at_high
 
 
-def _certified(
-    trace: list[int], low: Fraction, high: Fraction, exclude: set[int], habits: dict | None
+def certified_rounds(
+    trace: list[int], low: Fraction, high: Fraction, exclude: set[int], habits: ProofMemory | None
 ) -> int:
     """How many first rounds of trace an earlier proof over a range holding [low, high]
     showed every rival behind in (`kernel.prove`'s cleared), or 0."""
     rounds = 0
-    for since, until, prefix, left_out in (habits or {}).get("cleared_rounds", ()):
+    for since, until, prefix, left_out in habits.cleared_rounds if habits else ():
         if (
             since <= low
             and high <= until
@@ -190,33 +214,33 @@ def _certified(
 
 
 def known_first(
-    habits: dict, per_voter: Fraction, exclude: set[int]
+    habits: ProofMemory, per_voter: Fraction, exclude: set[int]
 ) -> tuple[tuple[int, ...], Fraction]:
     """(winners, until): the first winners MES selects at per_voter, as far as a failed proof
     over a range holding it showed them (its cleared rounds, kept in habits), and the top of
     that range; or ((), per_voter)."""
     found: tuple[int, ...] = ()
     top = per_voter
-    for since, until, prefix, left_out in habits.get("cleared_rounds", ()):
+    for since, until, prefix, left_out in habits.cleared_rounds:
         if since <= per_voter <= until and len(prefix) > len(found) and left_out == exclude:
             found, top = prefix, until
     return found, top
 
 
-def _flat_start(
+def flat_start(
     profile: Profile,
     trace: list[int],
     low: Fraction,
     high: Fraction,
     rank: list[int],
     exclude: set[int],
-    habits: dict,
+    habits: ProofMemory,
 ) -> kernel.FlatStart:
     """The first rounds of trace that MES gives at their flat share throughout [low, high]
     (`kernel.flat_prefix`), with what each ballot group paid in them and what each project's
     supporters paid: a `kernel.FlatStart`. Certificates reach `FLAT_SPAN` steps above the
     proof that asked first and are kept in habits, so the proofs after it reuse them."""
-    kept = habits.setdefault("flat_prefixes", [])
+    kept = habits.flat_prefixes
     for since, until, prefix, left_out, flat in kept:
         if (
             since <= low
@@ -225,7 +249,7 @@ def _flat_start(
             and tuple(trace[: len(prefix)]) == prefix
         ):
             return flat
-    pack = packed(profile, _precompute(profile)["overlap_array"])
+    pack = packed_profile(profile)
     active = may_win(pack, exclude)
     until = max(high, low + FLAT_SPAN * profile.scale)
     rounds, paid = kernel.flat_prefix(
@@ -249,8 +273,8 @@ def _flat_start(
 
 def _rank_array(profile: Profile, rank: list[int]) -> np.ndarray:
     """`rank` as an array, cached on the profile while the same list is given."""
-    cached = profile.cache.get("rank_array")
+    cached = profile.cache.rank_array
     if cached is None or cached[0] is not rank:
         cached = (rank, np.asarray(rank, dtype=np.int64))
-        profile.cache["rank_array"] = cached
+        profile.cache.rank_array = cached
     return cached[1]
