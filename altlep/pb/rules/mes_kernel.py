@@ -23,13 +23,12 @@ from typing import NamedTuple
 import numpy as np
 from numba import njit
 
-from altlep.pb.rules.tuning import EPS, NEWTON_STEPS, ROOM, SETTLED, SLOPE_NOISE
+from altlep.pb.rules import rho as solver
+from altlep.pb.rules.rho import newton, raised_with_money
+from altlep.pb.rules.tuning import EPS, REORDER, SLOPE_NOISE
 
 DONE, GAVE_UP = 0, 1
 UNKNOWN, FOUND_THEN, FLAT_THEN = 0, 1, 2  # what an earlier run knew of a rho (`_rho`)
-# Sums may be reordered (fastmath "reassoc") so the compiler can vectorise them: decisions
-# never hinge on the last bits, as anything within a relative EPS is settled exactly.
-REORDER = {"reassoc", "contract", "nsz"}
 
 
 class KernelRun(NamedTuple):
@@ -67,112 +66,6 @@ def _tighten(state, bound, switch, resolution):
         state[2] = 1.0 if state[1] < resolution else 0.0
 
 
-@njit(cache=True, nogil=True, fastmath=REORDER)
-def raised_at(pack, a, z, b, rho):
-    """(money raised at rho, full payers' sum of w * u) over entries a:z, branch-free."""
-    sup, util, weight, wu = pack.sup, pack.util, pack.weight, pack.wu
-    raised = 0.0
-    rich = 0.0
-    for k in range(a, z):
-        share = rho * util[k]
-        money = b[sup[k]]
-        raised += weight[k] * min(money, share)
-        rich += wu[k] * (money >= share)
-    return raised, rich
-
-
-@njit(cache=True, nogil=True, fastmath=REORDER)
-def raised_up_to(pack, a, z, b, rho, same_utility):
-    """`raised_at`, and how far rho may rise with both sums linear in it: up to the least
-    budget per utility among those paying in full. That is known where every supporter
-    gives the same utility (`same_utility`); else (NaN) rho itself is returned for it."""
-    sup, util, weight, wu = pack.sup, pack.util, pack.weight, pack.wu
-    raised = 0.0
-    rich = 0.0
-    least = math.inf
-    for k in range(a, z):
-        share = rho * util[k]
-        money = b[sup[k]]
-        raised += weight[k] * min(money, share)
-        full = money >= share
-        rich += wu[k] * full
-        least = min(least, money if full else math.inf)
-    if math.isnan(same_utility):
-        return raised, rich, rho
-    return raised, rich, least / same_utility
-
-
-@njit(cache=True, nogil=True)
-def raised_with_money(pack, j, b, rho):
-    """(all of j's supporters' money, what they raise at rho, full payers' sum of w * u)."""
-    money, _, raised, rich = _sums(pack, j, math.nan, b, rho, False)
-    return money, raised, rich
-
-
-@njit(cache=True, nogil=True)
-def survey(pack, j, same_utility, b, rho):
-    """`raised_with_money` and, in the same pass, the least budget per utility among j's
-    supporters; where they all give j `same_utility` (else NaN), it is their least budget
-    over it, as `rules/mes.py` computes it."""
-    return _sums(pack, j, same_utility, b, rho, True)
-
-
-@njit(cache=True, nogil=True, fastmath=REORDER)
-def _sums(pack, j, same_utility, b, rho, with_least):
-    sup, util, weight, wu = pack.sup, pack.util, pack.weight, pack.wu
-    money = 0.0
-    raised = 0.0
-    rich = 0.0
-    least = math.inf
-    uniform = not math.isnan(same_utility)
-    for k in range(pack.ptr[j], pack.ptr[j + 1]):
-        have = b[sup[k]]
-        share = rho * util[k]
-        money += weight[k] * have
-        raised += weight[k] * min(have, share)
-        rich += wu[k] * (have >= share)
-        if with_least:
-            least = min(least, have if uniform else have / util[k])
-    return money, (least / same_utility if uniform else least), raised, rich
-
-
-@njit(cache=True, nogil=True)
-def newton(pack, a, z, b, cost, start, enough, same_utility):
-    """Least rho with sum of w * min(b, rho * u) = cost over entries a:z.
-
-    Money raised is concave in rho, so from a start below the root every iterate stays below
-    it, and from a start above, the first step lands below it. Returns (rho, full payers'
-    sum of w * u); (-1, 0) if nobody can pay in full, (-2, 0) if it has not settled; an
-    iterate above `enough` (a lower bound) is returned as it is. `same_utility`: as
-    `raised_up_to`."""
-    raised, rich = raised_at(pack, a, z, b, start)
-    linear_to = start
-    if raised > cost and rich > 0:  # a start above the root: one step lands below it
-        start += (cost - raised) / rich
-        raised, rich, linear_to = raised_up_to(pack, a, z, b, start, same_utility)
-    return newton_from(pack, a, z, b, cost, start, raised, rich, enough, linear_to, same_utility)
-
-
-@njit(cache=True, nogil=True)
-def newton_from(pack, a, z, b, cost, rho, raised, rich, enough, linear_to, same_utility):
-    """`newton` from a start below the root where the sums are already known, and known to
-    stay linear up to `linear_to` (as `raised_up_to` finds; rho itself if not known). A step
-    that stays below that lands on the root itself: no pass is needed to check it."""
-    for _ in range(NEWTON_STEPS):
-        gap = cost - raised
-        if gap <= cost * SETTLED:
-            return rho, rich
-        if rich <= 0:
-            return -1.0, 0.0
-        rho += gap / rich
-        if rho < linear_to:  # everyone paying in full still does: raised is now the cost
-            return rho, rich
-        if rho > enough:
-            return rho, rich
-        raised, rich, linear_to = raised_up_to(pack, a, z, b, rho, same_utility)
-    return -2.0, 0.0
-
-
 @njit(cache=True, nogil=True)
 def _rho(pack, j, b, beta, stale, state, resolution, known, above):
     """(status, rho, slope, flat) of project j, as `_Mes._rho`: status 0 found,
@@ -191,28 +84,23 @@ def _rho(pack, j, b, beta, stale, state, resolution, known, above):
         rho, rich = newton(pack, a, z, b, c, above, math.inf, pack.uniform[j])
         if rho >= 0 and rich > 0:
             return 0, rho, _slope(pack, a, z, b, beta, rho, rich, state), False
-    r0 = c / pack.total[j]
-    start = stale if r0 < stale < math.inf else r0
-    # one pass: the money (affordable?), the least budget per utility (flat?), and the
-    # first step of Newton's method
-    money, least, raised, rich = survey(pack, j, pack.uniform[j], b, start)
-    if money < c * (1 - EPS):
+    # stale, a lower bound (budgets only shrink), is where Newton's method starts
+    found = solver.solve(pack, j, b, stale if stale < math.inf else 0.0, False)
+    if found.rho == solver.UNAFFORDABLE:
         if state[2] == 0.0:
             rising = 0.0
             for k in range(a, z):
                 rising += pack.weight[k] * beta[pack.sup[k]]
             if rising > 0:
-                _tighten(state, (c - money) / rising, False, resolution)
+                _tighten(state, (c - found.money) / rising, False, resolution)
         return 1, 0.0, 0.0, False
-    if money <= c * (1 + EPS):
+    if found.rho == solver.CLOSE or found.rho == solver.UNSETTLED:
         return 2, 0.0, 0.0, False
-    if least >= r0:
-        return 0, r0, 0.0, least >= r0 * (1 + ROOM)
-    rho, rich = newton_from(pack, a, z, b, c, start, raised, rich, math.inf, start, pack.uniform[j])
-    if rho == -2.0:
-        return 2, 0.0, 0.0, False
-    if rho < 0 or rich <= 0:
+    if found.rho == solver.NO_FULL_PAYER:
         return 1, 0.0, 0.0, False
+    rho, rich = found.rho, found.rich
+    if rich == 0.0:  # the flat share, which everyone affords: it does not move
+        return 0, rho, 0.0, found.flat
     return 0, rho, _slope(pack, a, z, b, beta, rho, rich, state), False
 
 

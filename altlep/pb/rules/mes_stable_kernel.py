@@ -14,46 +14,18 @@ from typing import NamedTuple
 import numpy as np
 from numba import njit
 
-from altlep.pb.rules.mes_kernel import (
-    REORDER,
-    newton_from,
-    raised_up_to,
-    raised_with_money,
-    survey,
-)
-from altlep.pb.rules.tuning import KNOWN_RHO_CHECK, MARGIN, ROOM, SAFETY
+from altlep.pb.rules import rho as solver
+from altlep.pb.rules.rho import UNAFFORDABLE, raised_with_money
+from altlep.pb.rules.tuning import KNOWN_RHO_CHECK, MARGIN, REORDER, ROOM, SAFETY
 
 PROVED, FAILED, NEEDS_SLOPES = 1, 0, -1
-UNAFFORDABLE, UNSETTLED = -1.0, -2.0
 
 
 @njit(cache=True, nogil=True)
-def _rho_at(pack, j, budgets, start, enough):
-    """Rho of j on `budgets`: UNAFFORDABLE, UNSETTLED (too close to call, or Newton's method
-    did not settle), or rho. Newton's method starts from `start` if above the flat share:
-    from below the root it stays below; from above (say j's rho on lower budgets), money
-    raised being concave in rho, one step lands below. An iterate above `enough` (a lower
-    bound) is returned as it is."""
-    a, z = pack.ptr[j], pack.ptr[j + 1]
-    c = pack.cost[j]
-    r0 = c / pack.total[j]
-    begin = max(r0, start)
-    # one pass: the money, the least budget per utility and Newton's first step
-    money, least, raised, rich = survey(pack, j, math.nan, budgets, begin)
-    if money < c * (1 - MARGIN):
-        return UNAFFORDABLE
-    if money <= c * (1 + MARGIN):
-        return UNSETTLED  # a knife edge that float arithmetic cannot call: fail the proof
-    if least >= r0:
-        return r0
-    linear_to = begin
-    if raised > c and rich > 0:  # begun above the root
-        begin = max(begin + (c - raised) / rich, r0)
-        raised, rich, linear_to = raised_up_to(pack, a, z, budgets, begin, pack.uniform[j])
-    rho, _ = newton_from(
-        pack, a, z, budgets, c, begin, raised, rich, enough, linear_to, pack.uniform[j]
-    )
-    return UNSETTLED if rho < 0 else rho
+def _rho_at(pack, j, budgets, start):
+    """Rho of j on `budgets` (`rho.solve`, from `start` that may lie above the root), or a
+    negative code: UNAFFORDABLE, or another if it is too close to call (the proof fails)."""
+    return solver.solve(pack, j, budgets, start, True).rho
 
 
 @njit(cache=True, nogil=True)
@@ -265,13 +237,13 @@ def _winner_range(pack, st, w, known, above, at_high_rho, with_slopes):
     ones (worst, or `known` if given), and with slopes the bounds on how fast it moves."""
     failed = WinnerRange(False, 0.0, 0.0, False, 0.0, 0.0)
     start = known if not math.isnan(known) else above if not math.isnan(above) else 0.0
-    best = _rho_at(pack, w, st.at_high, start, math.inf)
+    best = _rho_at(pack, w, st.at_high, start)
     if best < 0:
         return failed
     at_high_rho[w] = best
     worst = known
     if math.isnan(known):
-        worst = _rho_at(pack, w, st.at_low, best, math.inf)
+        worst = _rho_at(pack, w, st.at_low, best)
         if worst < 0:
             return failed
     # everyone can pay the flat share with room at low, and so throughout: rho stays
@@ -319,7 +291,7 @@ def _rivals_behind(pack, st, rank, w, win, with_slopes, width, useful, hint, rea
                 # a lower bound: Newton's step from below the root stays below it
                 bound[k] = limit + (cost[k] - raised) / rich
                 continue
-            r = _rho_at(pack, k, st.at_high, bound[k], math.inf)
+            r = _rho_at(pack, k, st.at_high, bound[k])
             if r < 0:
                 return Rivals(FAILED, hint, reach, cleared)
             bound[k] = r
@@ -459,7 +431,7 @@ def _apart(
     low to low + reach (reach = width: throughout the range); overtake: where a straight line
     between the ends says k overtakes (a rise over low), or NaN."""
     # budgets are lower at low, so k's rho there is above k_high: Newton's method starts there
-    k_low = _rho_at(pack, k, at_low, k_high, math.inf)
+    k_low = _rho_at(pack, k, at_low, k_high)
     if k_low == UNAFFORDABLE:
         return _until_affordable(
             k,

@@ -11,8 +11,9 @@ kernel reads (`mes_kernel.py`, `mes_stable_kernel.py`), delete their `__pycache_
 # --- float margins (outcomes depend on these being wide enough) ---
 
 # Relative gap under which two rhos, or a project's cost and its supporters' money, count as
-# a close call decided exactly (Fractions). Float sums over 10^5 voters err by ~1e-12
-# relative at worst, so 1e-9 leaves a thousandfold margin, yet real close calls are rare.
+# a close call decided exactly (Fractions; a range proof fails on one). Float sums over 10^5
+# voters err by ~1e-12 relative at worst, so 1e-9 leaves a thousandfold margin, yet real
+# close calls are rare.
 EPS = 1e-9
 # Range proofs: the separation required between a winner's and a rival's rho, with the same
 # thousandfold margin over the rounding of reordered sums (`mes_kernel.REORDER`).
@@ -35,6 +36,11 @@ NEWTON_STEPS = 60
 # Two slopes count as moving apart only above this relative difference (else they are equal
 # up to rounding and no crossing is predicted).
 SLOPE_NOISE = 1e-9
+
+# Compiled sums may be reordered (fastmath "reassoc", with "contract" for fused multiply-adds
+# and "nsz") so the compiler can vectorise them: decisions never hinge on the last bits, as
+# anything within a relative EPS (or MARGIN) is settled exactly or fails a proof.
+REORDER = {"reassoc", "contract", "nsz"}
 
 # --- effort (outcomes do not depend on these) ---
 
