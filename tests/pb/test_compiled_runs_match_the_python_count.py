@@ -6,10 +6,13 @@ import math
 from fractions import Fraction
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from altlep.pb.profile import build_profile
 from altlep.pb.rules.mes import compiled_run, mes, mes_in_python
 from altlep.pb.ties import tie_rank
+from tests.pb.generated import elections
 from tests.pb.helpers import approval, shared_profile
 from tests.shared_data import require_shared
 
@@ -118,3 +121,27 @@ def test_an_exact_tie_of_flat_rhos_is_settled_in_the_compiled_run():
     run = compiled_run(profile, rank, Fraction(profile.budget, profile.n_voters), set(), 0.0)
     assert run is not None
     assert [profile.ids[j] for j in run.winners] == ["A", "B"]
+
+
+@settings(
+    max_examples=400,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    derandomize=True,
+    database=None,
+)
+@given(elections(), st.integers(0, 30), st.sampled_from([0.0, 1.0, math.inf]))
+def test_a_compiled_run_decides_as_the_python_count_on_generated_elections(
+    election, steps, resolution
+):
+    # no shared data: every ballot type, ties, free projects, projects dearer than the budget
+    profile = build_profile(election)
+    rank = tie_rank(profile)
+    per_voter = Fraction(profile.budget, profile.n_voters) + steps * profile.scale
+    python = mes_in_python(profile, rank, per_voter, resolution=resolution)
+    compiled = compiled_run(profile, rank, per_voter, set(), resolution)
+    if compiled is not None:  # else it met a close call, which only the Python count settles
+        assert compiled.winners == python.winners
+        assert _close(compiled.stable_for, python.stable_for)
+        assert _close(compiled.crossing, python.crossing)
+    assert mes(profile, rank, per_voter).winners == python.winners

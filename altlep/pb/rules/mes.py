@@ -50,7 +50,7 @@ class MesRun:
 
 
 def newton_rho(
-    bs: np.ndarray,
+    budgets: np.ndarray,
     u: np.ndarray,
     w: np.ndarray,
     wu: np.ndarray,
@@ -58,7 +58,9 @@ def newton_rho(
     start: float,
     enough: float = math.inf,
 ) -> tuple[float, np.ndarray] | None:
-    """Least rho with sum of w * min(bs, rho * u) = cost, and who pays their full share.
+    """Least rho with sum of w * min(budgets, rho * u) = cost, and who pays their full share:
+    the NumPy twin of the compiled solver (`rules/rho.py`, where the definition is stated),
+    kept so that counts which need no compiled code (small elections, explanations) load none.
 
     Money raised is concave and piecewise linear in rho, so Newton's method from the equal
     share below converges from below in a few steps without sorting the supporters (which
@@ -68,8 +70,8 @@ def newton_rho(
     rho = start
     for _ in range(NEWTON_STEPS):
         share = rho * u
-        paying = bs >= share
-        gap = cost - float(w @ np.minimum(bs, share))
+        paying = budgets >= share
+        gap = cost - float(w @ np.minimum(budgets, share))
         if gap <= cost * SETTLED:
             return rho, paying
         rich = float(wu @ paying)
@@ -77,17 +79,17 @@ def newton_rho(
             return None
         rho += gap / rich
         if rho > enough:
-            return rho, bs >= rho * u
-    return _sorted_rho(bs, u, w, wu, cost)
+            return rho, budgets >= rho * u
+    return _sorted_rho(budgets, u, w, wu, cost)
 
 
 def _sorted_rho(
-    bs: np.ndarray, u: np.ndarray, w: np.ndarray, wu: np.ndarray, cost: float
+    budgets: np.ndarray, u: np.ndarray, w: np.ndarray, wu: np.ndarray, cost: float
 ) -> tuple[float, np.ndarray] | None:
     """The same by sorting supporters by budget per utility (the textbook way)."""
-    ratio = bs / u
+    ratio = budgets / u
     order = np.argsort(ratio, kind="stable")
-    wb = (w * bs)[order]
+    wb = (w * budgets)[order]
     wus = wu[order]
     paid_before = np.cumsum(wb) - wb
     util_left = float(wu.sum()) - (np.cumsum(wus) - wus)
@@ -97,7 +99,7 @@ def _sorted_rho(
     if not ok.any():
         return None
     k = int(np.argmax(ok))
-    paying = np.ones(len(bs), dtype=bool)
+    paying = np.ones(len(budgets), dtype=bool)
     paying[order[:k]] = False
     return float(candidate[k]), paying
 
@@ -167,7 +169,7 @@ class _Mes:
         self.rank = rank
         self.pre = mes_arrays(profile)
         self.per_voter = Fraction(per_voter)
-        self.b = np.full(len(profile.weight), float(per_voter))
+        self.budgets = np.full(len(profile.weight), float(per_voter))
         self.beta = np.ones(len(profile.weight))  # d(budget)/d(starting per-voter budget)
         self.explain = explain
         self.resolution = resolution
@@ -175,7 +177,7 @@ class _Mes:
         self.exact: ExactBudgets | None = None
         self.rho_exact: dict[int, Fraction] = {}
         self.fresh_exact: dict[int, Fraction] = {}
-        self.run = MesRun(self.per_voter, [], {}, self.rho_exact, self.b)
+        self.run = MesRun(self.per_voter, [], {}, self.rho_exact, self.budgets)
         if resolution == math.inf:  # nothing is worth refining: no slopes from the start
             self.quiet = True
             self.run.stable_for = self.run.crossing = 0.0
@@ -185,7 +187,7 @@ class _Mes:
         if self.exact is None:
             self.exact = ExactBudgets(self.p, self.per_voter)
         self.exact.sync(self.run.winners, self.rho_exact)
-        self.b[:] = self.exact.float_budgets()
+        self.budgets[:] = self.exact.float_budgets()
         self.run.exact_checks += 1
         return self.exact
 
@@ -206,10 +208,10 @@ class _Mes:
         method starts: from below it converges monotonically, in fewer steps than from scratch.
         """
         s = self.p.supporters[j]
-        bs = self.b[s]
+        budgets = self.budgets[s]
         w_s = self.pre.weight[j]
         cost = float(self.p.cost[j])
-        total = float(w_s @ bs)
+        total = float(w_s @ budgets)
         if total < cost * (1 - EPS):
             rising = 0.0 if self.quiet else float(w_s @ self.beta[s])
             if rising > 0:  # it stays unaffordable only while its fans' money stays short
@@ -221,17 +223,17 @@ class _Mes:
             if exact is None:
                 return None
             self.fresh_exact[j] = exact
-            bs = self.b[s]
+            budgets = self.budgets[s]
         r0 = cost / self.p.total_utility[j]
         uniform = self.pre.uniform[j]
         u = self.pre.utility[j]
         if uniform is not None:
-            if bs.min() >= r0 * uniform:
+            if budgets.min() >= r0 * uniform:
                 return r0, 0.0  # everyone can pay the equal share: the common case
-        elif (bs / u).min() >= r0:
+        elif (budgets / u).min() >= r0:
             return r0, 0.0
         start = stale if r0 < stale < math.inf and j not in self.fresh_exact else r0
-        solved = newton_rho(bs, u, w_s, self.pre.wu[j], cost, start)
+        solved = newton_rho(budgets, u, w_s, self.pre.wu[j], cost, start)
         if solved is None or not solved[1].any():
             # Everyone pays all they have: only possible on the knife edge settled exactly above.
             if j not in self.fresh_exact:
@@ -326,7 +328,7 @@ class _Mes:
             if self.fresh_exact:
                 for k in touched[np.isin(touched, list(self.fresh_exact))]:
                     del self.fresh_exact[int(k)]
-        run.budgets = self.b
+        run.budgets = self.budgets
         return run
 
     def _stay_ahead(
@@ -351,14 +353,14 @@ class _Mes:
         if exact is not None:
             rho = float(exact)
         s = self.p.supporters[j]
-        bs = self.b[s]
+        budgets = self.budgets[s]
         u = self.pre.utility[j]
-        diff = bs - rho * u
+        diff = budgets - rho * u
         rich = diff >= 0
         left = np.where(rich, diff, 0.0)
         if self.explain:
-            run.payments[j] = (s, bs - left, float(self.pre.weight[j] @ bs))
-        self.b[s] = left
+            run.payments[j] = (s, budgets - left, float(self.pre.weight[j] @ budgets))
+        self.budgets[s] = left
         run.winners.append(j)
         run.rho[j] = float(rho)
         if self.quiet:

@@ -67,7 +67,7 @@ def _tighten(state, bound, switch, resolution):
 
 
 @njit(cache=True, nogil=True)
-def _rho(pack, j, b, beta, stale, state, resolution, known, above):
+def _rho(pack, j, budgets, beta, stale, state, resolution, known, above):
     """(status, rho, slope, flat) of project j, as `_Mes._rho`: status 0 found,
     1 unaffordable, 2 a close call (give up). flat: every supporter can pay the equal share
     cost / total utility with room to spare, so that share is rho exactly.
@@ -81,11 +81,11 @@ def _rho(pack, j, b, beta, stale, state, resolution, known, above):
     if known == FLAT_THEN:
         return 0, c / pack.total[j], 0.0, True
     if known == FOUND_THEN:
-        rho, rich = newton(pack, a, z, b, c, above, math.inf, pack.uniform[j])
+        rho, rich = newton(pack, a, z, budgets, c, above, math.inf, pack.uniform[j])
         if rho >= 0 and rich > 0:
-            return 0, rho, _slope(pack, a, z, b, beta, rho, rich, state), False
+            return 0, rho, _slope(pack, a, z, budgets, beta, rho, rich, state), False
     # stale, a lower bound (budgets only shrink), is where Newton's method starts
-    found = solver.solve(pack, j, b, stale if stale < math.inf else 0.0, False)
+    found = solver.solve(pack, j, budgets, stale if stale < math.inf else 0.0, False)
     if found.rho == solver.UNAFFORDABLE:
         if state[2] == 0.0:
             rising = 0.0
@@ -101,18 +101,18 @@ def _rho(pack, j, b, beta, stale, state, resolution, known, above):
     rho, rich = found.rho, found.rich
     if rich == 0.0:  # the flat share, which everyone affords: it does not move
         return 0, rho, 0.0, found.flat
-    return 0, rho, _slope(pack, a, z, b, beta, rho, rich, state), False
+    return 0, rho, _slope(pack, a, z, budgets, beta, rho, rich, state), False
 
 
 @njit(cache=True, nogil=True, fastmath=REORDER)
-def _slope(pack, a, z, b, beta, rho, rich, state):
+def _slope(pack, a, z, budgets, beta, rho, rich, state):
     """d(rho)/d(per-voter budget) while payers stay the same (0 once slopes are off)."""
     if state[2] != 0.0:
         return 0.0
     poor = 0.0
     for k in range(a, z):
         g = pack.sup[k]
-        if b[g] < rho * pack.util[k]:
+        if budgets[g] < rho * pack.util[k]:
             poor += pack.weight[k] * beta[g]
     return -poor / rich
 
@@ -141,7 +141,7 @@ def _stay_ahead(winner, lower, slope, active, state, resolution):
 
 
 @njit(cache=True, nogil=True)
-def _pay(pack, j, rho, slope, b, beta, state, resolution):
+def _pay(pack, j, rho, slope, budgets, beta, state, resolution):
     """As `_Mes._pay`: supporters pay min(budget, rho * u); slopes and stability follow."""
     a, z = pack.ptr[j], pack.ptr[j + 1]
     sup, util = pack.sup, pack.util
@@ -149,9 +149,9 @@ def _pay(pack, j, rho, slope, b, beta, state, resolution):
     nearest = math.inf
     for k in range(a, z):
         g = sup[k]
-        diff = b[g] - rho * util[k]
+        diff = budgets[g] - rho * util[k]
         rich = diff >= 0
-        b[g] = diff if rich else 0.0
+        budgets[g] = diff if rich else 0.0
         if tracking:
             rate = beta[g] - slope * util[k]
             if (rich and rate < 0) or (not rich and rate > 0):
@@ -198,7 +198,7 @@ def mes_run(
     Returns a `KernelRun`."""
     cost, total, flat_order = pack.cost, pack.total, pack.flat_order
     m = len(cost)
-    b = np.full(pack.groups, per_voter)
+    budgets = np.full(pack.groups, per_voter)
     beta = np.ones(pack.groups)
     state = np.array([math.inf, math.inf, 0.0])
     if resolution == math.inf:
@@ -227,7 +227,7 @@ def mes_run(
         if n_won < len(known_first):
             winner = known_first[n_won]
             if not active[winner]:
-                return _gave_up(dropped, b)
+                return _gave_up(dropped, budgets)
             if not fresh[winner]:
                 known = UNKNOWN
                 if same_so_far and n_won < len(warm_kind):
@@ -235,7 +235,7 @@ def mes_run(
                 status, r, s, f = _rho(
                     pack,
                     winner,
-                    b,
+                    budgets,
                     beta,
                     lower[winner],
                     state,
@@ -244,7 +244,7 @@ def mes_run(
                     warm_rho[n_won, winner] if known != UNKNOWN else 0.0,
                 )
                 if status != 0:  # unaffordable or unsettled: let the full count decide
-                    return _gave_up(dropped, b)
+                    return _gave_up(dropped, budgets)
                 lower[winner] = r
                 slope[winner] = s
                 flat[winner] = f
@@ -281,14 +281,14 @@ def mes_run(
                         dropped[j] = n_won
                         continue
                     cut = best * (1 + EPS) if state[2] != 0.0 else best * (1 + band)
-                    money, raised, rich = raised_with_money(pack, j, b, cut)
+                    money, raised, rich = raised_with_money(pack, j, budgets, cut)
                     most_money[j] = min(most_money[j], money * (1 + EPS))  # known now
                     if money < cost[j] * (1 - EPS):
                         active[j] = False
                         dropped[j] = n_won
                         continue
                     if money <= cost[j] * (1 + EPS):
-                        return _gave_up(dropped, b)
+                        return _gave_up(dropped, budgets)
                     if raised < cost[j]:
                         # Newton's step from below the root stays below it
                         lower[j] = cut + (cost[j] - raised) / rich
@@ -300,7 +300,7 @@ def mes_run(
                     status, r, s, f = _rho(
                         pack,
                         j,
-                        b,
+                        budgets,
                         beta,
                         lower[j],
                         state,
@@ -309,7 +309,7 @@ def mes_run(
                         warm_rho[n_won, j] if known != UNKNOWN else 0.0,
                     )
                     if status == 2:
-                        return _gave_up(dropped, b)
+                        return _gave_up(dropped, budgets)
                     if status == 1:
                         active[j] = False
                         dropped[j] = n_won
@@ -339,11 +339,11 @@ def mes_run(
                     ):
                         winner = j
             if close > 1 and not all_flat:
-                return _gave_up(dropped, b)
+                return _gave_up(dropped, budgets)
             active[winner] = False
             _stay_ahead(winner, lower, slope, active, state, resolution)
         active[winner] = False
-        _pay(pack, winner, lower[winner], slope[winner], b, beta, state, resolution)
+        _pay(pack, winner, lower[winner], slope[winner], budgets, beta, state, resolution)
         if known_shared:
             # w's supporters who also back k paid at least w's cost less the most the
             # others could pay (rho * their utility); the slack covers the sums' rounding
@@ -365,7 +365,7 @@ def mes_run(
         winners[:n_won],
         rhos[:n_won],
         dropped,
-        b,
+        budgets,
         state[0] if band == 0 else 0.0,
         state[1],
         seen_kind[: n_won + 1],
