@@ -46,7 +46,7 @@ class MesRun:
     crossing: float = math.inf
     # What the compiled run knew of each rho before each round (`mes_kernel.mes_run`), for
     # a later run with a higher per-voter budget to start from; None from this module.
-    seen: tuple | None = field(default=None, repr=False)
+    seen: mes_kernel.Warm | None = field(default=None, repr=False)
 
 
 def newton_rho(
@@ -459,7 +459,8 @@ def compiled_run(
     m = profile.n_projects
     seen = warm.seen if warm is not None and warm.per_voter <= per_voter else None
     if seen is None:
-        seen = (np.zeros(0, dtype=np.int64), np.zeros((0, m), dtype=np.int8), np.zeros((0, m)))
+        empty = (np.zeros(0, dtype=np.int64), np.zeros((0, m), dtype=np.int8), np.zeros((0, m)))
+        seen = mes_kernel.Warm(*empty)
     # the completions' many banded runs rule rivals out by their money without a pass
     shared = shared_utility(profile, pack) if band > 0 else mes_kernel.NO_SHARED_UTILITY
     # the free projects win first anyway; the kernel is told the paid winners after them
@@ -470,7 +471,7 @@ def compiled_run(
         active,
         float(per_voter),
         float(resolution),
-        *seen,
+        seen,
         float(band),
         shared,
         np.asarray(given, dtype=np.int64),
@@ -493,7 +494,7 @@ def compiled_run(
     gone = np.flatnonzero(out.dropped >= 0)
     after = (out.dropped[gone] + len(free)).tolist()
     run.dropped_after = dict(zip(gone.tolist(), after, strict=True))
-    run.seen = (out.winners, out.seen_kind, out.seen_rho)
+    run.seen = mes_kernel.Warm(out.winners, out.seen_kind, out.seen_rho)
     return run
 
 

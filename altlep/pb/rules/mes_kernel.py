@@ -161,25 +161,44 @@ def _pay(pack, j, rho, slope, budgets, beta, state, resolution):
         _tighten(state, nearest, True, resolution)
 
 
+class Warm(NamedTuple):
+    """What a run with a lower per-voter budget knew (its `KernelRun`'s winners, seen_kind and
+    seen_rho), for a run to start from; all empty for a cold run."""
+
+    winners: np.ndarray
+    kind: np.ndarray
+    rho: np.ndarray
+
+
+class RunState(NamedTuple):
+    """The arrays a run changes round by round (projects: m; ballot groups: groups)."""
+
+    budgets: np.ndarray  # float64[groups]: what each voter of a group has left
+    beta: np.ndarray  # float64[groups]: d(budget)/d(per-voter budget), while payers stay
+    state: np.ndarray  # float64[3]: stable_for, crossing, quiet (1.0: slopes no longer matter)
+    lower: np.ndarray  # float64[m]: each rho, or a lower bound on it if not fresh
+    slope: np.ndarray  # float64[m]: d(rho)/d(per-voter budget), where fresh
+    fresh: np.ndarray  # bool[m]: lower is the rho itself (no payment touched it since)
+    flat: np.ndarray  # bool[m]: the rho is the flat share, which everyone affords with room
+    active: np.ndarray  # bool[m]: may still win
+    dropped: np.ndarray  # int64[m]: winners before each became unaffordable, or -1
+    most_money: np.ndarray  # float64[m]: upper bounds on supporters' money (or inf)
+    seen_kind: np.ndarray  # int8[m + 1, m]: what was known of each rho before each round
+    seen_rho: np.ndarray  # float64[m + 1, m]: and its value
+    position: np.ndarray  # int64[m]: each project's place in tie order
+
+
+NOBODY, CLOSE_CALL = -1, -2  # `_best_of_round` found no candidate, or a close call
+
+
 @njit(cache=True, nogil=True)
 def mes_run(
-    pack,
-    by_rank,
-    active,
-    per_voter,
-    resolution,
-    warm_winners,
-    warm_kind,
-    warm_rho,
-    band,
-    shared,
-    known_first,
-    known_for,
+    pack, by_rank, active, per_voter, resolution, warm, band, shared, known_first, known_for
 ):
-    """One MES run over the projects marked active (taken in tie order `by_rank`).
+    """One MES run over the projects marked active (taken in tie order `by_rank`): a
+    `KernelRun`.
 
-    warm_*: the winners and the `seen` table (below) of a run with a lower per-voter budget
-    (or empty), which make evaluations cheaper while this run picks the same winners.
+    warm: a `Warm`, which makes evaluations cheaper while this run picks the same winners.
     band: if above 0, rhos more than that (relative) above the best are ruled out by one
     pass even while slopes are tracked; stable_for is then not proved (returned as 0) and
     crossing is a guess from the rhos within the band.
@@ -193,184 +212,209 @@ def mes_run(
 
     Close calls between candidates that all have their flat rho (cost / total utility, see
     `_rho`) are settled exactly, by `flat_order`: the rank of each project's cost / total
-    utility as an exact fraction (equal fractions, equal rank); then by tie order.
-
-    Returns a `KernelRun`."""
-    cost, total, flat_order = pack.cost, pack.total, pack.flat_order
-    m = len(cost)
-    budgets = np.full(pack.groups, per_voter)
-    beta = np.ones(pack.groups)
-    state = np.array([math.inf, math.inf, 0.0])
-    if resolution == math.inf:
-        state[:] = (0.0, 0.0, 1.0)  # nothing is worth refining: no slopes from the start
-    lower = np.full(m, math.inf)
-    slope = np.zeros(m)
-    fresh = np.zeros(m, dtype=np.bool_)
-    flat = np.zeros(m, dtype=np.bool_)
-    position = np.empty(m, dtype=np.int64)  # place in tie order
-    for i in range(m):
-        position[by_rank[i]] = i
-    dropped = np.full(m, -1, dtype=np.int64)
+    utility as an exact fraction (equal fractions, equal rank); then by tie order."""
+    m = len(pack.cost)
+    st = _start_run(pack, by_rank, active, per_voter, resolution, shared)
     winners = np.empty(m, dtype=np.int64)
     rhos = np.empty(m)
     n_won = 0
-    seen_kind = np.zeros((m + 1, m), dtype=np.int8)
-    seen_rho = np.zeros((m + 1, m))
-    same_so_far = len(warm_kind) > 0  # the same winners as the warm run up to now
-    for j in range(m):
-        if active[j]:
-            lower[j] = cost[j] / total[j]
-    # upper bounds on each project's supporters' money (as in `mes_stable_kernel.prove`)
-    known_shared = len(shared.voters) == m
-    most_money = shared.voters * per_voter if known_shared else np.full(m, math.inf)
+    same_so_far = len(warm.kind) > 0  # the same winners as the warm run up to now
     while True:
         if n_won < len(known_first):
             winner = known_first[n_won]
             if not active[winner]:
-                return _gave_up(dropped, budgets)
-            if not fresh[winner]:
-                known = UNKNOWN
-                if same_so_far and n_won < len(warm_kind):
-                    known = warm_kind[n_won, winner]
-                status, r, s, f = _rho(
-                    pack,
-                    winner,
-                    budgets,
-                    beta,
-                    lower[winner],
-                    state,
-                    resolution,
-                    known,
-                    warm_rho[n_won, winner] if known != UNKNOWN else 0.0,
-                )
+                return _gave_up(st.dropped, st.budgets)
+            if not st.fresh[winner]:
+                status = _evaluate(pack, st, winner, n_won, same_so_far, warm, resolution)
                 if status != 0:  # unaffordable or unsettled: let the full count decide
-                    return _gave_up(dropped, budgets)
-                lower[winner] = r
-                slope[winner] = s
-                flat[winner] = f
-                fresh[winner] = True
-            seen_kind[n_won, winner] = FLAT_THEN if flat[winner] else FOUND_THEN
-            seen_rho[n_won, winner] = lower[winner]
-            _tighten(state, known_for, False, resolution)
+                    return _gave_up(st.dropped, st.budgets)
+            st.seen_kind[n_won, winner] = FLAT_THEN if st.flat[winner] else FOUND_THEN
+            st.seen_rho[n_won, winner] = st.lower[winner]
+            _tighten(st.state, known_for, False, resolution)
         else:
-            n_active = 0
-            for j in by_rank:
-                if active[j]:
-                    n_active += 1
-            if n_active == 0:
+            winner = _best_of_round(pack, st, by_rank, n_won, same_so_far, warm, resolution, band)
+            if winner == NOBODY:
                 break
-            candidates = np.empty(n_active, dtype=np.int64)
-            i = 0
-            for j in by_rank:
-                if active[j]:
-                    candidates[i] = j
-                    i += 1
-            # stable sort on the bounds of candidates in tie order: by bound, then rank
-            order = candidates[np.argsort(lower[candidates], kind="mergesort")]
-            best = math.inf
-            evaluated = 0
-            for j in order:
-                if lower[j] > best * (1 + EPS):
-                    break  # stale values are lower bounds: nobody further can win
-                if not fresh[j] and (state[2] != 0.0 or band > 0) and best < math.inf:
-                    # Once slopes no longer matter (quiet), one pass says whether j's rho is
-                    # above the best so far (most are): then only a lower bound is kept. With
-                    # a band, the same for rhos further than that above it, slopes or not.
-                    if most_money[j] < cost[j] * (1 - EPS):
-                        active[j] = False
-                        dropped[j] = n_won
-                        continue
-                    cut = best * (1 + EPS) if state[2] != 0.0 else best * (1 + band)
-                    money, raised, rich = raised_with_money(pack, j, budgets, cut)
-                    most_money[j] = min(most_money[j], money * (1 + EPS))  # known now
-                    if money < cost[j] * (1 - EPS):
-                        active[j] = False
-                        dropped[j] = n_won
-                        continue
-                    if money <= cost[j] * (1 + EPS):
-                        return _gave_up(dropped, budgets)
-                    if raised < cost[j]:
-                        # Newton's step from below the root stays below it
-                        lower[j] = cut + (cost[j] - raised) / rich
-                        continue
-                if not fresh[j]:
-                    known = UNKNOWN
-                    if same_so_far and n_won < len(warm_kind):
-                        known = warm_kind[n_won, j]
-                    status, r, s, f = _rho(
-                        pack,
-                        j,
-                        budgets,
-                        beta,
-                        lower[j],
-                        state,
-                        resolution,
-                        known,
-                        warm_rho[n_won, j] if known != UNKNOWN else 0.0,
-                    )
-                    if status == 2:
-                        return _gave_up(dropped, budgets)
-                    if status == 1:
-                        active[j] = False
-                        dropped[j] = n_won
-                        continue
-                    lower[j] = r
-                    slope[j] = s
-                    flat[j] = f
-                    fresh[j] = True
-                evaluated += 1
-                best = min(best, lower[j])
-            if evaluated == 0:
-                break
-            for j in order:
-                if active[j] and fresh[j]:
-                    seen_kind[n_won, j] = FLAT_THEN if flat[j] else FOUND_THEN
-                    seen_rho[n_won, j] = lower[j]
-            winner = -1
-            close = 0
-            all_flat = True
-            for j in order:
-                if active[j] and fresh[j] and lower[j] <= best * (1 + EPS):
-                    close += 1
-                    all_flat = all_flat and flat[j]
-                    if winner < 0 or (flat_order[j], position[j]) < (
-                        flat_order[winner],
-                        position[winner],
-                    ):
-                        winner = j
-            if close > 1 and not all_flat:
-                return _gave_up(dropped, budgets)
-            active[winner] = False
-            _stay_ahead(winner, lower, slope, active, state, resolution)
-        active[winner] = False
-        _pay(pack, winner, lower[winner], slope[winner], budgets, beta, state, resolution)
-        if known_shared:
-            # w's supporters who also back k paid at least w's cost less the most the
-            # others could pay (rho * their utility); the slack covers the sums' rounding
-            paid = cost[winner] * (1 - EPS)
-            for k in range(m):
-                if active[k]:
-                    most_money[k] -= max(
-                        paid - lower[winner] * (total[winner] - shared.by_pair[winner, k]), 0.0
-                    )
+            if winner == CLOSE_CALL:
+                return _gave_up(st.dropped, st.budgets)
+        _pay_winner(pack, st, winner, resolution, shared)
         winners[n_won] = winner
-        rhos[n_won] = lower[winner]
-        if n_won >= len(warm_winners) or warm_winners[n_won] != winner:
+        rhos[n_won] = st.lower[winner]
+        if n_won >= len(warm.winners) or warm.winners[n_won] != winner:
             same_so_far = False
         n_won += 1
-        for i in range(pack.optr[winner], pack.optr[winner + 1]):
-            fresh[pack.overlap[i]] = False
     return KernelRun(
         DONE,
         winners[:n_won],
         rhos[:n_won],
-        dropped,
-        budgets,
-        state[0] if band == 0 else 0.0,
-        state[1],
-        seen_kind[: n_won + 1],
-        seen_rho[: n_won + 1],
+        st.dropped,
+        st.budgets,
+        st.state[0] if band == 0 else 0.0,
+        st.state[1],
+        st.seen_kind[: n_won + 1],
+        st.seen_rho[: n_won + 1],
     )
+
+
+@njit(cache=True, nogil=True)
+def _start_run(pack, by_rank, active, per_voter, resolution, shared):
+    """The `RunState` before the first round: everyone holds the per-voter budget, each
+    rho's lower bound is its flat share."""
+    m = len(pack.cost)
+    state = np.array([math.inf, math.inf, 0.0])
+    if resolution == math.inf:
+        state[:] = (0.0, 0.0, 1.0)  # nothing is worth refining: no slopes from the start
+    lower = np.full(m, math.inf)
+    for j in range(m):
+        if active[j]:
+            lower[j] = pack.cost[j] / pack.total[j]
+    position = np.empty(m, dtype=np.int64)
+    for i in range(m):
+        position[by_rank[i]] = i
+    # upper bounds on each project's supporters' money (as in `mes_stable_kernel.prove`)
+    known_shared = len(shared.voters) == m
+    most_money = shared.voters * per_voter if known_shared else np.full(m, math.inf)
+    return RunState(
+        np.full(pack.groups, per_voter),
+        np.ones(pack.groups),
+        state,
+        lower,
+        np.zeros(m),
+        np.zeros(m, dtype=np.bool_),
+        np.zeros(m, dtype=np.bool_),
+        active,
+        np.full(m, -1, dtype=np.int64),
+        most_money,
+        np.zeros((m + 1, m), dtype=np.int8),
+        np.zeros((m + 1, m)),
+        position,
+    )
+
+
+@njit(cache=True, nogil=True)
+def _evaluate(pack, st, j, n_won, same_so_far, warm, resolution):
+    """Solve j's rho (`_rho`) into the state: status 0 found, 1 unaffordable, 2 close call."""
+    known = UNKNOWN
+    if same_so_far and n_won < len(warm.kind):
+        known = warm.kind[n_won, j]
+    status, r, s, f = _rho(
+        pack,
+        j,
+        st.budgets,
+        st.beta,
+        st.lower[j],
+        st.state,
+        resolution,
+        known,
+        warm.rho[n_won, j] if known != UNKNOWN else 0.0,
+    )
+    if status == 0:
+        st.lower[j] = r
+        st.slope[j] = s
+        st.flat[j] = f
+        st.fresh[j] = True
+    return status
+
+
+@njit(cache=True, nogil=True)
+def _best_of_round(pack, st, by_rank, n_won, same_so_far, warm, resolution, band):
+    """The winner of this round (its rho solved in the state), NOBODY if no candidate is
+    left, or CLOSE_CALL. Candidates are taken by their lower bounds: once a bound is above
+    the best rho so far, nobody further can win."""
+    cost, active, lower, fresh, flat = pack.cost, st.active, st.lower, st.fresh, st.flat
+    state, dropped, most_money = st.state, st.dropped, st.most_money
+    n_active = 0
+    for j in by_rank:
+        if active[j]:
+            n_active += 1
+    if n_active == 0:
+        return NOBODY
+    candidates = np.empty(n_active, dtype=np.int64)
+    i = 0
+    for j in by_rank:
+        if active[j]:
+            candidates[i] = j
+            i += 1
+    # stable sort on the bounds of candidates in tie order: by bound, then rank
+    order = candidates[np.argsort(lower[candidates], kind="mergesort")]
+    best = math.inf
+    evaluated = 0
+    for j in order:
+        if lower[j] > best * (1 + EPS):
+            break  # stale values are lower bounds: nobody further can win
+        if not fresh[j] and (state[2] != 0.0 or band > 0) and best < math.inf:
+            # Once slopes no longer matter (quiet), one pass says whether j's rho is
+            # above the best so far (most are): then only a lower bound is kept. With
+            # a band, the same for rhos further than that above it, slopes or not.
+            if most_money[j] < cost[j] * (1 - EPS):
+                active[j] = False
+                dropped[j] = n_won
+                continue
+            cut = best * (1 + EPS) if state[2] != 0.0 else best * (1 + band)
+            money, raised, rich = raised_with_money(pack, j, st.budgets, cut)
+            most_money[j] = min(most_money[j], money * (1 + EPS))  # known now
+            if money < cost[j] * (1 - EPS):
+                active[j] = False
+                dropped[j] = n_won
+                continue
+            if money <= cost[j] * (1 + EPS):
+                return CLOSE_CALL
+            if raised < cost[j]:
+                # Newton's step from below the root stays below it
+                lower[j] = cut + (cost[j] - raised) / rich
+                continue
+        if not fresh[j]:
+            status = _evaluate(pack, st, j, n_won, same_so_far, warm, resolution)
+            if status == 2:
+                return CLOSE_CALL
+            if status == 1:
+                active[j] = False
+                dropped[j] = n_won
+                continue
+        evaluated += 1
+        best = min(best, lower[j])
+    if evaluated == 0:
+        return NOBODY
+    for j in order:
+        if active[j] and fresh[j]:
+            st.seen_kind[n_won, j] = FLAT_THEN if flat[j] else FOUND_THEN
+            st.seen_rho[n_won, j] = lower[j]
+    winner = -1
+    close = 0
+    all_flat = True
+    for j in order:
+        if active[j] and fresh[j] and lower[j] <= best * (1 + EPS):
+            close += 1
+            all_flat = all_flat and flat[j]
+            if winner < 0 or (pack.flat_order[j], st.position[j]) < (
+                pack.flat_order[winner],
+                st.position[winner],
+            ):
+                winner = j
+    if close > 1 and not all_flat:
+        return CLOSE_CALL
+    active[winner] = False
+    _stay_ahead(winner, lower, st.slope, active, state, resolution)
+    return winner
+
+
+@njit(cache=True, nogil=True)
+def _pay_winner(pack, st, winner, resolution, shared):
+    """The winner's supporters pay its rho; the bounds that depend on their money follow."""
+    st.active[winner] = False
+    rho = st.lower[winner]
+    _pay(pack, winner, rho, st.slope[winner], st.budgets, st.beta, st.state, resolution)
+    if len(shared.voters) == len(pack.cost):
+        # w's supporters who also back k paid at least w's cost less the most the
+        # others could pay (rho * their utility); the slack covers the sums' rounding
+        paid = pack.cost[winner] * (1 - EPS)
+        for k in range(len(pack.cost)):
+            if st.active[k]:
+                st.most_money[k] -= max(
+                    paid - rho * (pack.total[winner] - shared.by_pair[winner, k]), 0.0
+                )
+    for i in range(pack.optr[winner], pack.optr[winner + 1]):
+        st.fresh[pack.overlap[i]] = False
 
 
 @njit(cache=True, nogil=True)
