@@ -22,7 +22,7 @@ Two things make that switch work:
   later applied it loads the same cache files.
 
 Both forms take the same decisions: the kernels leave anything that could hinge on the last
-bits of a reordered sum (`mes_kernel.REORDER`) to exact arithmetic, so plain Python's order of
+bits of a reordered sum (`tuning.REORDER`) to exact arithmetic, so plain Python's order of
 summation changes no outcome (tests/pb/test_plain_and_compiled_kernels_count_alike.py).
 """
 

@@ -14,14 +14,15 @@ from fractions import Fraction
 
 from altlep.pb.profile import Profile
 from altlep.pb.rules.mes import mes
+from altlep.pb.rules.mes_stable import ProofMemory
 from altlep.pb.steps import GUESS_BAND, MAX_ROUNDS, Scan, scan_steps
 
 
-def own_copy(habits: dict) -> dict:
+def own_copy(habits: ProofMemory) -> ProofMemory:
     """What proofs learnt so far, for a piece to go on learning by itself: the lists in it
-    (certificates, `mes_stable._flat_start`) are copied too, as another thread may be
+    (certificates, `mes_stable.flat_start`) are copied too, as another thread may be
     adding to the originals meanwhile."""
-    return {key: list(value) if isinstance(value, list) else value for key, value in habits.items()}
+    return habits.copy()
 
 
 @dataclass(eq=False)

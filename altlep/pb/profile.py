@@ -13,10 +13,39 @@ from collections import Counter
 from dataclasses import dataclass, field
 from fractions import Fraction
 from itertools import chain
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from altlep.pb.model import CARDINAL_TYPES, Election, VoteIndex, no_cycle_collection
+
+if TYPE_CHECKING:
+    from altlep.pb.rules.compiled import Packed
+    from altlep.pb.rules.mes import MesArrays
+    from altlep.pb.rules.mes_kernel import SharedUtility
+    from altlep.pb.rules.mes_stable import ProofMemory
+
+
+@dataclass
+class Precomputed:
+    """What the rules work out once per profile and reuse (each None until first needed).
+    Those that depend on a tie order keep the order (a list) they were made for, as the
+    same list object: another order means they are made again."""
+
+    mes: MesArrays | None = None  # `rules.mes`: per-project float arrays, overlaps
+    packed: Packed | None = None  # `rules.compiled`: the flat arrays the kernels take
+    shared_utility: SharedUtility | None = None  # `rules.mes_kernel.shared_utility`
+    by_rank: tuple[list[int], np.ndarray] | None = None  # projects in tie order
+    rank_array: tuple[list[int], np.ndarray] | None = None  # the tie order as an array
+    # the free projects anyone supports and the mask of those a run may select, for runs
+    # that exclude nothing, with the `by_rank` array they were made with
+    free_and_active: tuple[np.ndarray, list[int], np.ndarray] | None = None
+    # what range proofs learnt of the election, per tie order (`rules.mes_stable`)
+    proof_memory: dict[tuple[int, ...], ProofMemory] = field(default_factory=dict)
+
+    def clear(self) -> None:
+        """Forget everything (for a count that should start from nothing)."""
+        self.__init__()
 
 
 @dataclass
@@ -41,7 +70,7 @@ class Profile:
     vote_type: str
     sat: str
     approvers: list[np.ndarray]
-    cache: dict = field(default_factory=dict, repr=False)  # per-profile precomputations
+    cache: Precomputed = field(default_factory=Precomputed, repr=False)
 
     @property
     def n_projects(self) -> int:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from altlep.pb.profile import Profile
 from altlep.pb.rules.mes import MesRun, mes
-from altlep.pb.rules.mes_stable import known_first, same_outcome
+from altlep.pb.rules.mes_stable import ProofMemory, known_first, same_outcome
 
 if TYPE_CHECKING:
     from altlep.pb.pieces import Piece
@@ -71,7 +71,7 @@ def certify_further(
     unit: int,
     span: list,
     piece: Piece | None = None,
-    habits: dict | None = None,
+    habits: ProofMemory | None = None,
 ) -> Fraction:
     """Skip further steps whose outcome `same_outcome` proves equal to run's; returns the
     first step not proven.
@@ -109,26 +109,21 @@ def certify_further(
             width = min(width, math.floor((piece.end - unit - known) / unit))
             if width < 1:
                 break
-        hint: list[float] = []
-        reach: list[float] = []
         low = known + unit if tie and tries == 0 else max(known, run.per_voter)
         tries += 1
-        at_high: dict[int, float] = {}
-        if same_outcome(
+        proof = same_outcome(
             profile,
             run.winners,
             low,
             known + width * unit,
             rank,
-            hint=hint,
-            reach=reach,
             habits=habits,
             rhos=run.rho,
             at_low=point_rhos if point == low else None,
-            at_high=at_high,
-        ):
+        )
+        if proof.holds:
             known += width * unit
-            point, point_rhos = known, at_high
+            point, point_rhos = known, proof.at_high
             best = max(best, width)
             if failed is not None and guessed:
                 break  # proven up to the step before the guessed change: a run decides it
@@ -141,16 +136,15 @@ def certify_further(
             failed = known + width * unit
             misses += 1
             # the steps proved all the same, from the start of the range
-            if reach:  # the last whole step in the part proved
-                known = max(
-                    known,
-                    following + math.floor((low + Fraction(reach[0]) - following) / unit) * unit,
-                )
+            if proof.reach is not None:  # the last whole step in the part proved
+                part = low + Fraction(proof.reach) - following
+                known = max(known, following + math.floor(part / unit) * unit)
             # where a rival was seen to overtake, by a straight line between the ends
-            guess = (
-                math.ceil((low + Fraction(hint[0]) - known) * (1 - 1e-9) / unit) - 1 if hint else 0
-            )
-            if hint and guess <= 0:
+            hint = proof.hint
+            guess = 0
+            if hint is not None:
+                guess = math.ceil((low + Fraction(hint) - known) * (1 - 1e-9) / unit) - 1
+            if hint is not None and guess <= 0:
                 break  # a rival overtakes within the very next step: a run decides it
             left = int((failed - known) / unit)
             if guessed and misses > 3:  # guesses keep failing: now at least halve each time
@@ -186,7 +180,7 @@ class Scan:
     span: list
     rounds: int = 1
     stop: str = ""  # "over", "done", "final" (nothing changes any more) or ""
-    habits: dict = field(default_factory=dict)  # what proofs learn of this election
+    habits: ProofMemory = field(default_factory=ProofMemory)  # what proofs learn of it
 
 
 def scan_steps(

@@ -6,11 +6,13 @@ import math
 from fractions import Fraction
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from altlep.pb.profile import build_profile
-from altlep.pb.rules import mes as mes_module
-from altlep.pb.rules.mes import _Mes, mes
+from altlep.pb.rules.mes import compiled_run, mes, mes_in_python
 from altlep.pb.ties import tie_rank
+from tests.pb.generated import elections
 from tests.pb.helpers import approval, shared_profile
 from tests.shared_data import require_shared
 
@@ -44,8 +46,8 @@ def test_a_compiled_run_decides_as_the_python_count(name):
     compared = 0
     for steps, per_voter in enumerate(budgets):
         for resolution in (0.0, float(profile.scale), math.inf):
-            python = _Mes(profile, rank, per_voter, set(), False, resolution).count(set())
-            compiled = mes_module._compiled(profile, rank, per_voter, set(), resolution)
+            python = mes_in_python(profile, rank, per_voter, resolution=resolution)
+            compiled = compiled_run(profile, rank, per_voter, set(), resolution)
             if compiled is None:
                 continue  # a close call: counted by rules/mes.py, as `mes` does
             compared += 1
@@ -64,11 +66,11 @@ def test_a_run_started_from_a_lower_budgets_run_decides_the_same(name):
     rank = tie_rank(profile)
     start = Fraction(profile.budget, profile.n_voters)
     resolution = float(profile.scale)
-    warm = mes_module._compiled(profile, rank, start, set(), resolution)
+    warm = compiled_run(profile, rank, start, set(), resolution)
     for steps in (1, 2, 3, 10, 40):
         per_voter = start + steps * profile.scale
-        cold = mes_module._compiled(profile, rank, per_voter, set(), resolution)
-        hot = mes_module._compiled(profile, rank, per_voter, set(), resolution, warm)
+        cold = compiled_run(profile, rank, per_voter, set(), resolution)
+        hot = compiled_run(profile, rank, per_voter, set(), resolution, warm)
         assert hot is not None and cold is not None
         assert hot.winners == cold.winners
         assert _close(hot.stable_for, cold.stable_for)
@@ -82,8 +84,8 @@ def test_a_run_that_leaves_rhos_beyond_a_band_unsolved_picks_the_same_winners(na
     resolution = float(profile.scale)
     compared = 0
     for steps, per_voter in enumerate(budgets):
-        exact = mes_module._compiled(profile, rank, per_voter, set(), resolution)
-        banded = mes_module._compiled(profile, rank, per_voter, set(), resolution, band=1e-2)
+        exact = compiled_run(profile, rank, per_voter, set(), resolution)
+        banded = compiled_run(profile, rank, per_voter, set(), resolution, band=1e-2)
         if exact is None or banded is None:
             continue
         compared += 1
@@ -103,8 +105,8 @@ def test_an_exact_tie_of_rhos_that_are_not_flat_is_left_to_exact_arithmetic():
     profile = build_profile(election)
     rank = tie_rank(profile)
     per_voter = Fraction(profile.budget, profile.n_voters)
-    assert mes_module._compiled(profile, rank, per_voter, set(), 0.0) is None
-    exact = _Mes(profile, rank, per_voter, set(), False, 0.0).count(set())
+    assert compiled_run(profile, rank, per_voter, set(), 0.0) is None
+    exact = mes_in_python(profile, rank, per_voter)
     assert exact.exact_checks > 0
     assert [profile.ids[j] for j in exact.winners] == ["C", "A"]
     assert mes(profile, rank, per_voter).winners == exact.winners
@@ -116,8 +118,30 @@ def test_an_exact_tie_of_flat_rhos_is_settled_in_the_compiled_run():
     election = approval({"B": 30, "A": 30}, ["A", "A", "B", "B"], budget=120)
     profile = build_profile(election)
     rank = tie_rank(profile)
-    run = mes_module._compiled(
-        profile, rank, Fraction(profile.budget, profile.n_voters), set(), 0.0
-    )
+    run = compiled_run(profile, rank, Fraction(profile.budget, profile.n_voters), set(), 0.0)
     assert run is not None
     assert [profile.ids[j] for j in run.winners] == ["A", "B"]
+
+
+@settings(
+    max_examples=400,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    derandomize=True,
+    database=None,
+)
+@given(elections(), st.integers(0, 30), st.sampled_from([0.0, 1.0, math.inf]))
+def test_a_compiled_run_decides_as_the_python_count_on_generated_elections(
+    election, steps, resolution
+):
+    # no shared data: every ballot type, ties, free projects, projects dearer than the budget
+    profile = build_profile(election)
+    rank = tie_rank(profile)
+    per_voter = Fraction(profile.budget, profile.n_voters) + steps * profile.scale
+    python = mes_in_python(profile, rank, per_voter, resolution=resolution)
+    compiled = compiled_run(profile, rank, per_voter, set(), resolution)
+    if compiled is not None:  # else it met a close call, which only the Python count settles
+        assert compiled.winners == python.winners
+        assert _close(compiled.stable_for, python.stable_for)
+        assert _close(compiled.crossing, python.crossing)
+    assert mes(profile, rank, per_voter).winners == python.winners

@@ -9,9 +9,8 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
-from altlep.pb.rules.compiled import packed
-from altlep.pb.rules.mes import _precompute, mes
-from altlep.pb.rules.mes_kernel import newton, raised_at, raised_up_to
+from altlep.pb.rules.mes import mes, packed_profile
+from altlep.pb.rules.rho import newton, raised_at, raised_up_to
 from altlep.pb.ties import tie_rank
 from tests.pb.helpers import shared_profile
 from tests.shared_data import require_shared
@@ -28,7 +27,7 @@ def _setting(name):
     start = Fraction(profile.budget, profile.n_voters)
     run = mes(profile, tie_rank(profile), start)
     budgets = run.budgets + float(start) / 2
-    return profile, packed(profile, _precompute(profile)["overlap_array"]), budgets
+    return profile, packed_profile(profile), budgets
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -40,25 +39,18 @@ def test_money_raised_is_linear_exactly_up_to_the_reported_point(name):
         if z - a < 2 or math.isnan(u):
             continue
         for rho in np.quantile(budgets[pack.sup[a:z]] / u, [0.2, 0.5, 0.8]):
-            raised, rich, linear_to = raised_up_to(
-                a, z, pack.sup, pack.util, pack.weight, pack.wu, budgets, rho, u
-            )
-            plain = raised_at(a, z, pack.sup, pack.util, pack.weight, pack.wu, budgets, rho)
+            raised, rich, linear_to = raised_up_to(pack, a, z, budgets, rho, u)
+            plain = raised_at(pack, a, z, budgets, rho)
             assert raised == pytest.approx(plain[0], rel=1e-12) and rich == plain[1]
             if not rich or linear_to <= rho:
                 continue
             inside = rho + 0.999 * (linear_to - rho)
-            at_inside, rich_inside = raised_at(
-                a, z, pack.sup, pack.util, pack.weight, pack.wu, budgets, inside
-            )
+            at_inside, rich_inside = raised_at(pack, a, z, budgets, inside)
             assert at_inside == pytest.approx(raised + rich * (inside - rho), rel=1e-12)
             assert rich_inside == rich
             # past it, someone who paid in full no longer can
             beyond = linear_to * (1 + 1e-6)
-            assert (
-                raised_at(a, z, pack.sup, pack.util, pack.weight, pack.wu, budgets, beyond)[1]
-                < rich
-            )
+            assert raised_at(pack, a, z, budgets, beyond)[1] < rich
             checked += 1
     assert checked >= 10
 
@@ -74,12 +66,9 @@ def test_roots_are_those_found_when_every_step_is_checked(name):
             continue  # unaffordable, or too close to call
         start = cost / pack.total[j]
         shortcut = newton(
+            pack,
             a,
             z,
-            pack.sup,
-            pack.util,
-            pack.weight,
-            pack.wu,
             budgets,
             cost,
             start,
@@ -87,12 +76,9 @@ def test_roots_are_those_found_when_every_step_is_checked(name):
             pack.uniform[j],
         )
         checked = newton(
+            pack,
             a,
             z,
-            pack.sup,
-            pack.util,
-            pack.weight,
-            pack.wu,
             budgets,
             cost,
             start,

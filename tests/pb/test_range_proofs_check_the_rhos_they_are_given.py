@@ -23,17 +23,16 @@ def _first_run_and_a_provable_range():
     run = mes(profile, rank, Fraction(profile.budget, profile.n_voters), resolution=1.0)
     for steps in (16, 8, 4, 2, 1):
         high = run.per_voter + steps * profile.scale
-        if same_outcome(profile, run.winners, run.per_voter, high, rank):
+        if same_outcome(profile, run.winners, run.per_voter, high, rank).holds:
             return profile, rank, run, high
     raise AssertionError("no provable range after the first run")
 
 
 def test_a_proof_given_the_rhos_at_low_reports_those_at_high():
     profile, rank, run, high = _first_run_and_a_provable_range()
-    at_high: dict[int, float] = {}
-    assert same_outcome(
-        profile, run.winners, run.per_voter, high, rank, at_low=run.rho, at_high=at_high
-    )
+    proof = same_outcome(profile, run.winners, run.per_voter, high, rank, at_low=run.rho)
+    assert proof.holds
+    at_high = proof.at_high
     paying = [j for j in run.winners if profile.cost[j] > 0]
     assert sorted(at_high) == sorted(paying)
     there = mes(profile, rank, high)
@@ -50,6 +49,5 @@ def test_a_wrong_rho_at_low_fails_the_proof_instead_of_being_trusted():
         for factor in (1 - 1e-6, 1 + 1e-6):
             wrong = dict(run.rho)
             wrong[j] *= factor
-            assert not same_outcome(
-                profile, run.winners, run.per_voter, high, rank, at_low=wrong
-            ), (j, factor)
+            proof = same_outcome(profile, run.winners, run.per_voter, high, rank, at_low=wrong)
+            assert not proof.holds, (j, factor)

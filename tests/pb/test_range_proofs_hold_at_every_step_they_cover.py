@@ -35,10 +35,10 @@ def test_every_proved_range_gives_the_proved_outcome(name, monkeypatch):
 
     def recording_prove(profile, trace, low, high, rank, **options):
         result = prove(profile, trace, low, high, rank, **options)
-        if result:
+        if result.holds:
             proved.append((list(trace), low, high))
-        elif options.get("reach"):  # a failed proof that still proved its first steps
-            steps = int(options["reach"][0] // profile.scale)
+        elif result.reach:  # a failed proof that still proved its first steps
+            steps = int(result.reach // profile.scale)
             if steps:
                 proved.append((list(trace), low, low + steps * profile.scale))
                 partial.append(steps)
@@ -50,7 +50,7 @@ def test_every_proved_range_gives_the_proved_outcome(name, monkeypatch):
     assert proved
     if name in SLOPED:  # the slope test proved something the bounds alone could not
         assert any(
-            mes_stable._prove(profile, trace, low, high, rank, set(), None, None, False) is None
+            mes_stable.same_outcome(profile, trace, low, high, rank, bounds_only=True).needs_slopes
             for trace, low, high in proved
         )
     unit, origin = profile.scale, Fraction(profile.budget, profile.n_voters)
@@ -74,7 +74,8 @@ def test_a_range_across_a_change_of_outcome_is_never_proved(name):
         if here != previous:
             for back in (1, 3, 20):
                 low = origin + max(k - back, 0) * unit
-                assert not mes_stable.same_outcome(profile, previous, low, origin + k * unit, rank)
+                proof = mes_stable.same_outcome(profile, previous, low, origin + k * unit, rank)
+                assert not proof.holds
                 refused += 1
         previous = here
     assert refused

@@ -8,14 +8,14 @@ import numpy as np
 import pytest
 
 from altlep.pb.profile import build_profile
-from altlep.pb.rules.compiled import packed, shared_utility
-from altlep.pb.rules.mes import _precompute
+from altlep.pb.rules.compiled import shared_utility
+from altlep.pb.rules.mes import packed_profile
 from tests.pb.helpers import approval, shared_profile
 from tests.shared_data import require_shared
 
 
 def _table(profile):
-    return shared_utility(profile, packed(profile, _precompute(profile)["overlap_array"]))
+    return shared_utility(profile, packed_profile(profile))
 
 
 def _by_hand(profile) -> tuple[np.ndarray, np.ndarray]:

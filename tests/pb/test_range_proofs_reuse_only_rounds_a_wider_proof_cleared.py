@@ -27,18 +27,18 @@ def _count_keeping_certificates(profile, rank, monkeypatch) -> tuple[set, list[i
     were spared."""
     kept: set = set()
     spared: list[int] = []
-    certified = mes_stable._certified
+    certified = mes_stable.certified_rounds
 
     def recording(trace, low, high, exclude, habits):
         kept.update(
             (since, until, prefix)
-            for since, until, prefix, _ in (habits or {}).get("cleared_rounds", ())
+            for since, until, prefix, _ in (habits.cleared_rounds if habits else ())
         )
         rounds = certified(trace, low, high, exclude, habits)
         spared.append(rounds)
         return rounds
 
-    monkeypatch.setattr(mes_stable, "_certified", recording)
+    monkeypatch.setattr(mes_stable, "certified_rounds", recording)
     monkeypatch.setattr(completions, "_threads", lambda: 1)
     completions.mes_completed(profile, rank, "add1")
     return kept, spared
@@ -67,15 +67,15 @@ def test_rounds_cleared_over_a_range_are_what_a_count_finds_across_it(name, monk
 
 def test_a_proof_reuses_cleared_rounds_only_within_the_range_and_for_those_winners():
     trace = [4, 2, 7, 1]
-    habits = {"cleared_rounds": [(Fraction(10), Fraction(20), (4, 2, 7), set())]}
-    assert mes_stable._certified(trace, Fraction(12), Fraction(20), set(), habits) == 3
-    assert mes_stable._certified(trace, Fraction(9), Fraction(15), set(), habits) == 0
-    assert mes_stable._certified(trace, Fraction(12), Fraction(21), set(), habits) == 0
-    assert mes_stable._certified([4, 7, 2, 1], Fraction(12), Fraction(15), set(), habits) == 0
-    assert mes_stable._certified(trace, Fraction(12), Fraction(15), {9}, habits) == 0
+    habits = mes_stable.ProofMemory(cleared_rounds=[(Fraction(10), Fraction(20), (4, 2, 7), set())])
+    assert mes_stable.certified_rounds(trace, Fraction(12), Fraction(20), set(), habits) == 3
+    assert mes_stable.certified_rounds(trace, Fraction(9), Fraction(15), set(), habits) == 0
+    assert mes_stable.certified_rounds(trace, Fraction(12), Fraction(21), set(), habits) == 0
+    assert mes_stable.certified_rounds([4, 7, 2, 1], Fraction(12), Fraction(15), set(), habits) == 0
+    assert mes_stable.certified_rounds(trace, Fraction(12), Fraction(15), {9}, habits) == 0
     # the longest prefix that applies wins
-    habits["cleared_rounds"].append((Fraction(11), Fraction(16), (4, 2), set()))
-    assert mes_stable._certified(trace, Fraction(12), Fraction(15), set(), habits) == 3
+    habits.cleared_rounds.append((Fraction(11), Fraction(16), (4, 2), set()))
+    assert mes_stable.certified_rounds(trace, Fraction(12), Fraction(15), set(), habits) == 3
 
 
 def test_proofs_keep_what_they_learn_apart_for_each_tie_order():
@@ -88,9 +88,9 @@ def test_proofs_keep_what_they_learn_apart_for_each_tie_order():
     for rank in ranks:
         trace = mes(profile, rank, origin).winners
         mes_stable.same_outcome(profile, trace, origin, origin + 50 * unit, rank)
-        learnt = profile.cache[("proof habits", tuple(rank))]
-        assert learnt["flat_prefixes"]  # kept under this tie order only
+        learnt = profile.cache.proof_memory[tuple(rank)]
+        assert learnt.flat_prefixes  # kept under this tie order only
     assert (
-        profile.cache[("proof habits", tuple(ranks[0]))]
-        is not profile.cache[("proof habits", tuple(ranks[1]))]
+        profile.cache.proof_memory[tuple(ranks[0])]
+        is not profile.cache.proof_memory[tuple(ranks[1])]
     )

@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from altlep.pb.rules import mes_stable
-from altlep.pb.rules.mes import _Mes, mes
+from altlep.pb.rules.mes import mes, mes_in_python
+from altlep.pb.rules.tuning import FLAT_SPAN
 from altlep.pb.ties import tie_rank
 from tests.pb.helpers import shared_profile
 from tests.shared_data import require_shared
@@ -31,13 +32,13 @@ def test_flat_first_rounds_are_what_a_count_finds_across_their_range(name, steps
     unit = profile.scale
     low = Fraction(profile.budget, profile.n_voters) + steps * unit
     trace = mes(profile, rank, low).winners
-    habits: dict = {}
-    rounds, paid, _ = mes_stable._flat_start(profile, trace, low, low + unit, rank, set(), habits)
+    habits = mes_stable.ProofMemory()
+    rounds, paid, _ = mes_stable.flat_start(profile, trace, low, low + unit, rank, set(), habits)
     assert rounds >= 2  # each case has some flat first rounds
-    until = habits["flat_prefixes"][0][1]
-    assert until == low + mes_stable.FLAT_SPAN * unit  # the certificate reaches that far
+    until = habits.flat_prefixes[0][1]
+    assert until == low + FLAT_SPAN * unit  # the certificate reaches that far
     for per_voter in (low, low + unit, low + (until - low) / 3, until):
-        counted = _Mes(profile, rank, per_voter, set(), False, 0.0).count(set())
+        counted = mes_in_python(profile, rank, per_voter)
         assert counted.winners[:rounds] == trace[:rounds], per_voter
         for w in trace[:rounds]:
             if profile.cost[w] > 0:
@@ -60,16 +61,16 @@ def test_a_proof_reuses_a_certificate_only_within_its_range_and_for_its_winners(
     unit = profile.scale
     low = Fraction(profile.budget, profile.n_voters) + 10 * unit
     trace = mes(profile, rank, low).winners
-    habits: dict = {}
-    first = mes_stable._flat_start(profile, trace, low, low + unit, rank, set(), habits)
+    habits = mes_stable.ProofMemory()
+    first = mes_stable.flat_start(profile, trace, low, low + unit, rank, set(), habits)
     # within the range and with the same first winners: the same certificate
-    again = mes_stable._flat_start(
+    again = mes_stable.flat_start(
         profile, trace, low + 5 * unit, low + 9 * unit, rank, set(), habits
     )
-    assert again[1] is first[1] and len(habits["flat_prefixes"]) == 1
+    assert again.paid is first.paid and len(habits.flat_prefixes) == 1
     # other first winners, or a range reaching past it: a new one
     swapped = [trace[1], trace[0], *trace[2:]]
-    mes_stable._flat_start(profile, swapped, low, low + unit, rank, set(), habits)
-    far = low + (mes_stable.FLAT_SPAN + 1) * unit
-    mes_stable._flat_start(profile, trace, low, far, rank, set(), habits)
-    assert len(habits["flat_prefixes"]) == 3
+    mes_stable.flat_start(profile, swapped, low, low + unit, rank, set(), habits)
+    far = low + (FLAT_SPAN + 1) * unit
+    mes_stable.flat_start(profile, trace, low, far, rank, set(), habits)
+    assert len(habits.flat_prefixes) == 3

@@ -50,15 +50,15 @@ def test_a_run_told_its_first_winners_gives_what_a_run_told_nothing_gives(name, 
 
 
 def test_the_first_winners_come_from_the_longest_prefix_whose_range_holds_the_budget():
-    habits = {
-        "cleared_rounds": [
+    habits = mes_stable.ProofMemory(
+        cleared_rounds=[
             (Fraction(10), Fraction(20), (4, 2, 7), set()),
             (Fraction(12), Fraction(30), (4, 2), set()),
             (Fraction(10), Fraction(40), (4, 2, 7, 1, 5), {9}),
         ]
-    }
+    )
     assert mes_stable.known_first(habits, Fraction(15), set()) == ((4, 2, 7), Fraction(20))
     assert mes_stable.known_first(habits, Fraction(25), set()) == ((4, 2), Fraction(30))
     assert mes_stable.known_first(habits, Fraction(35), set()) == ((), Fraction(35))
     assert mes_stable.known_first(habits, Fraction(35), {9}) == ((4, 2, 7, 1, 5), Fraction(40))
-    assert mes_stable.known_first({}, Fraction(5), set()) == ((), Fraction(5))
+    assert mes_stable.known_first(mes_stable.ProofMemory(), Fraction(5), set()) == ((), Fraction(5))

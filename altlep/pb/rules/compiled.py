@@ -3,21 +3,23 @@
 Numba-compiled code cannot walk Python lists of arrays, so the supporters, utilities and
 weights of every project are concatenated (compressed sparse rows: project j's entries are
 `ptr[j]:ptr[j + 1]`), and so are the lists of projects sharing a supporter with j.
+`Packed` is a named tuple of these arrays, which the kernels take whole (numba compiles a
+named tuple into a plain structure, so reading a field costs nothing).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
+from typing import NamedTuple
 
 import numpy as np
 
 from altlep.pb.profile import Profile
+from altlep.pb.rules.mes_kernel import SharedUtility
 from altlep.pb.rules.mes_kernel import shared_utility as _shared_utility
 
 
-@dataclass(frozen=True)
-class Packed:
+class Packed(NamedTuple):
     """Flat arrays of one profile (see the module docstring); built once and cached."""
 
     ptr: np.ndarray  # int64[m + 1]
@@ -35,10 +37,9 @@ class Packed:
 
 
 def packed(profile: Profile, overlap: list[np.ndarray]) -> Packed:
-    """The profile's flat arrays (cached on it); `overlap` as `rules.mes._precompute` finds it."""
-    cached = profile.cache.get("packed")
-    if cached is not None:
-        return cached
+    """The profile's flat arrays (cached on it); `overlap` as `rules.mes.mes_arrays` finds it."""
+    if profile.cache.packed is not None:
+        return profile.cache.packed
     m = profile.n_projects
     sizes = np.array([len(s) for s in profile.supporters], dtype=np.int64)
     ptr = np.zeros(m + 1, dtype=np.int64)
@@ -74,18 +75,16 @@ def packed(profile: Profile, overlap: list[np.ndarray]) -> Packed:
         overlap=np.concatenate([*overlap, empty_i]).astype(np.int64),
         groups=len(profile.weight),
     )
-    profile.cache["packed"] = out
+    profile.cache.packed = out
     return out
 
 
-def shared_utility(profile: Profile, pack: Packed) -> tuple[np.ndarray, np.ndarray]:
+def shared_utility(profile: Profile, pack: Packed) -> SharedUtility:
     """`mes_kernel.shared_utility` of the profile (cached on it): for each pair of projects,
     the utility the first gets from voters backing both; and each project's voters."""
-    cached = profile.cache.get("shared_utility")
-    if cached is None:
-        cached = _shared_utility(pack.ptr, pack.sup, pack.weight, pack.wu, pack.groups)
-        profile.cache["shared_utility"] = cached
-    return cached
+    if profile.cache.shared_utility is None:
+        profile.cache.shared_utility = _shared_utility(pack)
+    return profile.cache.shared_utility
 
 
 def may_win(pack: Packed, exclude: set[int]) -> np.ndarray:

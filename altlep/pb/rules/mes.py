@@ -25,8 +25,7 @@ from altlep.pb.profile import Profile
 from altlep.pb.rules import mes_kernel
 from altlep.pb.rules.compiled import Packed, may_win, packed, shared_utility
 from altlep.pb.rules.exact import ExactBudgets
-
-EPS = 1e-9  # relative margin under which a float comparison is confirmed exactly
+from altlep.pb.rules.tuning import EPS, NEWTON_STEPS, SETTLED, SLOPE_NOISE
 
 
 @dataclass
@@ -48,11 +47,11 @@ class MesRun:
     crossing: float = math.inf
     # What the compiled run knew of each rho before each round (`mes_kernel.mes_run`), for
     # a later run with a higher per-voter budget to start from; None from this module.
-    seen: tuple | None = field(default=None, repr=False)
+    seen: mes_kernel.Warm | None = field(default=None, repr=False)
 
 
 def newton_rho(
-    bs: np.ndarray,
+    budgets: np.ndarray,
     u: np.ndarray,
     w: np.ndarray,
     wu: np.ndarray,
@@ -60,7 +59,9 @@ def newton_rho(
     start: float,
     enough: float = math.inf,
 ) -> tuple[float, np.ndarray] | None:
-    """Least rho with sum of w * min(bs, rho * u) = cost, and who pays their full share.
+    """Least rho with sum of w * min(budgets, rho * u) = cost, and who pays their full share:
+    the NumPy twin of the compiled solver (`rules/rho.py`, where the definition is stated),
+    kept so that counts which need no compiled code (small elections, explanations) load none.
 
     Money raised is concave and piecewise linear in rho, so Newton's method from the equal
     share below converges from below in a few steps without sorting the supporters (which
@@ -68,28 +69,28 @@ def newton_rho(
     iterate is a lower bound, so once one is above `enough` it is returned unfinished.
     """
     rho = start
-    for _ in range(60):
+    for _ in range(NEWTON_STEPS):
         share = rho * u
-        paying = bs >= share
-        gap = cost - float(w @ np.minimum(bs, share))
-        if gap <= cost * 1e-15:
+        paying = budgets >= share
+        gap = cost - float(w @ np.minimum(budgets, share))
+        if gap <= cost * SETTLED:
             return rho, paying
         rich = float(wu @ paying)
         if rich <= 0:
             return None
         rho += gap / rich
         if rho > enough:
-            return rho, bs >= rho * u
-    return _sorted_rho(bs, u, w, wu, cost)
+            return rho, budgets >= rho * u
+    return _sorted_rho(budgets, u, w, wu, cost)
 
 
 def _sorted_rho(
-    bs: np.ndarray, u: np.ndarray, w: np.ndarray, wu: np.ndarray, cost: float
+    budgets: np.ndarray, u: np.ndarray, w: np.ndarray, wu: np.ndarray, cost: float
 ) -> tuple[float, np.ndarray] | None:
     """The same by sorting supporters by budget per utility (the textbook way)."""
-    ratio = bs / u
+    ratio = budgets / u
     order = np.argsort(ratio, kind="stable")
-    wb = (w * bs)[order]
+    wb = (w * budgets)[order]
     wus = wu[order]
     paid_before = np.cumsum(wb) - wb
     util_left = float(wu.sum()) - (np.cumsum(wus) - wus)
@@ -99,25 +100,36 @@ def _sorted_rho(
     if not ok.any():
         return None
     k = int(np.argmax(ok))
-    paying = np.ones(len(bs), dtype=bool)
+    paying = np.ones(len(budgets), dtype=bool)
     paying[order[:k]] = False
     return float(candidate[k]), paying
 
 
-def _precompute(profile: Profile) -> dict:
-    """Per-project float arrays and which projects share supporters (cached on the profile)."""
-    cached = profile.cache.get("mes")
-    if cached is not None:
-        return cached
+@dataclass
+class MesArrays:
+    """Per-project float arrays of a profile for the Python count, and which projects share
+    a supporter with which (`mes_arrays`)."""
+
+    weight: list[np.ndarray]  # of each supporter: its ballot group's number of voters
+    utility: list[np.ndarray]  # of each supporter, as floats
+    wu: list[np.ndarray]  # weight * utility
+    uniform: list[float | None]  # the utility every supporter gives, if they all give one
+    overlap: list[np.ndarray]  # the projects sharing a supporter with each (itself included)
+
+
+def mes_arrays(profile: Profile) -> MesArrays:
+    """The profile's `MesArrays` (cached on it)."""
+    if profile.cache.mes is not None:
+        return profile.cache.mes
     w = profile.weight.astype(np.float64)
-    pre: dict = {"w_s": [], "u_f": [], "wu": [], "uniform": []}
+    pre = MesArrays([], [], [], [], [])
     n_groups = len(w)
     for s, u in zip(profile.supporters, profile.utility, strict=True):
         uf = u.astype(np.float64)
-        pre["w_s"].append(w[s])
-        pre["u_f"].append(uf)
-        pre["wu"].append(w[s] * uf)
-        pre["uniform"].append(float(uf[0]) if len(uf) and (uf == uf[0]).all() else None)
+        pre.weight.append(w[s])
+        pre.utility.append(uf)
+        pre.wu.append(w[s] * uf)
+        pre.uniform.append(float(uf[0]) if len(uf) and (uf == uf[0]).all() else None)
     # Which projects share a supporter with which: a payment for one can only change the
     # rho of those. Each ballot group's projects as a bit mask; a project's overlap is the
     # union of its supporters' masks.
@@ -134,9 +146,14 @@ def _precompute(profile: Profile) -> dict:
         union = np.bitwise_or.reduce(member[s], axis=0)
         bits = np.unpackbits(union.view(np.uint8), bitorder="little")[:m]
         overlap.append(np.flatnonzero(bits))
-    pre["overlap_array"] = overlap
-    profile.cache["mes"] = pre
+    pre.overlap = overlap
+    profile.cache.mes = pre
     return pre
+
+
+def packed_profile(profile: Profile) -> Packed:
+    """The profile laid out for the compiled kernels (`rules.compiled.Packed`; cached)."""
+    return packed(profile, mes_arrays(profile).overlap)
 
 
 class _Mes:
@@ -151,9 +168,9 @@ class _Mes:
     ) -> None:
         self.p = profile
         self.rank = rank
-        self.pre = _precompute(profile)
+        self.pre = mes_arrays(profile)
         self.per_voter = Fraction(per_voter)
-        self.b = np.full(len(profile.weight), float(per_voter))
+        self.budgets = np.full(len(profile.weight), float(per_voter))
         self.beta = np.ones(len(profile.weight))  # d(budget)/d(starting per-voter budget)
         self.explain = explain
         self.resolution = resolution
@@ -161,7 +178,7 @@ class _Mes:
         self.exact: ExactBudgets | None = None
         self.rho_exact: dict[int, Fraction] = {}
         self.fresh_exact: dict[int, Fraction] = {}
-        self.run = MesRun(self.per_voter, [], {}, self.rho_exact, self.b)
+        self.run = MesRun(self.per_voter, [], {}, self.rho_exact, self.budgets)
         if resolution == math.inf:  # nothing is worth refining: no slopes from the start
             self.quiet = True
             self.run.stable_for = self.run.crossing = 0.0
@@ -171,7 +188,7 @@ class _Mes:
         if self.exact is None:
             self.exact = ExactBudgets(self.p, self.per_voter)
         self.exact.sync(self.run.winners, self.rho_exact)
-        self.b[:] = self.exact.float_budgets()
+        self.budgets[:] = self.exact.float_budgets()
         self.run.exact_checks += 1
         return self.exact
 
@@ -192,10 +209,10 @@ class _Mes:
         method starts: from below it converges monotonically, in fewer steps than from scratch.
         """
         s = self.p.supporters[j]
-        bs = self.b[s]
-        w_s = self.pre["w_s"][j]
+        budgets = self.budgets[s]
+        w_s = self.pre.weight[j]
         cost = float(self.p.cost[j])
-        total = float(w_s @ bs)
+        total = float(w_s @ budgets)
         if total < cost * (1 - EPS):
             rising = 0.0 if self.quiet else float(w_s @ self.beta[s])
             if rising > 0:  # it stays unaffordable only while its fans' money stays short
@@ -207,17 +224,17 @@ class _Mes:
             if exact is None:
                 return None
             self.fresh_exact[j] = exact
-            bs = self.b[s]
+            budgets = self.budgets[s]
         r0 = cost / self.p.total_utility[j]
-        uniform = self.pre["uniform"][j]
-        u = self.pre["u_f"][j]
+        uniform = self.pre.uniform[j]
+        u = self.pre.utility[j]
         if uniform is not None:
-            if bs.min() >= r0 * uniform:
+            if budgets.min() >= r0 * uniform:
                 return r0, 0.0  # everyone can pay the equal share: the common case
-        elif (bs / u).min() >= r0:
+        elif (budgets / u).min() >= r0:
             return r0, 0.0
         start = stale if r0 < stale < math.inf and j not in self.fresh_exact else r0
-        solved = newton_rho(bs, u, w_s, self.pre["wu"][j], cost, start)
+        solved = newton_rho(budgets, u, w_s, self.pre.wu[j], cost, start)
         if solved is None or not solved[1].any():
             # Everyone pays all they have: only possible on the knife edge settled exactly above.
             if j not in self.fresh_exact:
@@ -228,7 +245,7 @@ class _Mes:
         slope = 0.0
         if not self.quiet:
             poor = ~paying
-            slope = -float(w_s[poor] @ self.beta[s[poor]]) / float(self.pre["wu"][j] @ paying)
+            slope = -float(w_s[poor] @ self.beta[s[poor]]) / float(self.pre.wu[j] @ paying)
         if j in self.fresh_exact:
             rho = float(self.fresh_exact[j])
         return rho, slope
@@ -307,12 +324,12 @@ class _Mes:
             active[winner] = False
             self._stay_ahead(winner, lower, slope, active)
             self._pay(winner, lower[winner], slope[winner])
-            touched = self.pre["overlap_array"][winner]
+            touched = self.pre.overlap[winner]
             fresh[touched] = False
             if self.fresh_exact:
                 for k in touched[np.isin(touched, list(self.fresh_exact))]:
                     del self.fresh_exact[int(k)]
-        run.budgets = self.b
+        run.budgets = self.budgets
         return run
 
     def _stay_ahead(
@@ -325,7 +342,7 @@ class _Mes:
         gap = lower[others] - lower[winner]
         closing = slope[others] - slope[winner]
         scale = np.abs(slope[others]) + abs(slope[winner])
-        moving = closing < -1e-9 * scale
+        moving = closing < -SLOPE_NOISE * scale
         if moving.any():
             self._tighten(float((np.maximum(gap[moving], 0) / -closing[moving]).min()))
         if (gap[~moving] < -EPS * lower[winner]).any():
@@ -337,14 +354,14 @@ class _Mes:
         if exact is not None:
             rho = float(exact)
         s = self.p.supporters[j]
-        bs = self.b[s]
-        u = self.pre["u_f"][j]
-        diff = bs - rho * u
+        budgets = self.budgets[s]
+        u = self.pre.utility[j]
+        diff = budgets - rho * u
         rich = diff >= 0
         left = np.where(rich, diff, 0.0)
         if self.explain:
-            run.payments[j] = (s, bs - left, float(self.pre["w_s"][j] @ bs))
-        self.b[s] = left
+            run.payments[j] = (s, budgets - left, float(self.pre.weight[j] @ budgets))
+        self.budgets[s] = left
         run.winners.append(j)
         run.rho[j] = float(rho)
         if self.quiet:
@@ -387,7 +404,7 @@ def mes(
     `known_first`: the first winners, as range proofs showed them for this budget
     (`mes_stable.known_first`); the kernel takes them without evaluating their rivals."""
     if not explain:
-        run = _compiled(
+        run = compiled_run(
             profile,
             rank,
             Fraction(per_voter),
@@ -400,11 +417,27 @@ def mes(
         )
         if run is not None:
             return run
+    return mes_in_python(
+        profile, rank, per_voter, exclude=exclude, explain=explain, resolution=resolution
+    )
+
+
+def mes_in_python(
+    profile: Profile,
+    rank: list[int],
+    per_voter: Fraction,
+    *,
+    exclude: set[int] | None = None,
+    explain: bool = False,
+    resolution: float = 0.0,
+) -> MesRun:
+    """The run counted in Python (`_Mes`), which settles close calls exactly: what `mes`
+    falls back to where the compiled run gives up, and what explanations come from."""
     engine = _Mes(profile, rank, per_voter, exclude or set(), explain, resolution)
     return engine.count(exclude or set())
 
 
-def _compiled(
+def compiled_run(
     profile: Profile,
     rank: list[int],
     per_voter: Fraction,
@@ -415,55 +448,55 @@ def _compiled(
     known_first: tuple[int, ...] = (),
     known_for: float = math.inf,
 ) -> MesRun | None:
-    """The run by `mes_kernel`, or None if it met a close call."""
-    pack = packed(profile, _precompute(profile)["overlap_array"])
+    """The run by the compiled kernel (`mes_kernel.mes_run`), or None if it met a close
+    call (which `mes_in_python` then settles); arguments as `mes`'s."""
+    pack = packed_profile(profile)
     jit.compile_for(len(pack.sup))  # small counts run the kernels as plain Python
-    by_rank = profile.cache.get("by_rank")
-    if by_rank is None or profile.cache.get("by_rank_of") is not rank:
-        by_rank = np.argsort(np.asarray(rank, dtype=np.int64), kind="stable")
-        profile.cache["by_rank"], profile.cache["by_rank_of"] = by_rank, rank
+    cached = profile.cache.by_rank
+    if cached is None or cached[0] is not rank:
+        cached = (rank, np.argsort(np.asarray(rank, dtype=np.int64), kind="stable"))
+        profile.cache.by_rank = cached
+    by_rank = cached[1]
     free, active = _free_and_active(profile, pack, by_rank, exclude)
     m = profile.n_projects
     seen = warm.seen if warm is not None and warm.per_voter <= per_voter else None
     if seen is None:
-        seen = (np.zeros(0, dtype=np.int64), np.zeros((0, m), dtype=np.int8), np.zeros((0, m)))
+        empty = (np.zeros(0, dtype=np.int64), np.zeros((0, m), dtype=np.int8), np.zeros((0, m)))
+        seen = mes_kernel.Warm(*empty)
     # the completions' many banded runs rule rivals out by their money without a pass
-    shared, voters = shared_utility(profile, pack) if band > 0 else (np.zeros((0, 0)), np.zeros(0))
+    shared = shared_utility(profile, pack) if band > 0 else mes_kernel.NO_SHARED_UTILITY
     # the free projects win first anyway; the kernel is told the paid winners after them
     given = known_first[len(free) :] if tuple(known_first[: len(free)]) == tuple(free) else ()
-    status, won, rhos, dropped, budgets, stable_for, crossing, kinds, values = mes_kernel.mes_run(
-        pack.ptr,
-        pack.sup,
-        pack.util,
-        pack.weight,
-        pack.wu,
-        pack.uniform,
-        pack.cost,
-        pack.total,
-        pack.optr,
-        pack.overlap,
+    out = mes_kernel.mes_run(
+        pack,
         by_rank,
-        pack.flat_order,
         active,
         float(per_voter),
         float(resolution),
-        pack.groups,
-        *seen,
+        seen,
         float(band),
         shared,
-        voters,
         np.asarray(given, dtype=np.int64),
         float(known_for),
     )
-    if status != mes_kernel.DONE:
+    if out.status != mes_kernel.DONE:
         return None
-    winners = free + won.tolist()
+    won = out.winners.tolist()
     rho = dict.fromkeys(free, 0.0)
-    rho.update(zip(won.tolist(), rhos.tolist(), strict=True))
-    run = MesRun(per_voter, winners, rho, {}, budgets, stable_for=stable_for, crossing=crossing)
-    gone = np.flatnonzero(dropped >= 0)
-    run.dropped_after = dict(zip(gone.tolist(), (dropped[gone] + len(free)).tolist(), strict=True))
-    run.seen = (won, kinds, values)
+    rho.update(zip(won, out.rhos.tolist(), strict=True))
+    run = MesRun(
+        per_voter,
+        free + won,
+        rho,
+        {},
+        out.budgets,
+        stable_for=out.stable_for,
+        crossing=out.crossing,
+    )
+    gone = np.flatnonzero(out.dropped >= 0)
+    after = (out.dropped[gone] + len(free)).tolist()
+    run.dropped_after = dict(zip(gone.tolist(), after, strict=True))
+    run.seen = mes_kernel.Warm(out.winners, out.seen_kind, out.seen_rho)
     return run
 
 
@@ -473,7 +506,7 @@ def _free_and_active(
     """The free projects anyone supports (in tie order), which win first, and a fresh mask
     of the projects a run may select; cached for runs that exclude nothing (the
     completions make hundreds)."""
-    cached = profile.cache.get("free_and_active") if not exclude else None
+    cached = profile.cache.free_and_active if not exclude else None
     if cached is None or cached[0] is not by_rank:
         free = [
             int(j)
@@ -483,5 +516,5 @@ def _free_and_active(
         active = may_win(pack, exclude)
         cached = (by_rank, free, active)
         if not exclude:
-            profile.cache["free_and_active"] = cached
+            profile.cache.free_and_active = cached
     return list(cached[1]), cached[2].copy()

@@ -18,18 +18,42 @@ from what a run with a lower per-voter budget found (`warm_*` of `mes_run`).
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 import numpy as np
 
 from altlep.pb.jit import njit
+from altlep.pb.rules import rho as solver
+from altlep.pb.rules.rho import newton, raised_with_money
+from altlep.pb.rules.tuning import EPS, REORDER, SLOPE_NOISE
 
-EPS = 1e-9  # as rules/mes.py
-ROOM = 1e-12  # relative room by which every supporter must afford a flat share (float error)
 DONE, GAVE_UP = 0, 1
 UNKNOWN, FOUND_THEN, FLAT_THEN = 0, 1, 2  # what an earlier run knew of a rho (`_rho`)
-# Sums may be reordered (fastmath "reassoc") so the compiler can vectorise them: decisions
-# never hinge on the last bits, as anything within a relative EPS is settled exactly.
-REORDER = {"reassoc", "contract", "nsz"}
+
+
+class KernelRun(NamedTuple):
+    """What `mes_run` returns (numba builds and returns named tuples as they are)."""
+
+    status: int  # DONE, or GAVE_UP at a close call (then only `status` counts)
+    winners: np.ndarray  # int64: the paid winners in selection order
+    rhos: np.ndarray  # float64: their rhos
+    dropped: np.ndarray  # int64[m]: winners before each project became unaffordable, or -1
+    budgets: np.ndarray  # float64[groups]: what each ballot group has left
+    stable_for: float  # the outcome is the same up to this far above the per-voter budget
+    crossing: float  # a guess of where it changes (see `MesRun.crossing`)
+    seen_kind: np.ndarray  # int8[rounds + 1, m]: what was known of each rho before each round
+    seen_rho: np.ndarray  # float64[rounds + 1, m]: and its value (see `_rho`)
+
+
+class SharedUtility(NamedTuple):
+    """What supporters two projects have in common, for bounds on their money."""
+
+    by_pair: np.ndarray  # float64[m, m]: [w, k] the utility w gets from voters also backing k
+    # (weighted by their numbers; [w, w] is w's total utility)
+    voters: np.ndarray  # float64[m]: how many voters support each project
+
+
+NO_SHARED_UTILITY = SharedUtility(np.zeros((0, 0)), np.zeros(0))  # for runs that need none
 
 
 @njit(cache=True, nogil=True)
@@ -42,132 +66,8 @@ def _tighten(state, bound, switch, resolution):
         state[2] = 1.0 if state[1] < resolution else 0.0
 
 
-@njit(cache=True, nogil=True, fastmath=REORDER)
-def raised_at(a, z, sup, util, weight, wu, b, rho):
-    """(money raised at rho, full payers' sum of w * u) over entries a:z, branch-free."""
-    raised = 0.0
-    rich = 0.0
-    for k in range(a, z):
-        share = rho * util[k]
-        money = b[sup[k]]
-        raised += weight[k] * min(money, share)
-        rich += wu[k] * (money >= share)
-    return raised, rich
-
-
-@njit(cache=True, nogil=True, fastmath=REORDER)
-def raised_up_to(a, z, sup, util, weight, wu, b, rho, same_utility):
-    """`raised_at`, and how far rho may rise with both sums linear in it: up to the least
-    budget per utility among those paying in full. That is known where every supporter
-    gives the same utility (`same_utility`); else (NaN) rho itself is returned for it."""
-    raised = 0.0
-    rich = 0.0
-    least = math.inf
-    for k in range(a, z):
-        share = rho * util[k]
-        money = b[sup[k]]
-        raised += weight[k] * min(money, share)
-        full = money >= share
-        rich += wu[k] * full
-        least = min(least, money if full else math.inf)
-    if math.isnan(same_utility):
-        return raised, rich, rho
-    return raised, rich, least / same_utility
-
-
 @njit(cache=True, nogil=True)
-def raised_with_money(j, ptr, sup, util, weight, wu, b, rho):
-    """(all of j's supporters' money, what they raise at rho, full payers' sum of w * u)."""
-    money, _, raised, rich = _sums(j, ptr, sup, util, weight, wu, math.nan, b, rho, False)
-    return money, raised, rich
-
-
-@njit(cache=True, nogil=True)
-def survey(j, ptr, sup, util, weight, wu, same_utility, b, rho):
-    """`raised_with_money` and, in the same pass, the least budget per utility among j's
-    supporters; where they all give j `same_utility` (else NaN), it is their least budget
-    over it, as `rules/mes.py` computes it."""
-    return _sums(j, ptr, sup, util, weight, wu, same_utility, b, rho, True)
-
-
-@njit(cache=True, nogil=True, fastmath=REORDER)
-def _sums(j, ptr, sup, util, weight, wu, same_utility, b, rho, with_least):
-    money = 0.0
-    raised = 0.0
-    rich = 0.0
-    least = math.inf
-    uniform = not math.isnan(same_utility)
-    for k in range(ptr[j], ptr[j + 1]):
-        have = b[sup[k]]
-        share = rho * util[k]
-        money += weight[k] * have
-        raised += weight[k] * min(have, share)
-        rich += wu[k] * (have >= share)
-        if with_least:
-            least = min(least, have if uniform else have / util[k])
-    return money, (least / same_utility if uniform else least), raised, rich
-
-
-@njit(cache=True, nogil=True)
-def newton(a, z, sup, util, weight, wu, b, cost, start, enough, same_utility):
-    """Least rho with sum of w * min(b, rho * u) = cost over entries a:z.
-
-    Money raised is concave in rho, so from a start below the root every iterate stays below
-    it, and from a start above, the first step lands below it. Returns (rho, full payers'
-    sum of w * u); (-1, 0) if nobody can pay in full, (-2, 0) if it has not settled; an
-    iterate above `enough` (a lower bound) is returned as it is. `same_utility`: as
-    `raised_up_to`."""
-    raised, rich = raised_at(a, z, sup, util, weight, wu, b, start)
-    linear_to = start
-    if raised > cost and rich > 0:  # a start above the root: one step lands below it
-        start += (cost - raised) / rich
-        raised, rich, linear_to = raised_up_to(a, z, sup, util, weight, wu, b, start, same_utility)
-    return newton_from(
-        a, z, sup, util, weight, wu, b, cost, start, raised, rich, enough, linear_to, same_utility
-    )
-
-
-@njit(cache=True, nogil=True)
-def newton_from(
-    a, z, sup, util, weight, wu, b, cost, rho, raised, rich, enough, linear_to, same_utility
-):
-    """`newton` from a start below the root where the sums are already known, and known to
-    stay linear up to `linear_to` (as `raised_up_to` finds; rho itself if not known). A step
-    that stays below that lands on the root itself: no pass is needed to check it."""
-    for _ in range(60):
-        gap = cost - raised
-        if gap <= cost * 1e-15:
-            return rho, rich
-        if rich <= 0:
-            return -1.0, 0.0
-        rho += gap / rich
-        if rho < linear_to:  # everyone paying in full still does: raised is now the cost
-            return rho, rich
-        if rho > enough:
-            return rho, rich
-        raised, rich, linear_to = raised_up_to(a, z, sup, util, weight, wu, b, rho, same_utility)
-    return -2.0, 0.0
-
-
-@njit(cache=True, nogil=True)
-def _rho(
-    j,
-    ptr,
-    sup,
-    util,
-    weight,
-    wu,
-    uniform,
-    cost,
-    total,
-    b,
-    beta,
-    stale,
-    state,
-    resolution,
-    known,
-    above,
-):
+def _rho(pack, j, budgets, beta, stale, state, resolution, known, above):
     """(status, rho, slope, flat) of project j, as `_Mes._rho`: status 0 found,
     1 unaffordable, 2 a close call (give up). flat: every supporter can pay the equal share
     cost / total utility with room to spare, so that share is rho exactly.
@@ -176,51 +76,44 @@ def _rho(
     far found (every budget is now at least what it was then): FLAT_THEN, it was flat with
     room, so it still is; FOUND_THEN, it was affordable, so it still is, and its rho then
     (`above`) is an upper bound now, from which Newton's method needs a step or two."""
-    a, z = ptr[j], ptr[j + 1]
-    c = cost[j]
+    a, z = pack.ptr[j], pack.ptr[j + 1]
+    c = pack.cost[j]
     if known == FLAT_THEN:
-        return 0, c / total[j], 0.0, True
+        return 0, c / pack.total[j], 0.0, True
     if known == FOUND_THEN:
-        rho, rich = newton(a, z, sup, util, weight, wu, b, c, above, math.inf, uniform[j])
+        rho, rich = newton(pack, a, z, budgets, c, above, math.inf, pack.uniform[j])
         if rho >= 0 and rich > 0:
-            return 0, rho, _slope(a, z, sup, util, weight, b, beta, rho, rich, state), False
-    r0 = c / total[j]
-    start = stale if r0 < stale < math.inf else r0
-    # one pass: the money (affordable?), the least budget per utility (flat?), and the
-    # first step of Newton's method
-    money, least, raised, rich = survey(j, ptr, sup, util, weight, wu, uniform[j], b, start)
-    if money < c * (1 - EPS):
+            return 0, rho, _slope(pack, a, z, budgets, beta, rho, rich, state), False
+    # stale, a lower bound (budgets only shrink), is where Newton's method starts
+    found = solver.solve(pack, j, budgets, stale if stale < math.inf else 0.0, False)
+    if found.rho == solver.UNAFFORDABLE:
         if state[2] == 0.0:
             rising = 0.0
             for k in range(a, z):
-                rising += weight[k] * beta[sup[k]]
+                rising += pack.weight[k] * beta[pack.sup[k]]
             if rising > 0:
-                _tighten(state, (c - money) / rising, False, resolution)
+                _tighten(state, (c - found.money) / rising, False, resolution)
         return 1, 0.0, 0.0, False
-    if money <= c * (1 + EPS):
+    if found.rho == solver.CLOSE or found.rho == solver.UNSETTLED:
         return 2, 0.0, 0.0, False
-    if least >= r0:
-        return 0, r0, 0.0, least >= r0 * (1 + ROOM)
-    rho, rich = newton_from(
-        a, z, sup, util, weight, wu, b, c, start, raised, rich, math.inf, start, uniform[j]
-    )
-    if rho == -2.0:
-        return 2, 0.0, 0.0, False
-    if rho < 0 or rich <= 0:
+    if found.rho == solver.NO_FULL_PAYER:
         return 1, 0.0, 0.0, False
-    return 0, rho, _slope(a, z, sup, util, weight, b, beta, rho, rich, state), False
+    rho, rich = found.rho, found.rich
+    if rich == 0.0:  # the flat share, which everyone affords: it does not move
+        return 0, rho, 0.0, found.flat
+    return 0, rho, _slope(pack, a, z, budgets, beta, rho, rich, state), False
 
 
 @njit(cache=True, nogil=True, fastmath=REORDER)
-def _slope(a, z, sup, util, weight, b, beta, rho, rich, state):
+def _slope(pack, a, z, budgets, beta, rho, rich, state):
     """d(rho)/d(per-voter budget) while payers stay the same (0 once slopes are off)."""
     if state[2] != 0.0:
         return 0.0
     poor = 0.0
     for k in range(a, z):
-        g = sup[k]
-        if b[g] < rho * util[k]:
-            poor += weight[k] * beta[g]
+        g = pack.sup[k]
+        if budgets[g] < rho * pack.util[k]:
+            poor += pack.weight[k] * beta[g]
     return -poor / rich
 
 
@@ -237,7 +130,7 @@ def _stay_ahead(winner, lower, slope, active, state, resolution):
         gap = lower[k] - lower[winner]
         closing = slope[k] - slope[winner]
         scale = abs(slope[k]) + abs(slope[winner])
-        if closing < -1e-9 * scale:
+        if closing < -SLOPE_NOISE * scale:
             nearest = min(nearest, max(gap, 0.0) / -closing)
         elif gap < -EPS * lower[winner]:
             behind = True
@@ -248,16 +141,17 @@ def _stay_ahead(winner, lower, slope, active, state, resolution):
 
 
 @njit(cache=True, nogil=True)
-def _pay(j, rho, slope, ptr, sup, util, b, beta, state, resolution):
+def _pay(pack, j, rho, slope, budgets, beta, state, resolution):
     """As `_Mes._pay`: supporters pay min(budget, rho * u); slopes and stability follow."""
-    a, z = ptr[j], ptr[j + 1]
+    a, z = pack.ptr[j], pack.ptr[j + 1]
+    sup, util = pack.sup, pack.util
     tracking = state[2] == 0.0
     nearest = math.inf
     for k in range(a, z):
         g = sup[k]
-        diff = b[g] - rho * util[k]
+        diff = budgets[g] - rho * util[k]
         rich = diff >= 0
-        b[g] = diff if rich else 0.0
+        budgets[g] = diff if rich else 0.0
         if tracking:
             rate = beta[g] - slope * util[k]
             if (rich and rate < 0) or (not rich and rate > 0):
@@ -267,41 +161,48 @@ def _pay(j, rho, slope, ptr, sup, util, b, beta, state, resolution):
         _tighten(state, nearest, True, resolution)
 
 
+class Warm(NamedTuple):
+    """What a run with a lower per-voter budget knew (its `KernelRun`'s winners, seen_kind and
+    seen_rho), for a run to start from; all empty for a cold run."""
+
+    winners: np.ndarray
+    kind: np.ndarray
+    rho: np.ndarray
+
+
+class RunState(NamedTuple):
+    """The arrays a run changes round by round (projects: m; ballot groups: groups)."""
+
+    budgets: np.ndarray  # float64[groups]: what each voter of a group has left
+    beta: np.ndarray  # float64[groups]: d(budget)/d(per-voter budget), while payers stay
+    state: np.ndarray  # float64[3]: stable_for, crossing, quiet (1.0: slopes no longer matter)
+    lower: np.ndarray  # float64[m]: each rho, or a lower bound on it if not fresh
+    slope: np.ndarray  # float64[m]: d(rho)/d(per-voter budget), where fresh
+    fresh: np.ndarray  # bool[m]: lower is the rho itself (no payment touched it since)
+    flat: np.ndarray  # bool[m]: the rho is the flat share, which everyone affords with room
+    active: np.ndarray  # bool[m]: may still win
+    dropped: np.ndarray  # int64[m]: winners before each became unaffordable, or -1
+    most_money: np.ndarray  # float64[m]: upper bounds on supporters' money (or inf)
+    seen_kind: np.ndarray  # int8[m + 1, m]: what was known of each rho before each round
+    seen_rho: np.ndarray  # float64[m + 1, m]: and its value
+    position: np.ndarray  # int64[m]: each project's place in tie order
+
+
+NOBODY, CLOSE_CALL = -1, -2  # `_best_of_round` found no candidate, or a close call
+
+
 @njit(cache=True, nogil=True)
 def mes_run(
-    ptr,
-    sup,
-    util,
-    weight,
-    wu,
-    uniform,
-    cost,
-    total,
-    optr,
-    overlap,
-    by_rank,
-    flat_order,
-    active,
-    per_voter,
-    resolution,
-    groups,
-    warm_winners,
-    warm_kind,
-    warm_rho,
-    band,
-    shared,
-    voters,
-    known_first,
-    known_for,
+    pack, by_rank, active, per_voter, resolution, warm, band, shared, known_first, known_for
 ):
-    """One MES run over the projects marked active (taken in tie order `by_rank`).
+    """One MES run over the projects marked active (taken in tie order `by_rank`): a
+    `KernelRun`.
 
-    warm_*: the winners and the `seen` table (below) of a run with a lower per-voter budget
-    (or empty), which make evaluations cheaper while this run picks the same winners.
+    warm: a `Warm`, which makes evaluations cheaper while this run picks the same winners.
     band: if above 0, rhos more than that (relative) above the best are ruled out by one
     pass even while slopes are tracked; stable_for is then not proved (returned as 0) and
     crossing is a guess from the rhos within the band.
-    shared, voters: as `shared_utility`, or empty; with them, wherever one
+    shared: a `SharedUtility`, or one of empty arrays; with it, wherever one
     pass may rule a candidate out, a bound on its supporters' money may do so without one.
     known_first: the winners of the first rounds, as a range proof showed them for every
     per-voter budget around this one (`mes_stable.known_first`): they are taken in turn and
@@ -311,256 +212,232 @@ def mes_run(
 
     Close calls between candidates that all have their flat rho (cost / total utility, see
     `_rho`) are settled exactly, by `flat_order`: the rank of each project's cost / total
-    utility as an exact fraction (equal fractions, equal rank); then by tie order.
-
-    Returns (status, winners, rhos, dropped_after, budgets, stable_for, crossing, seen):
-    winners and their rhos in selection order, for every project the number of winners
-    before it became unaffordable (-1 if it did not), the budgets left, and what was known
-    of each rho before each round (kinds, see `_rho`, and values) for a later run."""
-    m = len(cost)
-    b = np.full(groups, per_voter)
-    beta = np.ones(groups)
-    state = np.array([math.inf, math.inf, 0.0])
-    if resolution == math.inf:
-        state[:] = (0.0, 0.0, 1.0)  # nothing is worth refining: no slopes from the start
-    lower = np.full(m, math.inf)
-    slope = np.zeros(m)
-    fresh = np.zeros(m, dtype=np.bool_)
-    flat = np.zeros(m, dtype=np.bool_)
-    position = np.empty(m, dtype=np.int64)  # place in tie order
-    for i in range(m):
-        position[by_rank[i]] = i
-    dropped = np.full(m, -1, dtype=np.int64)
+    utility as an exact fraction (equal fractions, equal rank); then by tie order."""
+    m = len(pack.cost)
+    st = _start_run(pack, by_rank, active, per_voter, resolution, shared)
     winners = np.empty(m, dtype=np.int64)
     rhos = np.empty(m)
     n_won = 0
-    seen_kind = np.zeros((m + 1, m), dtype=np.int8)
-    seen_rho = np.zeros((m + 1, m))
-    same_so_far = len(warm_kind) > 0  # the same winners as the warm run up to now
-    for j in range(m):
-        if active[j]:
-            lower[j] = cost[j] / total[j]
-    # upper bounds on each project's supporters' money (as in `mes_stable_kernel.prove`)
-    most_money = voters * per_voter if len(voters) == m else np.full(m, math.inf)
+    same_so_far = len(warm.kind) > 0  # the same winners as the warm run up to now
     while True:
         if n_won < len(known_first):
             winner = known_first[n_won]
             if not active[winner]:
-                return (
-                    GAVE_UP,
-                    winners[:0],
-                    rhos[:0],
-                    dropped,
-                    b,
-                    0.0,
-                    0.0,
-                    seen_kind[:0],
-                    seen_rho[:0],
-                )
-            if not fresh[winner]:
-                known = UNKNOWN
-                if same_so_far and n_won < len(warm_kind):
-                    known = warm_kind[n_won, winner]
-                status, r, s, f = _rho(
-                    winner,
-                    ptr,
-                    sup,
-                    util,
-                    weight,
-                    wu,
-                    uniform,
-                    cost,
-                    total,
-                    b,
-                    beta,
-                    lower[winner],
-                    state,
-                    resolution,
-                    known,
-                    warm_rho[n_won, winner] if known != UNKNOWN else 0.0,
-                )
+                return _gave_up(st.dropped, st.budgets)
+            if not st.fresh[winner]:
+                status = _evaluate(pack, st, winner, n_won, same_so_far, warm, resolution)
                 if status != 0:  # unaffordable or unsettled: let the full count decide
-                    return (
-                        GAVE_UP,
-                        winners[:0],
-                        rhos[:0],
-                        dropped,
-                        b,
-                        0.0,
-                        0.0,
-                        seen_kind[:0],
-                        seen_rho[:0],
-                    )
-                lower[winner] = r
-                slope[winner] = s
-                flat[winner] = f
-                fresh[winner] = True
-            seen_kind[n_won, winner] = FLAT_THEN if flat[winner] else FOUND_THEN
-            seen_rho[n_won, winner] = lower[winner]
-            _tighten(state, known_for, False, resolution)
+                    return _gave_up(st.dropped, st.budgets)
+            st.seen_kind[n_won, winner] = FLAT_THEN if st.flat[winner] else FOUND_THEN
+            st.seen_rho[n_won, winner] = st.lower[winner]
+            _tighten(st.state, known_for, False, resolution)
         else:
-            n_active = 0
-            for j in by_rank:
-                if active[j]:
-                    n_active += 1
-            if n_active == 0:
+            winner = _best_of_round(pack, st, by_rank, n_won, same_so_far, warm, resolution, band)
+            if winner == NOBODY:
                 break
-            candidates = np.empty(n_active, dtype=np.int64)
-            i = 0
-            for j in by_rank:
-                if active[j]:
-                    candidates[i] = j
-                    i += 1
-            # stable sort on the bounds of candidates in tie order: by bound, then rank
-            order = candidates[np.argsort(lower[candidates], kind="mergesort")]
-            best = math.inf
-            evaluated = 0
-            for j in order:
-                if lower[j] > best * (1 + EPS):
-                    break  # stale values are lower bounds: nobody further can win
-                if not fresh[j] and (state[2] != 0.0 or band > 0) and best < math.inf:
-                    # Once slopes no longer matter (quiet), one pass says whether j's rho is
-                    # above the best so far (most are): then only a lower bound is kept. With
-                    # a band, the same for rhos further than that above it, slopes or not.
-                    if most_money[j] < cost[j] * (1 - EPS):
-                        active[j] = False
-                        dropped[j] = n_won
-                        continue
-                    cut = best * (1 + EPS) if state[2] != 0.0 else best * (1 + band)
-                    money, raised, rich = raised_with_money(j, ptr, sup, util, weight, wu, b, cut)
-                    most_money[j] = min(most_money[j], money * (1 + EPS))  # known now
-                    if money < cost[j] * (1 - EPS):
-                        active[j] = False
-                        dropped[j] = n_won
-                        continue
-                    if money <= cost[j] * (1 + EPS):
-                        return (
-                            GAVE_UP,
-                            winners[:0],
-                            rhos[:0],
-                            dropped,
-                            b,
-                            0.0,
-                            0.0,
-                            seen_kind[:0],
-                            seen_rho[:0],
-                        )
-                    if raised < cost[j]:
-                        # Newton's step from below the root stays below it
-                        lower[j] = cut + (cost[j] - raised) / rich
-                        continue
-                if not fresh[j]:
-                    known = UNKNOWN
-                    if same_so_far and n_won < len(warm_kind):
-                        known = warm_kind[n_won, j]
-                    status, r, s, f = _rho(
-                        j,
-                        ptr,
-                        sup,
-                        util,
-                        weight,
-                        wu,
-                        uniform,
-                        cost,
-                        total,
-                        b,
-                        beta,
-                        lower[j],
-                        state,
-                        resolution,
-                        known,
-                        warm_rho[n_won, j] if known != UNKNOWN else 0.0,
-                    )
-                    if status == 2:
-                        return (
-                            GAVE_UP,
-                            winners[:0],
-                            rhos[:0],
-                            dropped,
-                            b,
-                            0.0,
-                            0.0,
-                            seen_kind[:0],
-                            seen_rho[:0],
-                        )
-                    if status == 1:
-                        active[j] = False
-                        dropped[j] = n_won
-                        continue
-                    lower[j] = r
-                    slope[j] = s
-                    flat[j] = f
-                    fresh[j] = True
-                evaluated += 1
-                best = min(best, lower[j])
-            if evaluated == 0:
-                break
-            for j in order:
-                if active[j] and fresh[j]:
-                    seen_kind[n_won, j] = FLAT_THEN if flat[j] else FOUND_THEN
-                    seen_rho[n_won, j] = lower[j]
-            winner = -1
-            close = 0
-            all_flat = True
-            for j in order:
-                if active[j] and fresh[j] and lower[j] <= best * (1 + EPS):
-                    close += 1
-                    all_flat = all_flat and flat[j]
-                    if winner < 0 or (flat_order[j], position[j]) < (
-                        flat_order[winner],
-                        position[winner],
-                    ):
-                        winner = j
-            if close > 1 and not all_flat:
-                return (
-                    GAVE_UP,
-                    winners[:0],
-                    rhos[:0],
-                    dropped,
-                    b,
-                    0.0,
-                    0.0,
-                    seen_kind[:0],
-                    seen_rho[:0],
-                )
-            active[winner] = False
-            _stay_ahead(winner, lower, slope, active, state, resolution)
-        active[winner] = False
-        _pay(winner, lower[winner], slope[winner], ptr, sup, util, b, beta, state, resolution)
-        if len(voters) == m:
-            # w's supporters who also back k paid at least w's cost less the most the
-            # others could pay (rho * their utility); the slack covers the sums' rounding
-            paid = cost[winner] * (1 - EPS)
-            for k in range(m):
-                if active[k]:
-                    most_money[k] -= max(
-                        paid - lower[winner] * (total[winner] - shared[winner, k]), 0.0
-                    )
+            if winner == CLOSE_CALL:
+                return _gave_up(st.dropped, st.budgets)
+        _pay_winner(pack, st, winner, resolution, shared)
         winners[n_won] = winner
-        rhos[n_won] = lower[winner]
-        if n_won >= len(warm_winners) or warm_winners[n_won] != winner:
+        rhos[n_won] = st.lower[winner]
+        if n_won >= len(warm.winners) or warm.winners[n_won] != winner:
             same_so_far = False
         n_won += 1
-        for i in range(optr[winner], optr[winner + 1]):
-            fresh[overlap[i]] = False
-    return (
+    return KernelRun(
         DONE,
         winners[:n_won],
         rhos[:n_won],
-        dropped,
-        b,
-        state[0] if band == 0 else 0.0,
-        state[1],
-        seen_kind[: n_won + 1],
-        seen_rho[: n_won + 1],
+        st.dropped,
+        st.budgets,
+        st.state[0] if band == 0 else 0.0,
+        st.state[1],
+        st.seen_kind[: n_won + 1],
+        st.seen_rho[: n_won + 1],
     )
 
 
 @njit(cache=True, nogil=True)
-def shared_utility(ptr, sup, weight, wu, groups):
-    """(shared, voters): shared[w, k] is the utility w gets from the voters who also support
-    k (weighted by their numbers; shared[w, w] is w's total utility), voters[k] how many
-    voters support k. One sweep over the ballot groups, each pair of a group's projects."""
+def _start_run(pack, by_rank, active, per_voter, resolution, shared):
+    """The `RunState` before the first round: everyone holds the per-voter budget, each
+    rho's lower bound is its flat share."""
+    m = len(pack.cost)
+    state = np.array([math.inf, math.inf, 0.0])
+    if resolution == math.inf:
+        state[:] = (0.0, 0.0, 1.0)  # nothing is worth refining: no slopes from the start
+    lower = np.full(m, math.inf)
+    for j in range(m):
+        if active[j]:
+            lower[j] = pack.cost[j] / pack.total[j]
+    position = np.empty(m, dtype=np.int64)
+    for i in range(m):
+        position[by_rank[i]] = i
+    # upper bounds on each project's supporters' money (as in `mes_stable_kernel.prove`)
+    known_shared = len(shared.voters) == m
+    most_money = shared.voters * per_voter if known_shared else np.full(m, math.inf)
+    return RunState(
+        np.full(pack.groups, per_voter),
+        np.ones(pack.groups),
+        state,
+        lower,
+        np.zeros(m),
+        np.zeros(m, dtype=np.bool_),
+        np.zeros(m, dtype=np.bool_),
+        active,
+        np.full(m, -1, dtype=np.int64),
+        most_money,
+        np.zeros((m + 1, m), dtype=np.int8),
+        np.zeros((m + 1, m)),
+        position,
+    )
+
+
+@njit(cache=True, nogil=True)
+def _evaluate(pack, st, j, n_won, same_so_far, warm, resolution):
+    """Solve j's rho (`_rho`) into the state: status 0 found, 1 unaffordable, 2 close call."""
+    known = UNKNOWN
+    if same_so_far and n_won < len(warm.kind):
+        known = warm.kind[n_won, j]
+    status, r, s, f = _rho(
+        pack,
+        j,
+        st.budgets,
+        st.beta,
+        st.lower[j],
+        st.state,
+        resolution,
+        known,
+        warm.rho[n_won, j] if known != UNKNOWN else 0.0,
+    )
+    if status == 0:
+        st.lower[j] = r
+        st.slope[j] = s
+        st.flat[j] = f
+        st.fresh[j] = True
+    return status
+
+
+@njit(cache=True, nogil=True)
+def _best_of_round(pack, st, by_rank, n_won, same_so_far, warm, resolution, band):
+    """The winner of this round (its rho solved in the state), NOBODY if no candidate is
+    left, or CLOSE_CALL. Candidates are taken by their lower bounds: once a bound is above
+    the best rho so far, nobody further can win."""
+    cost, active, lower, fresh, flat = pack.cost, st.active, st.lower, st.fresh, st.flat
+    state, dropped, most_money = st.state, st.dropped, st.most_money
+    n_active = 0
+    for j in by_rank:
+        if active[j]:
+            n_active += 1
+    if n_active == 0:
+        return NOBODY
+    candidates = np.empty(n_active, dtype=np.int64)
+    i = 0
+    for j in by_rank:
+        if active[j]:
+            candidates[i] = j
+            i += 1
+    # stable sort on the bounds of candidates in tie order: by bound, then rank
+    order = candidates[np.argsort(lower[candidates], kind="mergesort")]
+    best = math.inf
+    evaluated = 0
+    for j in order:
+        if lower[j] > best * (1 + EPS):
+            break  # stale values are lower bounds: nobody further can win
+        if not fresh[j] and (state[2] != 0.0 or band > 0) and best < math.inf:
+            # Once slopes no longer matter (quiet), one pass says whether j's rho is
+            # above the best so far (most are): then only a lower bound is kept. With
+            # a band, the same for rhos further than that above it, slopes or not.
+            if most_money[j] < cost[j] * (1 - EPS):
+                active[j] = False
+                dropped[j] = n_won
+                continue
+            cut = best * (1 + EPS) if state[2] != 0.0 else best * (1 + band)
+            money, raised, rich = raised_with_money(pack, j, st.budgets, cut)
+            most_money[j] = min(most_money[j], money * (1 + EPS))  # known now
+            if money < cost[j] * (1 - EPS):
+                active[j] = False
+                dropped[j] = n_won
+                continue
+            if money <= cost[j] * (1 + EPS):
+                return CLOSE_CALL
+            if raised < cost[j]:
+                # Newton's step from below the root stays below it
+                lower[j] = cut + (cost[j] - raised) / rich
+                continue
+        if not fresh[j]:
+            status = _evaluate(pack, st, j, n_won, same_so_far, warm, resolution)
+            if status == 2:
+                return CLOSE_CALL
+            if status == 1:
+                active[j] = False
+                dropped[j] = n_won
+                continue
+        evaluated += 1
+        best = min(best, lower[j])
+    if evaluated == 0:
+        return NOBODY
+    for j in order:
+        if active[j] and fresh[j]:
+            st.seen_kind[n_won, j] = FLAT_THEN if flat[j] else FOUND_THEN
+            st.seen_rho[n_won, j] = lower[j]
+    winner = -1
+    close = 0
+    all_flat = True
+    for j in order:
+        if active[j] and fresh[j] and lower[j] <= best * (1 + EPS):
+            close += 1
+            all_flat = all_flat and flat[j]
+            if winner < 0 or (pack.flat_order[j], st.position[j]) < (
+                pack.flat_order[winner],
+                st.position[winner],
+            ):
+                winner = j
+    if close > 1 and not all_flat:
+        return CLOSE_CALL
+    active[winner] = False
+    _stay_ahead(winner, lower, st.slope, active, state, resolution)
+    return winner
+
+
+@njit(cache=True, nogil=True)
+def _pay_winner(pack, st, winner, resolution, shared):
+    """The winner's supporters pay its rho; the bounds that depend on their money follow."""
+    st.active[winner] = False
+    rho = st.lower[winner]
+    _pay(pack, winner, rho, st.slope[winner], st.budgets, st.beta, st.state, resolution)
+    if len(shared.voters) == len(pack.cost):
+        # w's supporters who also back k paid at least w's cost less the most the
+        # others could pay (rho * their utility); the slack covers the sums' rounding
+        paid = pack.cost[winner] * (1 - EPS)
+        for k in range(len(pack.cost)):
+            if st.active[k]:
+                st.most_money[k] -= max(
+                    paid - rho * (pack.total[winner] - shared.by_pair[winner, k]), 0.0
+                )
+    for i in range(pack.optr[winner], pack.optr[winner + 1]):
+        st.fresh[pack.overlap[i]] = False
+
+
+@njit(cache=True, nogil=True)
+def _gave_up(dropped, budgets):
+    """The `KernelRun` of a run that met a close call: only its status counts."""
+    return KernelRun(
+        GAVE_UP,
+        np.empty(0, dtype=np.int64),
+        np.empty(0),
+        dropped,
+        budgets,
+        0.0,
+        0.0,
+        np.empty((0, 0), dtype=np.int8),
+        np.empty((0, 0)),
+    )
+
+
+@njit(cache=True, nogil=True)
+def shared_utility(pack):
+    """The `SharedUtility` of a packed profile: one sweep over the ballot groups, each pair
+    of a group's projects."""
+    ptr, sup, weight, wu, groups = pack.ptr, pack.sup, pack.weight, pack.wu, pack.groups
     m = len(ptr) - 1
     starts = np.zeros(groups + 1, dtype=np.int64)  # each group's projects, as rows
     for i in range(len(sup)):
@@ -586,4 +463,4 @@ def shared_utility(ptr, sup, weight, wu, groups):
             w = project[x]
             for y in range(starts[g], starts[g + 1]):
                 shared[w, project[y]] += value[x]
-    return shared, voters
+    return SharedUtility(shared, voters)

@@ -9,54 +9,23 @@ failed proof only costs the caller a run, a wrong one would change an outcome.
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 import numpy as np
 
 from altlep.pb.jit import njit
-from altlep.pb.rules.mes_kernel import (
-    REORDER,
-    newton_from,
-    raised_up_to,
-    raised_with_money,
-    survey,
-)
+from altlep.pb.rules import rho as solver
+from altlep.pb.rules.rho import UNAFFORDABLE, raised_with_money
+from altlep.pb.rules.tuning import KNOWN_RHO_CHECK, MARGIN, REORDER, ROOM, SAFETY
 
-MARGIN = 1e-9  # relative separation required between rival rhos (far above reordered sums'
-# rounding, see `mes_kernel.REORDER`)
-ROOM = 1e-12  # as rules/mes_kernel.py: room by which supporters must afford a flat share
 PROVED, FAILED, NEEDS_SLOPES = 1, 0, -1
-UNAFFORDABLE, UNSETTLED = -1.0, -2.0
 
 
 @njit(cache=True, nogil=True)
-def _rho_at(j, ptr, sup, util, weight, wu, uniform, cost, total, budgets, start, enough):
-    """Rho of j on `budgets`: UNAFFORDABLE, UNSETTLED (too close to call, or Newton's method
-    did not settle), or rho. Newton's method starts from `start` if above the flat share:
-    from below the root it stays below; from above (say j's rho on lower budgets), money
-    raised being concave in rho, one step lands below. An iterate above `enough` (a lower
-    bound) is returned as it is."""
-    a, z = ptr[j], ptr[j + 1]
-    c = cost[j]
-    r0 = c / total[j]
-    begin = max(r0, start)
-    # one pass: the money, the least budget per utility and Newton's first step
-    money, least, raised, rich = survey(j, ptr, sup, util, weight, wu, math.nan, budgets, begin)
-    if money < c * (1 - MARGIN):
-        return UNAFFORDABLE
-    if money <= c * (1 + MARGIN):
-        return UNSETTLED  # a knife edge that float arithmetic cannot call: fail the proof
-    if least >= r0:
-        return r0
-    linear_to = begin
-    if raised > c and rich > 0:  # begun above the root
-        begin = max(begin + (c - raised) / rich, r0)
-        raised, rich, linear_to = raised_up_to(
-            a, z, sup, util, weight, wu, budgets, begin, uniform[j]
-        )
-    rho, _ = newton_from(
-        a, z, sup, util, weight, wu, budgets, c, begin, raised, rich, enough, linear_to, uniform[j]
-    )
-    return UNSETTLED if rho < 0 else rho
+def _rho_at(pack, j, budgets, start):
+    """Rho of j on `budgets` (`rho.solve`, from `start` that may lie above the root), or a
+    negative code: UNAFFORDABLE, or another if it is too close to call (the proof fails)."""
+    return solver.solve(pack, j, budgets, start, True).rho
 
 
 @njit(cache=True, nogil=True)
@@ -74,23 +43,24 @@ def _resort(order, bound):
 
 
 @njit(cache=True, nogil=True)
-def _surely_flat(j, ptr, sup, util, budgets, r0):
+def _surely_flat(pack, j, budgets, r0):
     """Every supporter of j affords its flat share r0 * u on `budgets`, with room to spare."""
-    for k in range(ptr[j], ptr[j + 1]):
-        if budgets[sup[k]] < r0 * util[k] * (1 + ROOM):
+    for k in range(pack.ptr[j], pack.ptr[j + 1]):
+        if budgets[pack.sup[k]] < r0 * pack.util[k] * (1 + ROOM):
             return False
     return True
 
 
 @njit(cache=True, nogil=True, fastmath=REORDER)
-def _bounds(j, ptr, sup, util, weight, wu, lo, hi, top, bottom, fast, slow):
+def _bounds(pack, j, lo, hi, top, bottom, fast, slow):
     """(ok, steepest, gentlest) d(rho_j)/db for rho_j within [bottom, top] and budgets within
     [lo, hi], as `_Slopes.bounds`; not ok if nobody surely pays in full."""
     paid = 0.0
     unsure = 0.0
     steep = 0.0
     gentle = 0.0
-    for k in range(ptr[j], ptr[j + 1]):
+    sup, util, weight, wu = pack.sup, pack.util, pack.weight, pack.wu
+    for k in range(pack.ptr[j], pack.ptr[j + 1]):
         g = sup[k]
         full = lo[g] >= top * util[k] * (1 + ROOM)
         short = hi[g] < bottom * util[k] * (1 - ROOM)
@@ -107,19 +77,69 @@ def _bounds(j, ptr, sup, util, weight, wu, lo, hi, top, bottom, fast, slow):
     return True, -steep / paid, -gentle / (paid + unsure)
 
 
+class WinnerRhos(NamedTuple):
+    """What is known of the winners' rhos: each project's value or NaN (float64[m] each)."""
+
+    above: np.ndarray  # on lower budgets (a run's): where Newton's method starts
+    at_low: np.ndarray  # at low itself, if known from before: checked as its supporters pay
+    at_high: np.ndarray  # at high: filled in by the proof
+
+
+class FlatStart(NamedTuple):
+    """The first rounds that `flat_prefix` showed are taken at their flat share throughout
+    the range, which a proof need not replay."""
+
+    rounds: int
+    paid: np.ndarray  # float64[groups]: what each ballot group paid in them (or empty)
+    paid_by: np.ndarray  # float64[m]: what each project's supporters paid in them
+
+
+class ProofState(NamedTuple):
+    """The arrays a proof changes as it replays the winners over [low, high]."""
+
+    at_low: np.ndarray  # float64[groups]: budgets at low, the least throughout the range
+    at_high: np.ndarray  # float64[groups]: budgets at high, the most
+    fast: np.ndarray  # float64[groups]: most d(budget)/d(per-voter budget) in the range
+    slow: np.ndarray  # float64[groups]: least d(budget)/d(per-voter budget)
+    bound: np.ndarray  # float64[m]: lower bounds on each rival's rho on high budgets
+    fresh: np.ndarray  # bool[m]: bound is the rho itself (no payment touched it since)
+    order: np.ndarray  # int64[m]: the projects by bound, then index (re-sorted each round)
+    most_money: np.ndarray  # float64[m]: upper bounds on supporters' money on high budgets
+    active: np.ndarray  # bool[m]: the projects that may still win
+
+
+class Verdict(NamedTuple):
+    """What `prove` found."""
+
+    status: int  # PROVED, FAILED or NEEDS_SLOPES
+    hint: float  # the soonest a rival was seen to overtake (a rise over low), or NaN
+    reach: float  # on failure, how far above low the outcome is proved all the same
+    cleared: int  # how many first rounds had every rival behind over all of [low, high]
+
+
+class WinnerRange(NamedTuple):
+    """A winner's rho over the range: between `best` (at high) and `worst` (at low)."""
+
+    ok: bool  # False: unaffordable or too close to call somewhere (the proof fails)
+    best: float
+    worst: float
+    flat: bool  # everyone affords the flat share with room at low, so throughout
+    steep: float  # with slopes: the least and most d(rho)/d(per-voter budget)
+    gentle: float
+
+
+class Rivals(NamedTuple):
+    """Whether a round's rivals all stay behind its winner, and what was seen of them."""
+
+    status: int  # PROVED (as far as reach), FAILED or NEEDS_SLOPES
+    hint: float
+    reach: float
+    cleared: int
+
+
 @njit(cache=True, nogil=True, fastmath=REORDER)
 def prove(
-    ptr,
-    sup,
-    util,
-    weight,
-    wu,
-    uniform,
-    cost,
-    total,
-    optr,
-    overlap,
-    flat_order,
+    pack,
     rank,
     trace,
     active,
@@ -127,239 +147,268 @@ def prove(
     high,
     with_slopes,
     useful,
-    groups,
-    above,
-    at_low_rho,
-    at_high_rho,
+    rhos,
     shared,
-    voters,
-    skip,
-    paid,
-    paid_by,
+    flat,
     certified,
 ):
-    """(PROVED | FAILED | NEEDS_SLOPES, hint, reach, cleared): whether MES selects exactly
-    `trace` for every per-voter budget in [low, high], among the projects marked active
-    (changed in place). hint: the soonest a rival was seen to overtake (a rise over low), or NaN.
-    reach: on failure, how far above low the outcome is proved all the same (a rise; the
-    slopes hold on every part of the range, and near low the rivals are still behind).
-    Once that is under `useful` the proof gives up. above: each winner's rho on lower
-    budgets, or NaN (where Newton's method starts from). at_low_rho: each winner's rho at low,
-    if known from before (else NaN; a known one is checked as its supporters pay);
-    at_high_rho receives each winner's rho at high. shared and voters: as
-    `mes_kernel.shared_utility`. skip: how many of trace's first winners `flat_prefix`
-    showed are taken at their flat share throughout (and so are not replayed); paid: what
-    each ballot group paid them; paid_by: what each project's supporters paid them.
-    certified: how many of trace's first rounds an earlier proof over a range holding
-    [low, high] showed every rival behind in (their winners are replayed, their rivals not
-    checked). cleared: how many first rounds this proof showed that of, over all of
-    [low, high], even if it failed later on (at most len(trace))."""
-    m = len(cost)
+    """Whether MES selects exactly `trace` for every per-voter budget in [low, high], among
+    the projects marked active (changed in place): a `Verdict`.
+
+    Round by round, the winner's rho range (`_winner_range`) is compared with every rival's
+    (`_rivals_behind`), then the winner is paid at both ends (`_pay_both_ends`); finally the
+    projects left over must stay unaffordable (`_leftovers_unaffordable`). Without slopes
+    only the bounds at the two ends are compared, and where they are too coarse the proof
+    stops with NEEDS_SLOPES. Once the proved reach is under `useful` the proof gives up.
+    rhos: a `WinnerRhos` (at_high is filled in). shared: as `mes_kernel.shared_utility`.
+    flat: a `FlatStart` (its rounds are not replayed). certified: how many of trace's first
+    rounds an earlier proof over a range holding [low, high] showed every rival behind in
+    (their winners are replayed, their rivals not checked). The result's cleared is at most
+    len(trace)."""
     width = high - low
-    # Under the same winners so far, every budget rises with the per-voter budget (and so
-    # every rho falls): the budgets at low and at high bound them throughout the range.
-    at_low = np.full(groups, low)
-    at_high = np.full(groups, high)
-    for i in range(skip):  # everyone paid these winners their flat shares, whatever the budget
-        w = trace[i]
-        active[w] = False
-        if cost[w] > 0:
-            at_high_rho[w] = cost[w] / total[w]
-    if skip > 0:
-        at_low -= paid
-        at_high -= paid
-    fast = np.ones(groups)  # bounds on d(money)/d(per-voter budget); flat shares leave them
-    slow = np.ones(groups)
-    bound = np.full(m, math.inf)  # lower bounds on rho on high budgets
-    for j in range(m):
-        if active[j]:
-            bound[j] = cost[j] / total[j]
-    fresh = np.zeros(m, dtype=np.bool_)
-    order = np.arange(m)  # projects by bound (then index), kept sorted round by round
-    # Upper bounds on each project's supporters' money on high budgets, kept without a pass
-    # over them: most rivals drop out by running out of money, and a pass to see it would
-    # cost as much as the rest of the proof.
-    most_money = voters * high - paid_by * (1 - MARGIN)
+    st = _start(pack, trace, active, low, high, shared.voters, flat, rhos.at_high)
     hint = math.nan
     reach = width
     cleared = len(trace)  # lowered to the first round where a rival is not behind throughout
-    for place in range(skip, len(trace)):
+    for place in range(flat.rounds, len(trace)):
         w = trace[place]
-        if cost[w] == 0:
+        if pack.cost[w] == 0:
             continue
-        if not active[w]:
-            return FAILED, hint, 0.0, min(cleared, place)
-        # the winner's rho lies between its values at high (best) and at low (worst)
-        known = at_low_rho[w]
-        start = known if not math.isnan(known) else above[w] if not math.isnan(above[w]) else 0.0
-        best = _rho_at(
-            w, ptr, sup, util, weight, wu, uniform, cost, total, at_high, start, math.inf
-        )
-        if best < 0:
-            return FAILED, hint, 0.0, min(cleared, place)
-        at_high_rho[w] = best
-        if math.isnan(known):
-            worst = _rho_at(
-                w, ptr, sup, util, weight, wu, uniform, cost, total, at_low, best, math.inf
-            )
-            if worst < 0:
-                return FAILED, hint, 0.0, min(cleared, place)
-        else:
-            worst = known
-        # everyone can pay the flat share with room at low, and so throughout: rho stays
-        # that share (slopes 0, and nobody's money changes how it moves)
-        w_flat = worst == cost[w] / total[w] and _surely_flat(w, ptr, sup, util, at_low, worst)
-        steep = gentle = 0.0
-        if with_slopes and not w_flat:
-            ok, steep, gentle = _bounds(
-                w, ptr, sup, util, weight, wu, at_low, at_high, worst, best, fast, slow
-            )
-            if not ok:
-                return FAILED, hint, 0.0, min(cleared, place)
-        active[w] = False
-        limit = worst * (1 + MARGIN)
-        # an earlier proof, over a range holding this one, cleared the first rounds' rivals
-        rivals = order[:0]
+        if not st.active[w]:
+            return Verdict(FAILED, hint, 0.0, min(cleared, place))
+        known = rhos.at_low[w]
+        win = _winner_range(pack, st, w, known, rhos.above[w], rhos.at_high, with_slopes)
+        if not win.ok:
+            return Verdict(FAILED, hint, 0.0, min(cleared, place))
+        st.active[w] = False
         if place >= certified:
-            _resort(order, bound)
-            rivals = order
-        for k in rivals:
-            if bound[k] > limit:
-                break  # stale bounds only rise: nobody further can catch up
-            if not active[k]:
-                continue
-            if not fresh[k]:
-                if most_money[k] < cost[k] * (1 - MARGIN):
-                    active[k] = False  # unaffordable even on high budgets: out for good
-                    bound[k] = math.inf
-                    continue
-                # one pass says whether k's rho on high budgets is above the limit (most
-                # rivals are); only a rival at or below it needs its rho itself
-                money, raised, rich = raised_with_money(
-                    k, ptr, sup, util, weight, wu, at_high, limit
-                )
-                most_money[k] = min(most_money[k], money * (1 + MARGIN))  # known now
-                if money < cost[k] * (1 - MARGIN):
-                    active[k] = False  # unaffordable even on high budgets: out for good
-                    bound[k] = math.inf
-                    continue
-                if raised < cost[k] * (1 - MARGIN):
-                    if rich <= 0:
-                        # only a knife edge would let k win
-                        return FAILED, hint, 0.0, min(cleared, place)
-                    # a lower bound: Newton's step from below the root stays below it
-                    bound[k] = limit + (cost[k] - raised) / rich
-                    continue
-                r = _rho_at(
-                    k, ptr, sup, util, weight, wu, uniform, cost, total, at_high, bound[k], math.inf
-                )
-                if r < 0:
-                    return FAILED, hint, 0.0, min(cleared, place)
-                bound[k] = r
-                fresh[k] = True
-            if bound[k] > limit:
-                continue
-            # a tie of two flat rhos that w wins exactly is harmless
-            k_flat = cost[k] / total[k]
-            if (
-                w_flat
-                and _surely_flat(k, ptr, sup, util, at_low, k_flat)
-                and ((flat_order[w], rank[w]) < (flat_order[k], rank[k]))
-            ):
-                continue
-            if not with_slopes:
-                return NEEDS_SLOPES, hint, 0.0, min(cleared, place)
-            k_reach, overtake = _apart(
-                k,
-                bound[k],
-                worst,
-                best,
-                steep,
-                gentle,
-                4 * MARGIN * worst,
-                ptr,
-                sup,
-                util,
-                weight,
-                wu,
-                uniform,
-                cost,
-                total,
-                at_low,
-                at_high,
-                fast,
-                slow,
-                width,
+            # (an earlier proof, over a range holding this one, cleared the first rounds)
+            seen = _rivals_behind(
+                pack, st, rank, w, win, with_slopes, width, useful, hint, reach, cleared, place
             )
-            if overtake > 0:
-                # later rivals may overtake sooner (in the budget, not in the order of
-                # rounds): the caller's next try should stop before the soonest
-                hint = overtake if math.isnan(hint) else min(hint, overtake)
-            if k_reach < width:
-                cleared = min(cleared, place)
-            reach = min(reach, k_reach)
-            if reach < useful:
-                return FAILED, hint, 0.0, min(cleared, place)
-        a, z = ptr[w], ptr[w + 1]
-        money = raised = rich = 0.0  # at low, before paying: to check a known rho
-        for i in range(a, z):
-            g = sup[i]
-            u = util[i]
-            have = at_low[g]
-            money += weight[i] * have
-            raised += weight[i] * min(have, worst * u)
-            rich += wu[i] * (have >= worst * u)
-            if with_slopes:
-                full = at_low[g] >= worst * u * (1 + ROOM)
-                short = at_high[g] < best * u * (1 - ROOM)
-                # full payers keep d(money) - u * d(rho); who pays all they have keeps nothing
-                fast[g] = 0.0 if short else fast[g] - steep * u
-                slow[g] = slow[g] - gentle * u if full else 0.0
-            at_low[g] = max(at_low[g] - worst * u, 0.0)
-            at_high[g] = max(at_high[g] - best * u, 0.0)
-        if not math.isnan(known) and not (
-            money > cost[w] * (1 + MARGIN) and rich > 0 and abs(raised - cost[w]) <= cost[w] * 1e-10
+            hint, reach, cleared = seen.hint, seen.reach, seen.cleared
+            if seen.status != PROVED:
+                return Verdict(seen.status, hint, 0.0, min(cleared, place))
+        if not _pay_both_ends(pack, st, w, win, not math.isnan(known), with_slopes, shared):
+            return Verdict(FAILED, hint, 0.0, min(cleared, place))  # not the rho at low after all
+    left = _leftovers_unaffordable(pack, st, with_slopes, width, useful, hint, reach)
+    return Verdict(left.status, left.hint, left.reach, cleared)
+
+
+@njit(cache=True, nogil=True, fastmath=REORDER)
+def _start(pack, trace, active, low, high, voters, flat, at_high_rho):
+    """The `ProofState` at the start: everyone has the range's ends less what the flat
+    first rounds took (their winners' rho at high is their flat share)."""
+    m = len(pack.cost)
+    # Under the same winners so far, every budget rises with the per-voter budget (and so
+    # every rho falls): the budgets at low and at high bound them throughout the range.
+    at_low = np.full(pack.groups, low)
+    at_high = np.full(pack.groups, high)
+    for i in range(flat.rounds):  # everyone paid these their flat shares, whatever the budget
+        w = trace[i]
+        active[w] = False
+        if pack.cost[w] > 0:
+            at_high_rho[w] = pack.cost[w] / pack.total[w]
+    if flat.rounds > 0:
+        at_low -= flat.paid
+        at_high -= flat.paid
+    bound = np.full(m, math.inf)
+    for j in range(m):
+        if active[j]:
+            bound[j] = pack.cost[j] / pack.total[j]
+    return ProofState(
+        at_low,
+        at_high,
+        np.ones(pack.groups),  # flat shares leave every slope at 1
+        np.ones(pack.groups),
+        bound,
+        np.zeros(m, dtype=np.bool_),
+        np.arange(m),
+        # Kept without a pass over the supporters: most rivals drop out by running out of
+        # money, and a pass to see it would cost as much as the rest of the proof.
+        voters * high - flat.paid_by * (1 - MARGIN),
+        active,
+    )
+
+
+@njit(cache=True, nogil=True, fastmath=REORDER)
+def _winner_range(pack, st, w, known, above, at_high_rho, with_slopes):
+    """The `WinnerRange` of winner w this round: its rho on high budgets (best) and on low
+    ones (worst, or `known` if given), and with slopes the bounds on how fast it moves."""
+    failed = WinnerRange(False, 0.0, 0.0, False, 0.0, 0.0)
+    start = known if not math.isnan(known) else above if not math.isnan(above) else 0.0
+    best = _rho_at(pack, w, st.at_high, start)
+    if best < 0:
+        return failed
+    at_high_rho[w] = best
+    worst = known
+    if math.isnan(known):
+        worst = _rho_at(pack, w, st.at_low, best)
+        if worst < 0:
+            return failed
+    # everyone can pay the flat share with room at low, and so throughout: rho stays
+    # that share (slopes 0, and nobody's money changes how it moves)
+    flat = worst == pack.cost[w] / pack.total[w] and _surely_flat(pack, w, st.at_low, worst)
+    steep = gentle = 0.0
+    if with_slopes and not flat:
+        ok, steep, gentle = _bounds(pack, w, st.at_low, st.at_high, worst, best, st.fast, st.slow)
+        if not ok:
+            return failed
+    return WinnerRange(True, best, worst, flat, steep, gentle)
+
+
+@njit(cache=True, nogil=True, fastmath=REORDER)
+def _rivals_behind(pack, st, rank, w, win, with_slopes, width, useful, hint, reach, cleared, place):
+    """`Rivals`: whether every rival of winner w stays clearly behind it throughout the range
+    (status PROVED), or up to `reach` (lowered here; FAILED once under `useful`); hint and
+    cleared as `Verdict`'s, updated."""
+    cost, total = pack.cost, pack.total
+    bound, most_money = st.bound, st.most_money
+    limit = win.worst * (1 + MARGIN)
+    _resort(st.order, bound)
+    for k in st.order:
+        if bound[k] > limit:
+            break  # stale bounds only rise: nobody further can catch up
+        if not st.active[k]:
+            continue
+        if not st.fresh[k]:
+            if most_money[k] < cost[k] * (1 - MARGIN):
+                st.active[k] = False  # unaffordable even on high budgets: out for good
+                bound[k] = math.inf
+                continue
+            # one pass says whether k's rho on high budgets is above the limit (most
+            # rivals are); only a rival at or below it needs its rho itself
+            money, raised, rich = raised_with_money(pack, k, st.at_high, limit)
+            most_money[k] = min(most_money[k], money * (1 + MARGIN))  # known now
+            if money < cost[k] * (1 - MARGIN):
+                st.active[k] = False  # unaffordable even on high budgets: out for good
+                bound[k] = math.inf
+                continue
+            if raised < cost[k] * (1 - MARGIN):
+                if rich <= 0:
+                    # only a knife edge would let k win
+                    return Rivals(FAILED, hint, reach, cleared)
+                # a lower bound: Newton's step from below the root stays below it
+                bound[k] = limit + (cost[k] - raised) / rich
+                continue
+            r = _rho_at(pack, k, st.at_high, bound[k])
+            if r < 0:
+                return Rivals(FAILED, hint, reach, cleared)
+            bound[k] = r
+            st.fresh[k] = True
+        if bound[k] > limit:
+            continue
+        # a tie of two flat rhos that w wins exactly is harmless
+        if (
+            win.flat
+            and _surely_flat(pack, k, st.at_low, cost[k] / total[k])
+            and ((pack.flat_order[w], rank[w]) < (pack.flat_order[k], rank[k]))
         ):
-            # not the rho at low after all (or a knife edge)
-            return FAILED, hint, 0.0, min(cleared, place)
-        for i in range(optr[w], optr[w + 1]):
-            fresh[overlap[i]] = False
-        # Those of w's supporters who also support k paid at least w's cost less the most the
-        # others could pay (best * their utility); the slack covers the sums' rounding.
-        paid = cost[w] * (1 - MARGIN)
-        for k in range(m):
-            if active[k]:
-                most_money[k] -= max(paid - best * (total[w] - shared[w, k]), 0.0)
-    for k in range(m):
-        if not active[k] or most_money[k] < cost[k] * (1 - MARGIN):
+            continue
+        if not with_slopes:
+            return Rivals(NEEDS_SLOPES, hint, reach, cleared)
+        k_reach, overtake = _apart(
+            k,
+            bound[k],
+            win.worst,
+            win.best,
+            win.steep,
+            win.gentle,
+            4 * MARGIN * win.worst,
+            pack,
+            st.at_low,
+            st.at_high,
+            st.fast,
+            st.slow,
+            width,
+        )
+        if overtake > 0:
+            # later rivals may overtake sooner (in the budget, not in the order of
+            # rounds): the caller's next try should stop before the soonest
+            hint = overtake if math.isnan(hint) else min(hint, overtake)
+        if k_reach < width:
+            cleared = min(cleared, place)
+        reach = min(reach, k_reach)
+        if reach < useful:
+            return Rivals(FAILED, hint, reach, cleared)
+    return Rivals(PROVED, hint, reach, cleared)
+
+
+@njit(cache=True, nogil=True, fastmath=REORDER)
+def _pay_both_ends(pack, st, w, win, check, with_slopes, shared):
+    """Winner w's supporters pay its rho at both ends (and with slopes, the bounds on how
+    their money moves follow); False if `check` and its worst rho, given from before, is not
+    its rho on the low budgets after all (or is a knife edge)."""
+    money = raised = rich = 0.0  # at low, before paying: to check a known rho
+    worst, best = win.worst, win.best
+    for i in range(pack.ptr[w], pack.ptr[w + 1]):
+        g = pack.sup[i]
+        u = pack.util[i]
+        have = st.at_low[g]
+        money += pack.weight[i] * have
+        raised += pack.weight[i] * min(have, worst * u)
+        rich += pack.wu[i] * (have >= worst * u)
+        if with_slopes:
+            full = st.at_low[g] >= worst * u * (1 + ROOM)
+            short = st.at_high[g] < best * u * (1 - ROOM)
+            # full payers keep d(money) - u * d(rho); who pays all they have keeps nothing
+            st.fast[g] = 0.0 if short else st.fast[g] - win.steep * u
+            st.slow[g] = st.slow[g] - win.gentle * u if full else 0.0
+        st.at_low[g] = max(st.at_low[g] - worst * u, 0.0)
+        st.at_high[g] = max(st.at_high[g] - best * u, 0.0)
+    cost = pack.cost[w]
+    if check and not (
+        money > cost * (1 + MARGIN) and rich > 0 and abs(raised - cost) <= cost * KNOWN_RHO_CHECK
+    ):
+        return False
+    for i in range(pack.optr[w], pack.optr[w + 1]):
+        st.fresh[pack.overlap[i]] = False
+    # Those of w's supporters who also support k paid at least w's cost less the most the
+    # others could pay (best * their utility); the slack covers the sums' rounding.
+    paid = cost * (1 - MARGIN)
+    for k in range(len(pack.cost)):
+        if st.active[k]:
+            st.most_money[k] -= max(paid - best * (pack.total[w] - shared.by_pair[w, k]), 0.0)
+    return True
+
+
+@njit(cache=True, nogil=True, fastmath=REORDER)
+def _leftovers_unaffordable(pack, st, with_slopes, width, useful, hint, reach):
+    """`Rivals` for the projects no round selected: PROVED if none becomes affordable within
+    the range; else FAILED with the reach proved (lowered here), or with 0 if under `useful`
+    or if a project may become affordable right away."""
+    cost = pack.cost
+    for k in range(len(cost)):
+        if not st.active[k] or st.most_money[k] < cost[k] * (1 - MARGIN):
             continue
         money = 0.0
-        for i in range(ptr[k], ptr[k + 1]):
-            money += weight[i] * at_high[sup[i]]
+        for i in range(pack.ptr[k], pack.ptr[k + 1]):
+            money += pack.weight[i] * st.at_high[pack.sup[i]]
         if money < cost[k] * (1 - MARGIN):
             continue  # unaffordable even on high budgets
         if not with_slopes:
-            return NEEDS_SLOPES, hint, 0.0, cleared
+            return Rivals(NEEDS_SLOPES, hint, 0.0, 0)
         # It might become affordable within the range: not before its supporters' money
         # at low, rising at most as fast as `fast` allows, reaches its cost.
         at_start = 0.0
         at_end = 0.0
         rate = 0.0
-        for i in range(ptr[k], ptr[k + 1]):
-            at_start += weight[i] * at_low[sup[i]]
-            at_end += weight[i] * at_high[sup[i]]
-            rate += weight[i] * fast[sup[i]]
+        for i in range(pack.ptr[k], pack.ptr[k + 1]):
+            g = pack.sup[i]
+            at_start += pack.weight[i] * st.at_low[g]
+            at_end += pack.weight[i] * st.at_high[g]
+            rate += pack.weight[i] * st.fast[g]
         need = cost[k] * (1 - MARGIN) - at_start * (1 + MARGIN)
         if need <= 0:
-            return FAILED, hint, 0.0, cleared
+            return Rivals(FAILED, hint, 0.0, 0)
         if rate > 0:
-            reach = min(reach, need / rate * (1 - 1e-9))
+            reach = min(reach, need / rate * (1 - SAFETY))
         if at_end >= cost[k] > at_start:  # where it does, by a straight line
             soon = width * (cost[k] - at_start) / (at_end - at_start)
             hint = soon if math.isnan(hint) else min(hint, soon)
         if reach < useful:
-            return FAILED, hint, 0.0, cleared
-    return (PROVED if reach >= width else FAILED), hint, reach, cleared
+            return Rivals(FAILED, hint, 0.0, 0)
+    return Rivals(PROVED if reach >= width else FAILED, hint, reach, 0)
 
 
 @njit(cache=True, nogil=True)
@@ -371,14 +420,7 @@ def _apart(
     w_steep,
     w_gentle,
     margin,
-    ptr,
-    sup,
-    util,
-    weight,
-    wu,
-    uniform,
-    cost,
-    total,
+    pack,
     at_low,
     at_high,
     fast,
@@ -389,7 +431,7 @@ def _apart(
     low to low + reach (reach = width: throughout the range); overtake: where a straight line
     between the ends says k overtakes (a rise over low), or NaN."""
     # budgets are lower at low, so k's rho there is above k_high: Newton's method starts there
-    k_low = _rho_at(k, ptr, sup, util, weight, wu, uniform, cost, total, at_low, k_high, math.inf)
+    k_low = _rho_at(pack, k, at_low, k_high)
     if k_low == UNAFFORDABLE:
         return _until_affordable(
             k,
@@ -398,10 +440,7 @@ def _apart(
             w_high,
             w_gentle,
             margin,
-            ptr,
-            sup,
-            weight,
-            cost,
+            pack,
             at_low,
             at_high,
             fast,
@@ -409,13 +448,11 @@ def _apart(
         )
     if k_low < 0:
         return 0.0, math.nan
-    ok, steep, gentle = _bounds(
-        k, ptr, sup, util, weight, wu, at_low, at_high, k_low, k_high, fast, slow
-    )
+    ok, steep, gentle = _bounds(pack, k, at_low, at_high, k_low, k_high, fast, slow)
     if not ok:
         return 0.0, math.nan
-    fall = (steep - w_gentle) * (1 + 1e-9)  # the gap's slope lies in [fall, rise]
-    rise = (gentle - w_steep) * (1 + 1e-9)
+    fall = (steep - w_gentle) * (1 + SAFETY)  # the gap's slope lies in [fall, rise]
+    rise = (gentle - w_steep) * (1 + SAFETY)
     g_low = k_low - w_low
     g_high = k_high - w_high
     if fall >= 0:
@@ -431,22 +468,23 @@ def _apart(
     if g_low <= margin or fall >= 0:
         return 0.0, overtake
     # near low the gap stays above the line from its value there with the steepest fall
-    return min((g_low - margin) / -fall * (1 - 1e-9), width), overtake
+    return min((g_low - margin) / -fall * (1 - SAFETY), width), overtake
 
 
 @njit(cache=True, nogil=True)
 def _until_affordable(
-    k, k_high, w_low, w_high, w_gentle, margin, ptr, sup, weight, cost, at_low, at_high, fast, width
+    k, k_high, w_low, w_high, w_gentle, margin, pack, at_low, at_high, fast, width
 ):
     """`_apart` for a rival k that the supporters cannot afford at low: it cannot win before
     their money, rising at most as fast as `fast` allows, reaches its cost; from there on its
     rho is at least its value at high and the winner's at most its value at that
     point by its gentlest slope. overtake: where the money reaches the cost by a straight line
     between the ends, if k is ahead at high (a project often wins as soon as it is affordable)."""
+    sup, weight, cost = pack.sup, pack.weight, pack.cost
     m_low = 0.0
     m_high = 0.0
     rate = 0.0
-    for i in range(ptr[k], ptr[k + 1]):
+    for i in range(pack.ptr[k], pack.ptr[k + 1]):
         g = sup[i]
         m_low += weight[i] * at_low[g]
         m_high += weight[i] * at_high[g]
@@ -454,7 +492,7 @@ def _until_affordable(
     need = cost[k] * (1 - MARGIN) - m_low * (1 + MARGIN)
     if need <= 0:
         return 0.0, math.nan
-    reach = width if rate <= 0 else min(need / rate * (1 - 1e-9), width)
+    reach = width if rate <= 0 else min(need / rate * (1 - SAFETY), width)
     if reach >= width or k_high - (w_low + reach * w_gentle) > margin:
         return width, math.nan
     overtake = math.nan
@@ -464,9 +502,7 @@ def _until_affordable(
 
 
 @njit(cache=True, nogil=True)
-def flat_prefix(
-    ptr, sup, util, weight, wu, cost, total, flat_order, rank, trace, active, low, high, groups
-):
+def flat_prefix(pack, rank, trace, active, low, high):
     """(rounds, paid): for how many of its first rounds MES selects trace's winners at their
     flat share (cost / total utility, which every supporter affords with room) for every
     per-voter budget in [low, high], and what each ballot group paid them.
@@ -476,30 +512,31 @@ def flat_prefix(
     on the budgets at low (and so on all higher ones), and every rival is, on the budgets at
     high, unaffordable or dearer by a margin, or flat at low too and behind in tie order.
     `active` (changed in place) marks the projects that may win."""
+    ptr, sup, util, cost, total = pack.ptr, pack.sup, pack.util, pack.cost, pack.total
     m = len(cost)
-    at_low = np.full(groups, low)
-    at_high = np.full(groups, high)
-    paid = np.zeros(groups)
+    at_low = np.full(pack.groups, low)
+    at_high = np.full(pack.groups, high)
+    paid = np.zeros(pack.groups)
     for i in range(len(trace)):
         w = trace[i]
         if cost[w] == 0:
             continue
         share = cost[w] / total[w]
-        if not active[w] or not _surely_flat(w, ptr, sup, util, at_low, share):
+        if not active[w] or not _surely_flat(pack, w, at_low, share):
             return i, paid
         active[w] = False
         limit = share * (1 + MARGIN)
         for k in range(m):
             if not active[k] or cost[k] / total[k] > limit:
                 continue  # a flat share is the least a rho can be
-            money, raised, _ = raised_with_money(k, ptr, sup, util, weight, wu, at_high, limit)
+            money, raised, _ = raised_with_money(pack, k, at_high, limit)
             if money < cost[k] * (1 - MARGIN):
                 active[k] = False  # unaffordable on high budgets, and after more payments
                 continue
             if raised < cost[k] * (1 - MARGIN):
                 continue  # its rho is above the limit on the high budgets, so on all
-            if _surely_flat(k, ptr, sup, util, at_low, cost[k] / total[k]) and (
-                (flat_order[w], rank[w]) < (flat_order[k], rank[k])
+            if _surely_flat(pack, k, at_low, cost[k] / total[k]) and (
+                (pack.flat_order[w], rank[w]) < (pack.flat_order[k], rank[k])
             ):
                 continue  # flat too, with a share no lower and behind in tie order
             return i, paid

@@ -16,8 +16,7 @@ from fractions import Fraction
 import numpy as np
 
 from altlep.pb.profile import Profile
-
-EPS = 1e-9
+from altlep.pb.rules.tuning import EPS
 
 
 @dataclass
