@@ -12,20 +12,32 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from altlep.pb.profile import Profile
 from altlep.pb.rules.mes import MesRun, mes
 from altlep.pb.rules.mes_stable import known_first, same_outcome
-
-if TYPE_CHECKING:
-    from altlep.pb.pieces import Piece
 
 MAX_ROUNDS = 1_000_000  # a guard only; real elections stop after at most a few thousand
 # A run's guess of where its outcome changes (`MesRun.crossing`) aims the next proof; rivals
 # more than this (relative) above the winner rarely overtake within it, and leaving their
 # rhos unsolved halves the cost of a run (Budapest 2024).
 GUESS_BAND = 1e-2
+
+
+class Limit(Protocol):
+    """Where a scan must stop short: a piece of the steps that another thread may shorten
+    meanwhile (`pieces.Piece`). Defined here so that this module needs nothing of
+    `pieces.py`, which builds on it."""
+
+    @property
+    def end(self) -> Fraction:
+        """The first step past the piece (it may move down while the scan runs)."""
+        ...
+
+    def claim(self, step: Fraction) -> bool:
+        """Reserve `step` for a run, unless the piece now ends before it."""
+        ...
 
 
 def cost(profile: Profile, winners: list[int]) -> int:
@@ -70,7 +82,7 @@ def certify_further(
     following: Fraction,
     unit: int,
     span: list,
-    piece: Piece | None = None,
+    piece: Limit | None = None,
     habits: dict | None = None,
 ) -> Fraction:
     """Skip further steps whose outcome `same_outcome` proves equal to run's; returns the
@@ -197,7 +209,7 @@ def scan_steps(
     origin: Fraction,
     scan: Scan,
     *,
-    piece: Piece | None = None,
+    piece: Limit | None = None,
     runs: int | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> Scan:
