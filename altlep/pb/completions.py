@@ -104,8 +104,7 @@ def _raise(
     first stop among them is the one a single scan finds. The outcome is the same however
     the pieces fall; the runs made (`Completed.rounds`) are not, since an idle thread takes
     over part of a busy piece (`pieces.Pieces`)."""
-    # width (steps) to try first; steps to wait; next wait; recent proofs; steps they saved
-    scan = Scan(run, None, run.per_voter, [4, 0, 1, 0.0, 0.0])
+    scan = Scan(run, None, run.per_voter)
     entries = sum(len(s) for s in profile.supporters)
     first_runs = 2 if entries >= LARGE_PROFILE else SEQUENTIAL_RUNS
     scan_steps(profile, rank, completion, pool, origin, scan, runs=first_runs)

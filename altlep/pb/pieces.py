@@ -68,7 +68,7 @@ class Pieces:
         self.lock = threading.Condition()
         self.limit = origin + MAX_ROUNDS * profile.scale  # the guard: no piece reaches it
         self.split = scan.run  # below every piece: where their first runs may start warm
-        self.span = list(scan.span)  # each piece starts from the proofs' state at the split
+        self.pacing = scan.pacing.copy()  # each piece starts from the proofs' pace at the split
         self.habits = own_copy(scan.habits)
         self.next_start = first  # where the next piece in turn begins
         self.stop_at: Fraction | float = math.inf  # the first start of a piece that stops
@@ -170,7 +170,9 @@ class Pieces:
             )
             warm = below.scan.run if below is not None else self.split
             run = mes(profile, self.rank, piece.start, resolution=unit, band=GUESS_BAND, warm=warm)
-            piece.scan = Scan(run, None, piece.start, list(self.span), habits=own_copy(self.habits))
+            piece.scan = Scan(
+                run, None, piece.start, self.pacing.copy(), habits=own_copy(self.habits)
+            )
         scan_steps(
             profile,
             self.rank,

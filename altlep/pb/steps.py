@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Protocol
 
@@ -23,6 +23,8 @@ MAX_ROUNDS = 1_000_000  # a guard only; real elections stop after at most a few 
 # more than this (relative) above the winner rarely overtake within it, and leaving their
 # rhos unsolved halves the cost of a run (Budapest 2024).
 GUESS_BAND = 1e-2
+DECAY = 0.7  # per step, of the proofs and skipped steps that `ProofPacing` weighs
+LONGEST_PAUSE = 64  # steps: proofs are tried again at least this often
 
 
 class Limit(Protocol):
@@ -38,6 +40,48 @@ class Limit(Protocol):
     def claim(self, step: Fraction) -> bool:
         """Reserve `step` for a run, unless the piece now ends before it."""
         ...
+
+
+@dataclass
+class ProofPacing:
+    """How a scan paces its range proofs (`certify_further`) from one step to the next.
+
+    A proof costs about a run. Where outcomes change at nearly every step, proofs save
+    fewer steps than they cost, so they pause for a while, longer each time this repeats."""
+
+    width: int = 4
+    """The number of steps a proof tries first: the widest that last worked."""
+    pause: int = 0
+    """Steps still to go before proofs are tried again (0: they are tried now)."""
+    next_pause: int = 1
+    """How many steps the next pause lasts; it doubles with each pause, up to `LONGEST_PAUSE`."""
+    tried: float = 0.0
+    """Proofs made lately: each step's count, older steps weighing `DECAY` times less."""
+    saved: float = 0.0
+    """Steps those proofs skipped, weighed in the same way."""
+
+    def copy(self) -> ProofPacing:
+        return replace(self)
+
+    def waits(self) -> bool:
+        """Whether proofs pause at this step (counting the step off the pause)."""
+        if self.pause > 0:
+            self.pause -= 1
+            return True
+        return False
+
+    def record(self, tries: int, skipped: float, best: int) -> None:
+        """After the proofs at a step: `tries` proofs skipped `skipped` steps; `best` is
+        the widest that worked (0 if none did)."""
+        self.tried = DECAY * self.tried + tries
+        self.saved = DECAY * self.saved + skipped
+        if best:  # else the last width that worked stays the first to try
+            self.width = best
+        if self.saved >= self.tried:
+            self.next_pause = 1
+        else:
+            self.pause = self.next_pause
+            self.next_pause = min(self.next_pause * 2, LONGEST_PAUSE)
 
 
 def cost(profile: Profile, winners: list[int]) -> int:
@@ -81,7 +125,7 @@ def certify_further(
     run: MesRun,
     following: Fraction,
     unit: int,
-    span: list,
+    pacing: ProofPacing,
     piece: Limit | None = None,
     habits: dict | None = None,
 ) -> Fraction:
@@ -96,13 +140,12 @@ def certify_further(
     four failures in a row a run is cheaper than halving on. When proofs lately saved fewer
     steps than their number (outcomes changing at nearly every step; a proof costs about a
     run), they pause for a few steps, longer each time."""
-    if span[1] > 0:
-        span[1] -= 1
+    if pacing.waits():
         return following
     # the last whole step known to give run's outcome (steps are whole units from the
     # origin; add1u's first run, at budget / voters, may lie between two of them)
     known = following - unit
-    width = span[0]
+    width = pacing.width
     if run.crossing < math.inf:
         guess = math.floor((run.per_voter + Fraction(run.crossing * (1 - 1e-6)) - known) / unit)
         if guess > width:
@@ -173,29 +216,20 @@ def certify_further(
             width = guess if guessed else left // 2
             continue
         misses = 0
-    # recent proofs (decaying) and the steps they saved: proofs cost about a run each
-    span[3] = 0.7 * span[3] + tries
-    span[4] = 0.7 * span[4] + float((known - start) / unit)
-    if best:  # else the last width that worked stays the first to try
-        span[0] = best
-    if span[4] >= span[3]:
-        span[2] = 1
-    else:
-        span[1] = span[2]
-        span[2] = min(span[2] * 2, 64)
+    pacing.record(tries, float((known - start) / unit), best)
     return max(following, known + unit)
 
 
 @dataclass
 class Scan:
     """How far a scan of whole steps got: its latest run, the run of the step before (None at
-    the start of a scan), the highest step known to give that one's outcome, the state of
-    the proofs (`certify_further`'s span) and why it stopped ("" if it has not)."""
+    the start of a scan), the highest step known to give that one's outcome, the pacing of
+    its proofs and why it stopped ("" if it has not)."""
 
     run: MesRun
     before: MesRun | None
     last_same: Fraction
-    span: list
+    pacing: ProofPacing = field(default_factory=ProofPacing)
     rounds: int = 1
     stop: str = ""  # "over", "done", "final" (nothing changes any more) or ""
     habits: dict = field(default_factory=dict)  # what proofs learn of this election
@@ -234,7 +268,7 @@ def scan_steps(
         ):
             return scan
         following = certify_further(
-            profile, rank, run, following, unit, scan.span, piece, scan.habits
+            profile, rank, run, following, unit, scan.pacing, piece, scan.habits
         )
         if piece is not None and not piece.claim(following):
             return scan  # the piece ends before that step
@@ -242,7 +276,7 @@ def scan_steps(
         scan.last_same = max(following - unit, run.per_voter)
         # while proofs pause (outcomes change at nearly every step), a run's stable range
         # would hardly ever reach the next step: it need not track slopes at all
-        resolution = unit if scan.span[1] == 0 else math.inf
+        resolution = unit if scan.pacing.pause == 0 else math.inf
         # the first winners there, as a failed proof over a range holding it showed them
         first, until = known_first(scan.habits, following, set())
         scan.run = mes(

@@ -126,7 +126,7 @@ def test_only_the_steps_a_busy_piece_has_not_reached_are_split_off():
     _, profile = shared_profile(name)
     rank, unit = tie_rank(profile), profile.scale
     origin = Fraction(profile.budget, profile.n_voters)
-    scan = steps.Scan(steps.mes(profile, rank, origin), None, origin, [4, 0, 1, 0.0, 0.0])
+    scan = steps.Scan(steps.mes(profile, rank, origin), None, origin)
     pieces = pieces_module.Pieces(
         profile,
         rank,
