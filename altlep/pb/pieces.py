@@ -188,14 +188,17 @@ class Pieces:
         """Where one scan would stop: the pieces from the first on, in order, to the stop."""
         rounds = 0
         previous: Scan | None = None
-        for piece in sorted(self.pieces, key=lambda p: p.start):
+        ordered = sorted(self.pieces, key=lambda p: p.start)
+        starts = tuple(p.start for p in ordered)
+        for piece in ordered:
             scan = piece.scan
             if scan is None:  # past the guard: the last outcome stays
-                return Joined(None, previous, previous.run.per_voter, rounds)
+                return Joined(None, previous, previous.run.per_voter, rounds, starts)
             rounds += scan.rounds
             if scan.stop:
                 scan.rounds = rounds
-                return Joined(scan, previous, piece.start - self.profile.scale, rounds)
+                before = piece.start - self.profile.scale
+                return Joined(scan, previous, before, rounds, starts)
             previous = scan
         raise AssertionError("unreachable: the joined pieces end in a stop")
 
@@ -203,12 +206,14 @@ class Pieces:
 @dataclass
 class Joined:
     """The scan of the piece that stops (None past the guard), the scan of the piece before
-    it (None if it is the first), the last step of that one's outcome, and the runs made."""
+    it (None if it is the first), the last step of that one's outcome, the runs made and
+    the first step of every piece scanned, in order."""
 
     scan: Scan | None
     previous: Scan | None
     before_start: Fraction
     rounds: int
+    starts: tuple[Fraction, ...]
 
 
 def scan_in_pieces(
