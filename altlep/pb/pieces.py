@@ -36,6 +36,7 @@ class Piece:
     claimed: Fraction
     scan: Scan | None = None
     finished: bool = False
+    steady: bool = False  # its scan ended with the winners its first run found
 
     def claim(self, step: Fraction) -> bool:
         """Reserve `step` for a run of this piece's scan, unless the piece ends before it."""
@@ -100,7 +101,23 @@ class Pieces:
                 piece.finished = True
                 if piece.scan is None or piece.scan.stop:
                     self.stop_at = min(self.stop_at, piece.start)
+                else:
+                    self.skip_what_is_known(piece)
                 self.lock.notify_all()
+
+    def skip_what_is_known(self, piece: Piece) -> None:
+        """After a piece ends with no stop. One scan jumps a long stretch where the outcome
+        stays in a few proofs of doubling width; a piece's proofs end with the piece, so
+        pieces of a fixed length would cross it a piece at a time (up to the guard, a million
+        steps, where the outcome never changes). So pieces in turn begin no lower than the
+        first step the piece left unproven, and a piece whose winners stayed as its first
+        run found them doubles the length of those to come (the outcome is the same however
+        the pieces fall; only the work changes)."""
+        ahead = piece.scan.ahead
+        if ahead is not None and ahead > self.next_start:
+            self.next_start = ahead
+        if piece.steady:
+            self.length *= 2
 
     def take(self) -> Piece | None:
         """The next piece in turn, else the second half of what a piece before the stop
@@ -173,6 +190,7 @@ class Pieces:
             piece.scan = Scan(
                 run, None, piece.start, self.pacing.copy(), habits=own_copy(self.habits)
             )
+        first = piece.scan.run.winners
         scan_steps(
             profile,
             self.rank,
@@ -183,6 +201,7 @@ class Pieces:
             piece=piece,
             cancel=cancelled,
         )
+        piece.steady = piece.scan.run.winners == first
 
     def joined(self) -> Joined:
         """Where one scan would stop: the pieces from the first on, in order, to the stop."""

@@ -233,6 +233,9 @@ class Scan:
     rounds: int = 1
     stop: str = ""  # "over", "done", "final" (nothing changes any more) or ""
     habits: dict = field(default_factory=dict)  # what proofs learn of this election
+    ahead: Fraction | None = None
+    """Where a scan that ended with its piece left off: the first step not known to give
+    its latest run's outcome (every step before it does)."""
 
 
 def scan_steps(
@@ -266,11 +269,13 @@ def scan_steps(
             or (runs is not None and made >= runs)
             or (cancel is not None and cancel())
         ):
+            scan.ahead = following
             return scan
         following = certify_further(
             profile, rank, run, following, unit, scan.pacing, piece, scan.habits
         )
         if piece is not None and not piece.claim(following):
+            scan.ahead = following
             return scan  # the piece ends before that step
         scan.before = run
         scan.last_same = max(following - unit, run.per_voter)
