@@ -25,11 +25,22 @@ from altlep.pb.rules.mes import MesRun, mes
 from altlep.pb.steps import Scan, exhaustive, next_step, scan_steps
 
 COMPLETIONS = ("none", "add1", "add1u", "add1-full")
-SEQUENTIAL_RUNS = 8  # runs before the steps ahead are cut into pieces (`_raise`)
-# ... or only 2 on a profile with this many supporter entries, where each run takes long
-# enough that the second thread pays from the start (Budapest 2024 has 255,820)
-LARGE_PROFILE = 100_000
-CHUNK_RUNS = 8  # runs a piece is expected to take (from the first runs' pace)
+
+
+@dataclass(frozen=True)
+class PieceSizes:
+    """When the add1 scan cuts the steps ahead into pieces for two threads, and how long
+    the pieces are. Only the runs made depend on these, never the outcome."""
+
+    first_runs: int = 8
+    """Runs made one after the other before the steps ahead are cut into pieces."""
+    first_runs_large: int = 2
+    """... or this many on a profile of `large_profile` supporter entries or more, where
+    each run takes long enough that the second thread pays from the start."""
+    large_profile: int = 100_000
+    """Supporter entries from which a profile counts as large (Budapest 2024 has 255,820)."""
+    piece_runs: int = 8
+    """Runs a piece is expected to take, judged from the pace of the first runs."""
 
 
 @dataclass
@@ -41,6 +52,12 @@ class Completed:
     greedy_added: list[int]
     rounds: int
     final_per_voter: Fraction | None = None  # highest step with this outcome (for reports)
+    stop: str = ""
+    """Why raising the budget stopped: "over" (the next step overspends, so the outcome
+    before it is kept), "done" (the completion's rule is met), "final" (no step changes the
+    outcome any more), or "" where nothing was raised."""
+    pieces: tuple[Fraction, ...] = ()
+    """The first step of each piece the steps were scanned in, in order (empty: one scan)."""
 
     @property
     def winners(self) -> list[int]:
@@ -48,14 +65,35 @@ class Completed:
 
 
 def mes_completed(
-    profile: Profile, rank: list[int], completion: str = "add1", *, greedy_after: bool = False
+    profile: Profile,
+    rank: list[int],
+    completion: str = "add1",
+    *,
+    greedy_after: bool = False,
+    threads: int | None = None,
+    sizes: PieceSizes = PieceSizes(),
 ) -> Completed:
-    """MES with the named completion; greedy_after adds greedy utilitarian at the end."""
+    """MES with the named completion; greedy_after adds greedy utilitarian at the end.
+
+    `threads`: 1 scans the steps of add1 (and its variants) in one thread; 2 scans them in
+    pieces on two threads (`pieces.py`); None takes 2 where this process may run on two
+    CPUs or more. The outcome is the same either way."""
+    if threads is None:
+        threads = min(_cpus(), 2)
+    if threads not in (1, 2):
+        raise ValueError(f"threads must be 1 or 2, not {threads}")
     with one_blas_thread():
-        return _completed(profile, rank, completion, greedy_after)
+        return _completed(profile, rank, completion, greedy_after, threads, sizes)
 
 
-def _completed(profile: Profile, rank: list[int], completion: str, greedy_after: bool) -> Completed:
+def _completed(
+    profile: Profile,
+    rank: list[int],
+    completion: str,
+    greedy_after: bool,
+    threads: int,
+    sizes: PieceSizes,
+) -> Completed:
     """Raising the per-voter budget one unit at a time can take tens of thousands of steps
     (Budapest counts in forints), so each run reports how far the budget can rise with the
     outcome provably unchanged (`MesRun.stable_for`) and the loop jumps to the first whole
@@ -78,11 +116,11 @@ def _completed(profile: Profile, rank: list[int], completion: str, greedy_after:
             return Completed(run, _greedy_rest(profile, rank, run.winners, True), 1)
         # equalshares.net: steps of one unit from the rounded-down per-voter budget
         origin = Fraction(math.floor(start / profile.scale) * profile.scale)
-        done = _raise(profile, rank, run, "add1u", everything, origin)
+        done = _raise(profile, rank, run, "add1u", everything, origin, threads, sizes)
         done.greedy_added = _greedy_rest(profile, rank, done.run.winners, True)
         return done
     candidates = [j for j in everything if profile.total_utility[j] > 0 and profile.cost[j] > 0]
-    done = _raise(profile, rank, run, completion, candidates, start)
+    done = _raise(profile, rank, run, completion, candidates, start, threads, sizes)
     done.greedy_added = _greedy_rest(profile, rank, done.run.winners, greedy_after)
     return done
 
@@ -94,47 +132,39 @@ def _raise(
     completion: str,
     pool: list[int],
     origin: Fraction,
+    threads: int,
+    sizes: PieceSizes,
 ) -> Completed:
     """Raise the per-voter budget by whole units until the completion's stopping rule.
 
     The first runs go one after the other. Where the stop is still not in sight (Budapest
     counts tens of thousands of forint steps), the steps ahead are cut into pieces of about
-    `CHUNK_RUNS` runs each, scanned on two threads (the compiled kernels release the GIL)
+    `sizes.piece_runs` runs each, scanned on two threads (the compiled kernels release the GIL)
     and joined in order: a piece's outcomes do not depend on where its scan began, so the
     first stop among them is the one a single scan finds. The outcome is the same however
     the pieces fall; the runs made (`Completed.rounds`) are not, since an idle thread takes
     over part of a busy piece (`pieces.Pieces`)."""
-    # width (steps) to try first; steps to wait; next wait; recent proofs; steps they saved
-    scan = Scan(run, None, run.per_voter, [4, 0, 1, 0.0, 0.0])
+    scan = Scan(run, None, run.per_voter)
     entries = sum(len(s) for s in profile.supporters)
-    first_runs = 2 if entries >= LARGE_PROFILE else SEQUENTIAL_RUNS
+    first_runs = sizes.first_runs_large if entries >= sizes.large_profile else sizes.first_runs
     scan_steps(profile, rank, completion, pool, origin, scan, runs=first_runs)
-    if scan.stop or _threads() < 2:
+    if scan.stop or threads < 2:
         scan_steps(profile, rank, completion, pool, origin, scan)
         return _completed_by(profile, scan, None, None)
     unit = profile.scale
     covered = max(math.floor((scan.last_same - run.per_voter) / unit), 1)
-    length = max(covered * CHUNK_RUNS // first_runs, 1) * unit
-    joined = _in_pieces(
-        profile,
-        rank,
-        completion,
-        pool,
-        origin,
-        scan,
-        next_step(scan.run, origin, unit) + length,
-        length,
-    )
+    length = max(covered * sizes.piece_runs // first_runs, 1) * unit
+    first = next_step(scan.run, origin, unit) + length
+    joined = scan_in_pieces(profile, rank, completion, pool, origin, scan, first, length)
     if joined.scan is None:  # past the guard: the last outcome stays
-        return Completed(joined.previous.run, [], joined.rounds, joined.before_start)
-    return _completed_by(profile, joined.scan, joined.previous, joined.before_start)
+        done = Completed(joined.previous.run, [], joined.rounds, joined.before_start, "final")
+    else:
+        done = _completed_by(profile, joined.scan, joined.previous, joined.before_start)
+    done.pieces = joined.starts
+    return done
 
 
-# the steps ahead in pieces on two threads (`pieces.py`); a name tests can watch
-_in_pieces = scan_in_pieces
-
-
-def _threads() -> int:
+def _cpus() -> int:
     """How many CPUs this process may run on."""
     try:
         return len(os.sched_getaffinity(0))
@@ -149,11 +179,11 @@ def _completed_by(
     outcome lasts up to `before_start`, the step before `scan` began."""
     if scan.stop == "over":
         if scan.before is not None:
-            return Completed(scan.before, [], scan.rounds, scan.last_same)
+            return Completed(scan.before, [], scan.rounds, scan.last_same, "over")
         if previous is not None:
-            return Completed(previous.run, [], scan.rounds, before_start)
-        return Completed(_free_only(profile, scan.run), [], scan.rounds)
-    return Completed(scan.run, [], scan.rounds, scan.run.per_voter)
+            return Completed(previous.run, [], scan.rounds, before_start, "over")
+        return Completed(_free_only(profile, scan.run), [], scan.rounds, stop="over")
+    return Completed(scan.run, [], scan.rounds, scan.run.per_voter, scan.stop)
 
 
 def _free_only(profile: Profile, run: MesRun) -> MesRun:

@@ -37,6 +37,7 @@ class Piece:
     claimed: Fraction
     scan: Scan | None = None
     finished: bool = False
+    steady: bool = False  # its scan ended with the winners its first run found
 
     def claim(self, step: Fraction) -> bool:
         """Reserve `step` for a run of this piece's scan, unless the piece ends before it."""
@@ -69,7 +70,7 @@ class Pieces:
         self.lock = threading.Condition()
         self.limit = origin + MAX_ROUNDS * profile.scale  # the guard: no piece reaches it
         self.split = scan.run  # below every piece: where their first runs may start warm
-        self.span = list(scan.span)  # each piece starts from the proofs' state at the split
+        self.pacing = scan.pacing.copy()  # each piece starts from the proofs' pace at the split
         self.habits = own_copy(scan.habits)
         self.next_start = first  # where the next piece in turn begins
         self.stop_at: Fraction | float = math.inf  # the first start of a piece that stops
@@ -101,7 +102,23 @@ class Pieces:
                 piece.finished = True
                 if piece.scan is None or piece.scan.stop:
                     self.stop_at = min(self.stop_at, piece.start)
+                else:
+                    self.skip_what_is_known(piece)
                 self.lock.notify_all()
+
+    def skip_what_is_known(self, piece: Piece) -> None:
+        """After a piece ends with no stop. One scan jumps a long stretch where the outcome
+        stays in a few proofs of doubling width; a piece's proofs end with the piece, so
+        pieces of a fixed length would cross it a piece at a time (up to the guard, a million
+        steps, where the outcome never changes). So pieces in turn begin no lower than the
+        first step the piece left unproven, and a piece whose winners stayed as its first
+        run found them doubles the length of those to come (the outcome is the same however
+        the pieces fall; only the work changes)."""
+        ahead = piece.scan.ahead
+        if ahead is not None and ahead > self.next_start:
+            self.next_start = ahead
+        if piece.steady:
+            self.length *= 2
 
     def take(self) -> Piece | None:
         """The next piece in turn, else the second half of what a piece before the stop
@@ -171,7 +188,10 @@ class Pieces:
             )
             warm = below.scan.run if below is not None else self.split
             run = mes(profile, self.rank, piece.start, resolution=unit, band=GUESS_BAND, warm=warm)
-            piece.scan = Scan(run, None, piece.start, list(self.span), habits=own_copy(self.habits))
+            piece.scan = Scan(
+                run, None, piece.start, self.pacing.copy(), habits=own_copy(self.habits)
+            )
+        first = piece.scan.run.winners
         scan_steps(
             profile,
             self.rank,
@@ -182,19 +202,23 @@ class Pieces:
             piece=piece,
             cancel=cancelled,
         )
+        piece.steady = piece.scan.run.winners == first
 
     def joined(self) -> Joined:
         """Where one scan would stop: the pieces from the first on, in order, to the stop."""
         rounds = 0
         previous: Scan | None = None
-        for piece in sorted(self.pieces, key=lambda p: p.start):
+        ordered = sorted(self.pieces, key=lambda p: p.start)
+        starts = tuple(p.start for p in ordered)
+        for piece in ordered:
             scan = piece.scan
             if scan is None:  # past the guard: the last outcome stays
-                return Joined(None, previous, previous.run.per_voter, rounds)
+                return Joined(None, previous, previous.run.per_voter, rounds, starts)
             rounds += scan.rounds
             if scan.stop:
                 scan.rounds = rounds
-                return Joined(scan, previous, piece.start - self.profile.scale, rounds)
+                before = piece.start - self.profile.scale
+                return Joined(scan, previous, before, rounds, starts)
             previous = scan
         raise AssertionError("unreachable: the joined pieces end in a stop")
 
@@ -202,12 +226,14 @@ class Pieces:
 @dataclass
 class Joined:
     """The scan of the piece that stops (None past the guard), the scan of the piece before
-    it (None if it is the first), the last step of that one's outcome, and the runs made."""
+    it (None if it is the first), the last step of that one's outcome, the runs made and
+    the first step of every piece scanned, in order."""
 
     scan: Scan | None
     previous: Scan | None
     before_start: Fraction
     rounds: int
+    starts: tuple[Fraction, ...]
 
 
 def scan_in_pieces(

@@ -10,22 +10,78 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from altlep.pb.profile import Profile
 from altlep.pb.rules.mes import MesRun, mes
 from altlep.pb.rules.mes_stable import ProofMemory, known_first, same_outcome
-
-if TYPE_CHECKING:
-    from altlep.pb.pieces import Piece
 
 MAX_ROUNDS = 1_000_000  # a guard only; real elections stop after at most a few thousand
 # A run's guess of where its outcome changes (`MesRun.crossing`) aims the next proof; rivals
 # more than this (relative) above the winner rarely overtake within it, and leaving their
 # rhos unsolved halves the cost of a run (Budapest 2024).
 GUESS_BAND = 1e-2
+DECAY = 0.7  # per step, of the proofs and skipped steps that `ProofPacing` weighs
+LONGEST_PAUSE = 64  # steps: proofs are tried again at least this often
+
+
+class Limit(Protocol):
+    """Where a scan must stop short: a piece of the steps that another thread may shorten
+    meanwhile (`pieces.Piece`). Defined here so that this module needs nothing of
+    `pieces.py`, which builds on it."""
+
+    @property
+    def end(self) -> Fraction:
+        """The first step past the piece (it may move down while the scan runs)."""
+        ...
+
+    def claim(self, step: Fraction) -> bool:
+        """Reserve `step` for a run, unless the piece now ends before it."""
+        ...
+
+
+@dataclass
+class ProofPacing:
+    """How a scan paces its range proofs (`certify_further`) from one step to the next.
+
+    A proof costs about a run. Where outcomes change at nearly every step, proofs save
+    fewer steps than they cost, so they pause for a while, longer each time this repeats."""
+
+    width: int = 4
+    """The number of steps a proof tries first: the widest that last worked."""
+    pause: int = 0
+    """Steps still to go before proofs are tried again (0: they are tried now)."""
+    next_pause: int = 1
+    """How many steps the next pause lasts; it doubles with each pause, up to `LONGEST_PAUSE`."""
+    tried: float = 0.0
+    """Proofs made lately: each step's count, older steps weighing `DECAY` times less."""
+    saved: float = 0.0
+    """Steps those proofs skipped, weighed in the same way."""
+
+    def copy(self) -> ProofPacing:
+        return replace(self)
+
+    def waits(self) -> bool:
+        """Whether proofs pause at this step (counting the step off the pause)."""
+        if self.pause > 0:
+            self.pause -= 1
+            return True
+        return False
+
+    def record(self, tries: int, skipped: float, best: int) -> None:
+        """After the proofs at a step: `tries` proofs skipped `skipped` steps; `best` is
+        the widest that worked (0 if none did)."""
+        self.tried = DECAY * self.tried + tries
+        self.saved = DECAY * self.saved + skipped
+        if best:  # else the last width that worked stays the first to try
+            self.width = best
+        if self.saved >= self.tried:
+            self.next_pause = 1
+        else:
+            self.pause = self.next_pause
+            self.next_pause = min(self.next_pause * 2, LONGEST_PAUSE)
 
 
 def cost(profile: Profile, winners: list[int]) -> int:
@@ -69,8 +125,8 @@ def certify_further(
     run: MesRun,
     following: Fraction,
     unit: int,
-    span: list,
-    piece: Piece | None = None,
+    pacing: ProofPacing,
+    piece: Limit | None = None,
     habits: ProofMemory | None = None,
 ) -> Fraction:
     """Skip further steps whose outcome `same_outcome` proves equal to run's; returns the
@@ -84,13 +140,12 @@ def certify_further(
     four failures in a row a run is cheaper than halving on. When proofs lately saved fewer
     steps than their number (outcomes changing at nearly every step; a proof costs about a
     run), they pause for a few steps, longer each time."""
-    if span[1] > 0:
-        span[1] -= 1
+    if pacing.waits():
         return following
     # the last whole step known to give run's outcome (steps are whole units from the
     # origin; add1u's first run, at budget / voters, may lie between two of them)
     known = following - unit
-    width = span[0]
+    width = pacing.width
     if run.crossing < math.inf:
         guess = math.floor((run.per_voter + Fraction(run.crossing * (1 - 1e-6)) - known) / unit)
         if guess > width:
@@ -155,32 +210,26 @@ def certify_further(
             width = guess if guessed else left // 2
             continue
         misses = 0
-    # recent proofs (decaying) and the steps they saved: proofs cost about a run each
-    span[3] = 0.7 * span[3] + tries
-    span[4] = 0.7 * span[4] + float((known - start) / unit)
-    if best:  # else the last width that worked stays the first to try
-        span[0] = best
-    if span[4] >= span[3]:
-        span[2] = 1
-    else:
-        span[1] = span[2]
-        span[2] = min(span[2] * 2, 64)
+    pacing.record(tries, float((known - start) / unit), best)
     return max(following, known + unit)
 
 
 @dataclass
 class Scan:
     """How far a scan of whole steps got: its latest run, the run of the step before (None at
-    the start of a scan), the highest step known to give that one's outcome, the state of
-    the proofs (`certify_further`'s span) and why it stopped ("" if it has not)."""
+    the start of a scan), the highest step known to give that one's outcome, the pacing of
+    its proofs and why it stopped ("" if it has not)."""
 
     run: MesRun
     before: MesRun | None
     last_same: Fraction
-    span: list
+    pacing: ProofPacing = field(default_factory=ProofPacing)
     rounds: int = 1
     stop: str = ""  # "over", "done", "final" (nothing changes any more) or ""
     habits: ProofMemory = field(default_factory=ProofMemory)  # what proofs learn of it
+    ahead: Fraction | None = None
+    """Where a scan that ended with its piece left off: the first step not known to give
+    its latest run's outcome (every step before it does)."""
 
 
 def scan_steps(
@@ -191,7 +240,7 @@ def scan_steps(
     origin: Fraction,
     scan: Scan,
     *,
-    piece: Piece | None = None,
+    piece: Limit | None = None,
     runs: int | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> Scan:
@@ -214,17 +263,19 @@ def scan_steps(
             or (runs is not None and made >= runs)
             or (cancel is not None and cancel())
         ):
+            scan.ahead = following
             return scan
         following = certify_further(
-            profile, rank, run, following, unit, scan.span, piece, scan.habits
+            profile, rank, run, following, unit, scan.pacing, piece, scan.habits
         )
         if piece is not None and not piece.claim(following):
+            scan.ahead = following
             return scan  # the piece ends before that step
         scan.before = run
         scan.last_same = max(following - unit, run.per_voter)
         # while proofs pause (outcomes change at nearly every step), a run's stable range
         # would hardly ever reach the next step: it need not track slopes at all
-        resolution = unit if scan.span[1] == 0 else math.inf
+        resolution = unit if scan.pacing.pause == 0 else math.inf
         # the first winners there, as a failed proof over a range holding it showed them
         first, until = known_first(scan.habits, following, set())
         scan.run = mes(

@@ -8,9 +8,9 @@ from fractions import Fraction
 
 import pytest
 
-import altlep.pb.completions as completions
 import altlep.pb.pieces as pieces_module
 import altlep.pb.steps as steps
+from altlep.pb.completions import PieceSizes, mes_completed
 from altlep.pb.ties import tie_rank
 from tests.pb.helpers import shared_profile
 from tests.shared_data import require_shared
@@ -25,75 +25,73 @@ NAMES = [
 ]
 
 
-def _count(profile, completion, monkeypatch, *, threads, first_runs=8, piece_runs=8):
-    monkeypatch.setattr(completions, "_threads", lambda: threads)
-    monkeypatch.setattr(completions, "SEQUENTIAL_RUNS", first_runs)
-    monkeypatch.setattr(completions, "CHUNK_RUNS", piece_runs)
+DEFAULT = PieceSizes()
+
+
+def _count(profile, completion, *, threads, sizes=DEFAULT):
     profile.cache.clear()
-    done = completions.mes_completed(profile, tie_rank(profile), completion)
+    return mes_completed(profile, tie_rank(profile), completion, threads=threads, sizes=sizes)
+
+
+def _outcome(done):
     return done.winners, done.final_per_voter
 
 
-def _each_as_one_scan(monkeypatch, piece_runs):
+def _each_as_one_scan(piece_runs):
     """Every completion of every NAMES file gives in pieces (after one run) what one scan
-    gives."""
+    gives; the counts in pieces."""
+    cut = []
     for name in NAMES:
         require_shared("pabulib", f"{name}.pb")
         _, profile = shared_profile(name)
         for completion in ("add1", "add1u", "add1-full"):
-            one = _count(profile, completion, monkeypatch, threads=1)
+            one = _count(profile, completion, threads=1)
+            assert not one.pieces
             two = _count(
-                profile, completion, monkeypatch, threads=2, first_runs=1, piece_runs=piece_runs
+                profile,
+                completion,
+                threads=2,
+                sizes=PieceSizes(first_runs=1, piece_runs=piece_runs),
             )
-            assert two == one, (name, completion)
+            assert _outcome(two) == _outcome(one), (name, completion)
+            assert two.stop == one.stop
+            if two.pieces:
+                cut.append((profile, two))
+    return cut
 
 
-def test_small_pieces_give_what_one_scan_gives(monkeypatch):
-    joined = completions._completed_by
-    kept_from_previous = []
-
-    def recording(profile, scan, previous, before_start):
-        if scan.stop == "over" and scan.before is None and previous is not None:
-            kept_from_previous.append(before_start)
-        return joined(profile, scan, previous, before_start)
-
-    monkeypatch.setattr(completions, "_completed_by", recording)
-    split = completions._in_pieces
-    pieces = []
-    monkeypatch.setattr(
-        completions, "_in_pieces", lambda *args: pieces.append(args) or split(*args)
-    )
-    _each_as_one_scan(monkeypatch, piece_runs=1)
-    assert len(pieces) >= 6  # most of these counts were cut into pieces
-    assert kept_from_previous  # and some stopped at the first step of a piece
+def test_small_pieces_give_what_one_scan_gives():
+    cut = _each_as_one_scan(piece_runs=1)
+    assert len(cut) >= 6  # most of these counts were cut into pieces
 
 
 @pytest.mark.parametrize("threads", [1, 2])
-def test_a_count_in_pieces_is_the_same_every_time(threads, monkeypatch):
+def test_a_count_in_pieces_is_the_same_every_time(threads):
     require_shared("pabulib", f"{NAMES[0]}.pb")
     _, profile = shared_profile(NAMES[0])
-    first = _count(profile, "add1", monkeypatch, threads=threads, first_runs=1, piece_runs=2)
+    sizes = PieceSizes(first_runs=1, piece_runs=2)
+    first = _outcome(_count(profile, "add1", threads=threads, sizes=sizes))
     for _ in range(3):
-        assert (
-            _count(profile, "add1", monkeypatch, threads=threads, first_runs=1, piece_runs=2)
-            == first
-        )
+        assert _outcome(_count(profile, "add1", threads=threads, sizes=sizes)) == first
 
 
-def test_a_large_profile_cut_into_pieces_after_two_runs_gives_what_one_scan_gives(monkeypatch):
-    split = completions._in_pieces
-    pieces = []
-    monkeypatch.setattr(
-        completions, "_in_pieces", lambda *args: pieces.append(args[5].rounds) or split(*args)
-    )
-    monkeypatch.setattr(completions, "LARGE_PROFILE", 0)  # every profile counts as large
+def test_a_large_profile_is_cut_into_pieces_after_its_own_number_of_runs():
+    # every profile counts as large; the first runs of a small one would never end
+    large = PieceSizes(large_profile=0, first_runs=10**9)
     for name in NAMES[:3]:
         require_shared("pabulib", f"{name}.pb")
         _, profile = shared_profile(name)
-        one = _count(profile, "add1", monkeypatch, threads=1)
-        two = _count(profile, "add1", monkeypatch, threads=2)
-        assert two == one, name
-    assert pieces and set(pieces) == {3}  # the first run and two more, then the pieces
+        one = _count(profile, "add1", threads=1)
+        two = _count(profile, "add1", threads=2, sizes=large)
+        assert _outcome(two) == _outcome(one), name
+        assert two.pieces  # cut into pieces after `first_runs_large` runs
+
+
+def test_one_or_two_threads_are_the_only_choices():
+    require_shared("pabulib", f"{NAMES[0]}.pb")
+    _, profile = shared_profile(NAMES[0])
+    with pytest.raises(ValueError, match="threads"):
+        _count(profile, "add1", threads=3)
 
 
 def test_pieces_an_idle_thread_splits_give_what_one_scan_gives(monkeypatch):
@@ -116,7 +114,7 @@ def test_pieces_an_idle_thread_splits_give_what_one_scan_gives(monkeypatch):
 
     monkeypatch.setattr(steps, "mes", slower)
     monkeypatch.setattr(pieces_module, "mes", slower)
-    _each_as_one_scan(monkeypatch, piece_runs=4)
+    _each_as_one_scan(piece_runs=4)
     assert len(split_off) >= 3
 
 
@@ -126,7 +124,7 @@ def test_only_the_steps_a_busy_piece_has_not_reached_are_split_off():
     _, profile = shared_profile(name)
     rank, unit = tie_rank(profile), profile.scale
     origin = Fraction(profile.budget, profile.n_voters)
-    scan = steps.Scan(steps.mes(profile, rank, origin), None, origin, [4, 0, 1, 0.0, 0.0])
+    scan = steps.Scan(steps.mes(profile, rank, origin), None, origin)
     pieces = pieces_module.Pieces(
         profile,
         rank,

@@ -6,7 +6,6 @@ from fractions import Fraction
 
 import pytest
 
-import altlep.pb.completions as completions
 from altlep.pb.completions import mes_completed
 from altlep.pb.rules.greedy import greedy
 from altlep.pb.rules.mes import mes
@@ -89,12 +88,11 @@ def test_add1u_skips_raising_when_plain_mes_is_already_exhaustive():
 
 @pytest.mark.parametrize("name", ["Poland_Warszawa_2018_rejon_3", "Poland_Swiecie_2023"])
 @pytest.mark.parametrize("threads", [1, 2])
-def test_add1u_steps_are_whole_units_from_the_rounded_down_start(name, threads, monkeypatch):
+def test_add1u_steps_are_whole_units_from_the_rounded_down_start(name, threads):
     require_shared("pabulib", f"{name}.pb")
-    monkeypatch.setattr(completions, "_threads", lambda: threads)
     _, profile = shared_profile(name)
     start = Fraction(profile.budget, profile.n_voters)
-    done = mes_completed(profile, tie_rank(profile), "add1u")
+    done = mes_completed(profile, tie_rank(profile), "add1u", threads=threads)
     assert done.final_per_voter > start  # it did raise the budget
     origin = math.floor(start / profile.scale) * profile.scale
     assert (done.final_per_voter - origin) % profile.scale == 0

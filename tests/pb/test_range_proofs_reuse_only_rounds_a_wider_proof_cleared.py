@@ -39,8 +39,7 @@ def _count_keeping_certificates(profile, rank, monkeypatch) -> tuple[set, list[i
         return rounds
 
     monkeypatch.setattr(mes_stable, "certified_rounds", recording)
-    monkeypatch.setattr(completions, "_threads", lambda: 1)
-    completions.mes_completed(profile, rank, "add1")
+    completions.mes_completed(profile, rank, "add1", threads=1)
     return kept, spared
 
 

@@ -7,8 +7,8 @@ from fractions import Fraction
 
 import pytest
 
-import altlep.pb.completions as completions
 import altlep.pb.steps as steps
+from altlep.pb.completions import mes_completed
 from altlep.pb.rules import mes_stable
 from altlep.pb.rules.mes import mes
 from altlep.pb.ties import tie_rank
@@ -37,8 +37,7 @@ def test_a_run_told_its_first_winners_gives_what_a_run_told_nothing_gives(name, 
         return run(profile, rank, per_voter, **options)
 
     monkeypatch.setattr(steps, "mes", recording)
-    monkeypatch.setattr(completions, "_threads", lambda: 1)
-    completions.mes_completed(profile, rank, "add1")
+    mes_completed(profile, rank, "add1", threads=1)
     assert told  # some runs were told first winners
     for per_voter, options in told[:: max(len(told) // 25, 1)]:
         given = mes(profile, rank, per_voter, **options)
