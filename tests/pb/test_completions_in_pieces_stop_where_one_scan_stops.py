@@ -60,9 +60,29 @@ def _each_as_one_scan(piece_runs):
     return cut
 
 
+def _stopped_at_a_piece_start(profile, done):
+    """Whether the step that overspent was the very first step of a piece after the first
+    (so the outcome kept is the previous piece's last)."""
+    overspent = done.final_per_voter + profile.scale
+    return done.stop == "over" and overspent in done.pieces[1:]
+
+
 def test_small_pieces_give_what_one_scan_gives():
     cut = _each_as_one_scan(piece_runs=1)
     assert len(cut) >= 6  # most of these counts were cut into pieces
+
+
+@pytest.mark.parametrize("piece_runs", [3, 6])
+def test_a_count_whose_piece_overspends_at_its_first_step_keeps_the_previous_outcome(piece_runs):
+    # with pieces of these lengths, this count's overspending step begins a piece
+    name = "Poland_Wieliczka_2023_Green_Budget"
+    require_shared("pabulib", f"{name}.pb")
+    _, profile = shared_profile(name)
+    one = _count(profile, "add1-full", threads=1)
+    sizes = PieceSizes(first_runs=1, piece_runs=piece_runs)
+    two = _count(profile, "add1-full", threads=2, sizes=sizes)
+    assert _stopped_at_a_piece_start(profile, two)
+    assert _outcome(two) == _outcome(one)
 
 
 @pytest.mark.parametrize("threads", [1, 2])
