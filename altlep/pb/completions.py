@@ -95,10 +95,11 @@ def _completed(
     sizes: PieceSizes,
 ) -> Completed:
     """Raising the per-voter budget one unit at a time can take tens of thousands of steps
-    (Budapest counts in forints), so each run reports how far the budget can rise with the
-    outcome provably unchanged (`MesRun.stable_for`) and the loop jumps to the first whole
-    step past that. Steps skipped this way would have repeated the same outcome, so the
-    stopping rules see exactly what a one-by-one loop sees.
+    (Budapest counts in forints), so the scan (`steps.py`) skips stretches of steps that a
+    range proof (`rules/mes_stable.same_outcome`) shows give the same outcome as the last
+    run (and the first, unbanded run, the range it reports itself, `MesRun.stable_for`).
+    Steps skipped this way would have repeated the same outcome, so the stopping rules see
+    exactly what a one-by-one loop sees.
     """
     if completion not in COMPLETIONS:
         raise ValueError(f"unknown completion '{completion}'; choose from {COMPLETIONS}")

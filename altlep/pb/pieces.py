@@ -15,7 +15,8 @@ from fractions import Fraction
 from altlep.pb.profile import Profile
 from altlep.pb.rules.mes import mes
 from altlep.pb.rules.mes_stable import ProofMemory
-from altlep.pb.steps import GUESS_BAND, MAX_ROUNDS, Scan, scan_steps
+from altlep.pb.rules.tuning import GUESS_BAND
+from altlep.pb.steps import MAX_ROUNDS, Scan, scan_steps
 
 
 def own_copy(habits: ProofMemory) -> ProofMemory:

@@ -17,14 +17,17 @@ from typing import Protocol
 from altlep.pb.profile import Profile
 from altlep.pb.rules.mes import MesRun, mes
 from altlep.pb.rules.mes_stable import ProofMemory, known_first, same_outcome
+from altlep.pb.rules.tuning import (
+    AIM_SHORT_OF_CROSSING,
+    AIM_SHORT_OF_HINT,
+    DECAY,
+    GUESS_BAND,
+    LONGEST_PAUSE,
+    SAFETY,
+    STABLE_FOR_SHRINK,
+)
 
 MAX_ROUNDS = 1_000_000  # a guard only; real elections stop after at most a few thousand
-# A run's guess of where its outcome changes (`MesRun.crossing`) aims the next proof; rivals
-# more than this (relative) above the winner rarely overtake within it, and leaving their
-# rhos unsolved halves the cost of a run (Budapest 2024).
-GUESS_BAND = 1e-2
-DECAY = 0.7  # per step, of the proofs and skipped steps that `ProofPacing` weighs
-LONGEST_PAUSE = 64  # steps: proofs are tried again at least this often
 
 
 class Limit(Protocol):
@@ -113,7 +116,7 @@ def next_step(run: MesRun, origin: Fraction, unit: int) -> Fraction:
     after = math.floor((current - origin) / unit) + 1  # the very next step
     if math.isinf(run.stable_for):
         return origin + MAX_ROUNDS * unit
-    safe = run.stable_for * (1 - 1e-6) - 1e-9 * float(current)  # margin for float error
+    safe = run.stable_for * (1 - STABLE_FOR_SHRINK) - SAFETY * float(current)
     if safe > 0:
         after = max(after, math.ceil((current + Fraction(safe) - origin) / unit))
     return origin + after * unit
@@ -147,7 +150,9 @@ def certify_further(
     known = following - unit
     width = pacing.width
     if run.crossing < math.inf:
-        guess = math.floor((run.per_voter + Fraction(run.crossing * (1 - 1e-6)) - known) / unit)
+        guess = math.floor(
+            (run.per_voter + Fraction(run.crossing * (1 - AIM_SHORT_OF_CROSSING)) - known) / unit
+        )
         if guess > width:
             width = min(guess, MAX_ROUNDS)
     # a run at a tie (its guess of the next change is 0) is not in the first proof's range
@@ -198,7 +203,9 @@ def certify_further(
             hint = proof.hint
             guess = 0
             if hint is not None:
-                guess = math.ceil((low + Fraction(hint) - known) * (1 - 1e-9) / unit) - 1
+                guess = (
+                    math.ceil((low + Fraction(hint) - known) * (1 - AIM_SHORT_OF_HINT) / unit) - 1
+                )
             if hint is not None and guess <= 0:
                 break  # a rival overtakes within the very next step: a run decides it
             left = int((failed - known) / unit)

@@ -3,7 +3,8 @@ they go on at every step, starting from the widest that last worked; once they s
 they pause for a step, then two, four... up to `LONGEST_PAUSE`; a step where they pay again
 resets the pause to one."""
 
-from altlep.pb.steps import LONGEST_PAUSE, ProofPacing
+from altlep.pb.rules.tuning import LONGEST_PAUSE
+from altlep.pb.steps import ProofPacing
 
 
 def _paused_steps(pacing: ProofPacing) -> int:

@@ -3,10 +3,12 @@
 `rules/mes.py` spends most of a run in Python and NumPy call overhead (a few microseconds per
 call, tens of calls per project evaluation); the add1 completions make hundreds of runs. This
 kernel takes the same float decisions in one compiled loop over the packed profile
-(`rules/compiled.py`). It never decides a close call: wherever `rules/mes.py` would confirm a
-decision exactly (two candidates' rho, or a project's cost and its supporters' money, within a
-relative EPS), or Newton's method has not settled, it gives up (status GAVE_UP) and the
-caller counts that run with `rules/mes.py` instead. So its outcomes are that module's.
+(`rules/compiled.py`). The only close call it decides is between candidates whose rhos are
+all flat shares (cost / total utility), which the packed profile ranks exactly in advance
+(`flat_order`). Wherever else `rules/mes.py` would confirm a decision exactly (two
+candidates' rho, or a project's cost and its supporters' money, within a relative EPS), or
+Newton's method has not settled, it gives up (status GAVE_UP) and the caller counts that run
+with `rules/mes.py` instead. So its outcomes are that module's.
 
 Two shortcuts that module does not take, neither changing a decision: once slopes no longer
 matter (quiet, or beyond a `band`), one pass shows that a candidate cannot win this round,

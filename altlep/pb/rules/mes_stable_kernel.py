@@ -54,7 +54,7 @@ def _surely_flat(pack, j, budgets, r0):
 @njit(cache=True, nogil=True, fastmath=REORDER)
 def _bounds(pack, j, lo, hi, top, bottom, fast, slow):
     """(ok, steepest, gentlest) d(rho_j)/db for rho_j within [bottom, top] and budgets within
-    [lo, hi], as `_Slopes.bounds`; not ok if nobody surely pays in full."""
+    [lo, hi]; not ok if nobody surely pays in full."""
     paid = 0.0
     unsure = 0.0
     steep = 0.0

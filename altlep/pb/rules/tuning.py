@@ -1,4 +1,6 @@
-"""Every tuning number of the counting rules, each with the reason for its value.
+"""Every tuning number of the counting rules and of the add1 scan, each with the reason for
+its value. (Sizes that choose how work is cut, not how it is decided, sit with their code:
+`jit.COMPILE_FROM`, `vote_rows.BULK_LINES`, `completions.PieceSizes`, `steps.MAX_ROUNDS`.)
 
 Two kinds: float margins, which keep decisions exact (a float comparison closer than the
 margin is settled in exact arithmetic, or fails a proof), and effort settings, which only
@@ -27,6 +29,9 @@ KNOWN_RHO_CHECK = 1e-10
 # Proved reaches and slope bounds are shrunk or widened by this factor, so that the rounding
 # of one division never carries a bound past what was proved.
 SAFETY = 1e-9
+# A run's own stable range (`MesRun.stable_for`, extrapolated from float slopes) is trusted
+# only shrunk by this relative factor, and by SAFETY of the budget, before steps are skipped.
+STABLE_FOR_SHRINK = 1e-6
 # Newton's method stops once the money raised is within this of the cost: a few ulps of it.
 SETTLED = 1e-15
 # Newton's method from below converges in a handful of steps (it is exact once the payers
@@ -64,3 +69,18 @@ COARSE_LEARN = 0.2  # written out: 1 - 0.8 is not 0.2 in floats
 # about every 40 proofs: on Budapest 2024 a try decides one time in eight, and an undecided
 # one costs half a proof (with 0.98, a try every 9 proofs cost 4% of the proofs' time).
 COARSE_RETRY = 0.995
+
+# The add1 scan (`steps.py`). A run's guess of where its outcome changes (`MesRun.crossing`)
+# aims the next proof; rivals more than GUESS_BAND (relative) above the winner rarely
+# overtake within it, and leaving their rhos unsolved halves the cost of a run (Budapest
+# 2024).
+GUESS_BAND = 1e-2
+# A proof aimed at a guessed change stops just short of it (relative), so that a run, not a
+# failed proof, decides the step itself: the run's guess (`crossing`) and a failed proof's
+# straight-line guess (`hint`).
+AIM_SHORT_OF_CROSSING = 1e-6
+AIM_SHORT_OF_HINT = 1e-9
+# How `steps.ProofPacing` weighs proofs: each step, older proofs and skipped steps weigh
+# DECAY times less; a pause of the proofs lasts at most LONGEST_PAUSE steps.
+DECAY = 0.7
+LONGEST_PAUSE = 64
