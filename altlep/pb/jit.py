@@ -77,8 +77,17 @@ class Kernel:
         return f"<kernel {self.py_func.__module__}.{self.py_func.__qualname__}>"
 
 
-def njit(*args: Any, **options: Any) -> Any:
-    """Numba's `njit`, both as `@njit` and `@njit(cache=True, ...)`, made lazy (see above)."""
+def njit(*args: Any, borrows: bool = False, **options: Any) -> Any:
+    """Numba's `njit`, both as `@njit` and `@njit(cache=True, ...)`, made lazy (see above).
+
+    `borrows=True` marks a kernel that only reads and writes arrays it is given, never
+    making, keeping or returning one: it is compiled without reference counting (Numba's
+    `_nrt=False`). The kernels pass the packed profile and a run's state as named tuples of
+    arrays, and with reference counting every call of a small helper increfs and decrefs
+    each array in them, which made a run a third slower. A kernel that makes an array does
+    not compile without reference counting, so the mark cannot hide a leak."""
+    if borrows:
+        options["_nrt"] = False
     if args and callable(args[0]) and not options:
         return _register(args[0], {})
     return lambda py_func: _register(py_func, options)

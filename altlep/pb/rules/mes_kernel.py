@@ -58,7 +58,7 @@ class SharedUtility(NamedTuple):
 NO_SHARED_UTILITY = SharedUtility(np.zeros((0, 0)), np.zeros(0))  # for runs that need none
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, borrows=True)
 def _tighten(state, bound, switch, resolution):
     """state = [stable_for, crossing, quiet]; as `_Mes._tighten`."""
     if bound < state[0]:
@@ -68,7 +68,7 @@ def _tighten(state, bound, switch, resolution):
         state[2] = 1.0 if state[1] < resolution else 0.0
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, borrows=True)
 def _rho(pack, j, budgets, beta, stale, state, resolution, known, above):
     """(status, rho, slope, flat) of project j, as `_Mes._rho`: status 0 found,
     1 unaffordable, 2 a close call (give up). flat: every supporter can pay the equal share
@@ -106,7 +106,7 @@ def _rho(pack, j, budgets, beta, stale, state, resolution, known, above):
     return 0, rho, _slope(pack, a, z, budgets, beta, rho, rich, state), False
 
 
-@njit(cache=True, nogil=True, fastmath=REORDER)
+@njit(cache=True, nogil=True, fastmath=REORDER, borrows=True)
 def _slope(pack, a, z, budgets, beta, rho, rich, state):
     """d(rho)/d(per-voter budget) while payers stay the same (0 once slopes are off)."""
     if state[2] != 0.0:
@@ -119,7 +119,7 @@ def _slope(pack, a, z, budgets, beta, rho, rich, state):
     return -poor / rich
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, borrows=True)
 def _stay_ahead(winner, lower, slope, active, state, resolution):
     """As `_Mes._stay_ahead`: where another project's rho could overtake the winner's."""
     if state[2] != 0.0:
@@ -142,7 +142,7 @@ def _stay_ahead(winner, lower, slope, active, state, resolution):
         _tighten(state, 0.0, False, resolution)
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, borrows=True)
 def _pay(pack, j, rho, slope, budgets, beta, state, resolution):
     """As `_Mes._pay`: supporters pay min(budget, rho * u); slopes and stability follow."""
     a, z = pack.ptr[j], pack.ptr[j + 1]
@@ -293,7 +293,7 @@ def _start_run(pack, by_rank, active, per_voter, resolution, shared):
     )
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, borrows=True)
 def _evaluate(pack, st, j, n_won, same_so_far, warm, resolution):
     """Solve j's rho (`_rho`) into the state: status 0 found, 1 unaffordable, 2 close call."""
     known = UNKNOWN
@@ -400,7 +400,7 @@ def _best_of_round(pack, st, by_rank, n_won, same_so_far, warm, resolution, band
     return winner
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, borrows=True)
 def _pay_winner(pack, st, winner, resolution, shared):
     """The winner's supporters pay its rho; the bounds that depend on their money follow."""
     st.active[winner] = False

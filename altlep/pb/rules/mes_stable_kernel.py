@@ -21,14 +21,14 @@ from altlep.pb.rules.tuning import KNOWN_RHO_CHECK, MARGIN, REORDER, ROOM, SAFET
 PROVED, FAILED, NEEDS_SLOPES = 1, 0, -1
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, borrows=True)
 def _rho_at(pack, j, budgets, start):
     """Rho of j on `budgets` (`rho.solve`, from `start` that may lie above the root), or a
     negative code: UNAFFORDABLE, or another if it is too close to call (the proof fails)."""
     return solver.solve(pack, j, budgets, start, True).rho
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, borrows=True)
 def _resort(order, bound):
     """Sort `order` by bound, then project index, in place. Between two rounds only a few
     bounds move, so insertion sort finds it nearly sorted."""
@@ -42,7 +42,7 @@ def _resort(order, bound):
         order[h + 1] = j
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, borrows=True)
 def _surely_flat(pack, j, budgets, r0):
     """Every supporter of j affords its flat share r0 * u on `budgets`, with room to spare."""
     for k in range(pack.ptr[j], pack.ptr[j + 1]):
@@ -51,7 +51,7 @@ def _surely_flat(pack, j, budgets, r0):
     return True
 
 
-@njit(cache=True, nogil=True, fastmath=REORDER)
+@njit(cache=True, nogil=True, fastmath=REORDER, borrows=True)
 def _bounds(pack, j, lo, hi, top, bottom, fast, slow):
     """(ok, steepest, gentlest) d(rho_j)/db for rho_j within [bottom, top] and budgets within
     [lo, hi]; not ok if nobody surely pays in full."""
@@ -231,7 +231,7 @@ def _start(pack, trace, active, low, high, voters, flat, at_high_rho):
     )
 
 
-@njit(cache=True, nogil=True, fastmath=REORDER)
+@njit(cache=True, nogil=True, fastmath=REORDER, borrows=True)
 def _winner_range(pack, st, w, known, above, at_high_rho, with_slopes):
     """The `WinnerRange` of winner w this round: its rho on high budgets (best) and on low
     ones (worst, or `known` if given), and with slopes the bounds on how fast it moves."""
@@ -257,7 +257,7 @@ def _winner_range(pack, st, w, known, above, at_high_rho, with_slopes):
     return WinnerRange(True, best, worst, flat, steep, gentle)
 
 
-@njit(cache=True, nogil=True, fastmath=REORDER)
+@njit(cache=True, nogil=True, fastmath=REORDER, borrows=True)
 def _rivals_behind(pack, st, rank, w, win, with_slopes, width, useful, hint, reach, cleared, place):
     """`Rivals`: whether every rival of winner w stays clearly behind it throughout the range
     (status PROVED), or up to `reach` (lowered here; FAILED once under `useful`); hint and
@@ -334,7 +334,7 @@ def _rivals_behind(pack, st, rank, w, win, with_slopes, width, useful, hint, rea
     return Rivals(PROVED, hint, reach, cleared)
 
 
-@njit(cache=True, nogil=True, fastmath=REORDER)
+@njit(cache=True, nogil=True, fastmath=REORDER, borrows=True)
 def _pay_both_ends(pack, st, w, win, check, with_slopes, shared):
     """Winner w's supporters pay its rho at both ends (and with slopes, the bounds on how
     their money moves follow); False if `check` and its worst rho, given from before, is not
@@ -372,7 +372,7 @@ def _pay_both_ends(pack, st, w, win, check, with_slopes, shared):
     return True
 
 
-@njit(cache=True, nogil=True, fastmath=REORDER)
+@njit(cache=True, nogil=True, fastmath=REORDER, borrows=True)
 def _leftovers_unaffordable(pack, st, with_slopes, width, useful, hint, reach):
     """`Rivals` for the projects no round selected: PROVED if none becomes affordable within
     the range; else FAILED with the reach proved (lowered here), or with 0 if under `useful`
@@ -411,7 +411,7 @@ def _leftovers_unaffordable(pack, st, with_slopes, width, useful, hint, reach):
     return Rivals(PROVED if reach >= width else FAILED, hint, reach, 0)
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, borrows=True)
 def _apart(
     k,
     k_high,
@@ -471,7 +471,7 @@ def _apart(
     return min((g_low - margin) / -fall * (1 - SAFETY), width), overtake
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, borrows=True)
 def _until_affordable(
     k, k_high, w_low, w_high, w_gentle, margin, pack, at_low, at_high, fast, width
 ):

@@ -45,7 +45,7 @@ class Rho(NamedTuple):
     flat: bool  # rho is the flat share and every supporter affords it with ROOM to spare
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, borrows=True)
 def solve(pack, j, budgets, start, from_above):
     """Project j's rho on `budgets` (a `Rho`). Newton's method starts at `start` if it is
     above the flat share; `from_above`: the start may lie above the root (say, j's rho on
@@ -77,7 +77,7 @@ def solve(pack, j, budgets, start, from_above):
     return Rho(rho, money, rich, False)
 
 
-@njit(cache=True, nogil=True, fastmath=REORDER)
+@njit(cache=True, nogil=True, fastmath=REORDER, borrows=True)
 def raised_at(pack, a, z, budgets, rho):
     """(money raised at rho, full payers' sum of w * u) over entries a:z, branch-free."""
     sup, util, weight, wu = pack.sup, pack.util, pack.weight, pack.wu
@@ -91,7 +91,7 @@ def raised_at(pack, a, z, budgets, rho):
     return raised, rich
 
 
-@njit(cache=True, nogil=True, fastmath=REORDER)
+@njit(cache=True, nogil=True, fastmath=REORDER, borrows=True)
 def raised_up_to(pack, a, z, budgets, rho, same_utility):
     """`raised_at`, and how far rho may rise with both sums linear in it: up to the least
     budget per utility among those paying in full. That is known where every supporter
@@ -112,14 +112,14 @@ def raised_up_to(pack, a, z, budgets, rho, same_utility):
     return raised, rich, least / same_utility
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, borrows=True)
 def raised_with_money(pack, j, budgets, rho):
     """(all of j's supporters' money, what they raise at rho, full payers' sum of w * u)."""
     money, _, raised, rich = _sums(pack, j, math.nan, budgets, rho, False)
     return money, raised, rich
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, borrows=True)
 def survey(pack, j, same_utility, budgets, rho):
     """`raised_with_money` and, in the same pass, the least budget per utility among j's
     supporters; where they all give j `same_utility` (else NaN), it is their least budget
@@ -127,7 +127,7 @@ def survey(pack, j, same_utility, budgets, rho):
     return _sums(pack, j, same_utility, budgets, rho, True)
 
 
-@njit(cache=True, nogil=True, fastmath=REORDER)
+@njit(cache=True, nogil=True, fastmath=REORDER, borrows=True)
 def _sums(pack, j, same_utility, budgets, rho, with_least):
     sup, util, weight, wu = pack.sup, pack.util, pack.weight, pack.wu
     money = 0.0
@@ -146,7 +146,7 @@ def _sums(pack, j, same_utility, budgets, rho, with_least):
     return money, (least / same_utility if uniform else least), raised, rich
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, borrows=True)
 def newton(pack, a, z, budgets, cost, start, enough, same_utility):
     """Least rho with sum of w * min(budgets, rho * u) = cost over entries a:z.
 
@@ -165,7 +165,7 @@ def newton(pack, a, z, budgets, cost, start, enough, same_utility):
     )
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, borrows=True)
 def newton_from(pack, a, z, budgets, cost, rho, raised, rich, enough, linear_to, same_utility):
     """`newton` from a start below the root where the sums are already known, and known to
     stay linear up to `linear_to` (as `raised_up_to` finds; rho itself if not known). A step
