@@ -23,9 +23,10 @@ import numpy as np
 from altlep.pb import jit
 from altlep.pb.profile import Profile
 from altlep.pb.rules import mes_kernel
+from altlep.pb.rules import rho as solver
 from altlep.pb.rules.compiled import Packed, may_win, packed, shared_utility
 from altlep.pb.rules.exact import ExactBudgets
-from altlep.pb.rules.tuning import EPS, NEWTON_STEPS, SETTLED, SLOPE_NOISE
+from altlep.pb.rules.tuning import EPS, SLOPE_NOISE
 
 
 @dataclass
@@ -48,61 +49,6 @@ class MesRun:
     # What the compiled run knew of each rho before each round (`mes_kernel.mes_run`), for
     # a later run with a higher per-voter budget to start from; None from this module.
     seen: mes_kernel.Warm | None = field(default=None, repr=False)
-
-
-def newton_rho(
-    budgets: np.ndarray,
-    u: np.ndarray,
-    w: np.ndarray,
-    wu: np.ndarray,
-    cost: float,
-    start: float,
-    enough: float = math.inf,
-) -> tuple[float, np.ndarray] | None:
-    """Least rho with sum of w * min(budgets, rho * u) = cost, and who pays their full share:
-    the NumPy twin of the compiled solver (`rules/rho.py`, where the definition is stated),
-    kept so that counts which need no compiled code (small elections, explanations) load none.
-
-    Money raised is concave and piecewise linear in rho, so Newton's method from the equal
-    share below converges from below in a few steps without sorting the supporters (which
-    is what makes big elections fast). Falls back to sorting if it has not settled. Every
-    iterate is a lower bound, so once one is above `enough` it is returned unfinished.
-    """
-    rho = start
-    for _ in range(NEWTON_STEPS):
-        share = rho * u
-        paying = budgets >= share
-        gap = cost - float(w @ np.minimum(budgets, share))
-        if gap <= cost * SETTLED:
-            return rho, paying
-        rich = float(wu @ paying)
-        if rich <= 0:
-            return None
-        rho += gap / rich
-        if rho > enough:
-            return rho, budgets >= rho * u
-    return _sorted_rho(budgets, u, w, wu, cost)
-
-
-def _sorted_rho(
-    budgets: np.ndarray, u: np.ndarray, w: np.ndarray, wu: np.ndarray, cost: float
-) -> tuple[float, np.ndarray] | None:
-    """The same by sorting supporters by budget per utility (the textbook way)."""
-    ratio = budgets / u
-    order = np.argsort(ratio, kind="stable")
-    wb = (w * budgets)[order]
-    wus = wu[order]
-    paid_before = np.cumsum(wb) - wb
-    util_left = float(wu.sum()) - (np.cumsum(wus) - wus)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        candidate = (cost - paid_before) / util_left
-    ok = candidate <= ratio[order]
-    if not ok.any():
-        return None
-    k = int(np.argmax(ok))
-    paying = np.ones(len(budgets), dtype=bool)
-    paying[order[:k]] = False
-    return float(candidate[k]), paying
 
 
 @dataclass
@@ -169,6 +115,7 @@ class _Mes:
         self.p = profile
         self.rank = rank
         self.pre = mes_arrays(profile)
+        self.pack = packed_profile(profile)  # what the float solver (`rules/rho.py`) reads
         self.per_voter = Fraction(per_voter)
         self.budgets = np.full(len(profile.weight), float(per_voter))
         self.beta = np.ones(len(profile.weight))  # d(budget)/d(starting per-voter budget)
@@ -219,11 +166,9 @@ class _Mes:
                 self._tighten((cost - total) / rising)
             return None
         if total <= cost * (1 + EPS):
-            exact = self._exact().rho(j)
             self._tighten(0.0)  # knife-edge: do not extrapolate from here
-            if exact is None:
+            if self._exact_rho(j) is None:
                 return None
-            self.fresh_exact[j] = exact
             budgets = self.budgets[s]
         r0 = cost / self.p.total_utility[j]
         uniform = self.pre.uniform[j]
@@ -234,14 +179,16 @@ class _Mes:
         elif (budgets / u).min() >= r0:
             return r0, 0.0
         start = stale if r0 < stale < math.inf and j not in self.fresh_exact else r0
-        solved = newton_rho(budgets, u, w_s, self.pre.wu[j], cost, start)
-        if solved is None or not solved[1].any():
-            # Everyone pays all they have: only possible on the knife edge settled exactly above.
-            if j not in self.fresh_exact:
+        rho = self._newton(j, cost, start)
+        paying = None if rho is None else budgets >= rho * u
+        if paying is None or not paying.any():
+            # Newton's method did not settle, or nobody pays their full share: rare (near a
+            # knife edge, or rounding that keeps it from settling), so exact arithmetic decides.
+            exact = self._exact_rho(j)
+            if exact is None:
                 return None
-            self._tighten(0.0)
-            return float(self.fresh_exact[j]), 0.0
-        rho, paying = solved
+            self._tighten(0.0)  # do not extrapolate from here
+            return float(exact), 0.0
         slope = 0.0
         if not self.quiet:
             poor = ~paying
@@ -249,6 +196,28 @@ class _Mes:
         if j in self.fresh_exact:
             rho = float(self.fresh_exact[j])
         return rho, slope
+
+    def _newton(self, j: int, cost: float, start: float) -> float | None:
+        """j's rho by Newton's method from `start`, a lower bound (`rules/rho.py`, the one
+        float solver: the kernels use it too); None if it did not settle or nobody paid
+        their full share at some step."""
+        pack = self.pack
+        a, z = pack.ptr[j], pack.ptr[j + 1]
+        same = pack.uniform[j]
+        raised, rich, linear_to = solver.raised_up_to(pack, a, z, self.budgets, start, same)
+        rho, rich = solver.newton_from(
+            pack, a, z, self.budgets, cost, start, raised, rich, math.inf, linear_to, same
+        )
+        return None if rho < 0 else float(rho)
+
+    def _exact_rho(self, j: int) -> Fraction | None:
+        """j's exact rho on the budgets now (the float budgets are reset from the exact)."""
+        if j not in self.fresh_exact:
+            exact = self._exact().rho(j)
+            if exact is None:
+                return None
+            self.fresh_exact[j] = exact
+        return self.fresh_exact[j]
 
     def _choose(self, close: list[int], value: np.ndarray) -> tuple[int | None, list[int]]:
         """Exact winner among near-equal candidates; also returns any found unaffordable."""
@@ -433,6 +402,8 @@ def mes_in_python(
 ) -> MesRun:
     """The run counted in Python (`_Mes`), which settles close calls exactly: what `mes`
     falls back to where the compiled run gives up, and what explanations come from."""
+    # the float solver is a kernel: compiled for big counts, plain Python for small ones
+    jit.compile_for(len(packed_profile(profile).sup))
     engine = _Mes(profile, rank, per_voter, exclude or set(), explain, resolution)
     return engine.count(exclude or set())
 

@@ -1,4 +1,4 @@
-"""The per-voter price of a project, rho, solved in floats for the compiled kernels.
+"""The per-voter price of a project, rho, solved in floats: the one float solver.
 
 Definition. Voters in ballot group g hold budgets[g] each (what is left of the per-voter
 budget) and give project j a utility u_g. At price rho per unit of utility each pays
@@ -9,8 +9,9 @@ min(budgets[g], rho * u_g), so j's supporters raise
 and j's rho is the smallest rho with raised(rho) >= cost_j (none if all their money is
 short of the cost). This is the rho of the Method of Equal Shares (Peters, Pierczyński and
 Skowron, "Proportional participatory budgeting with additive utilities", NeurIPS 2021); the
-exact one, in Fractions, is `rules/exact.py`'s `ExactBudgets.rho`, and `rules/mes.py` keeps a
-NumPy twin (`newton_rho`) so that counts that need no compiled code do not load any.
+exact one, in Fractions, is `rules/exact.py`'s `ExactBudgets.rho`. The compiled kernels
+and `rules/mes.py`'s Python count (`_Mes`) both solve with this module, so its functions
+are kernels (`altlep.pb.jit`): plain Python for small counts, compiled for big ones.
 
 raised is concave and piecewise linear in rho, so Newton's method from below the root climbs
 to it without overshooting (each step is exact once the set of full payers stops changing),

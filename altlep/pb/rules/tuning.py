@@ -36,7 +36,7 @@ STABLE_FOR_SHRINK = 1e-6
 SETTLED = 1e-15
 # Newton's method from below converges in a handful of steps (it is exact once the payers
 # stop changing); 60 only guards against a case that does not settle (then exact arithmetic
-# or the sorted solver decides).
+# decides).
 NEWTON_STEPS = 60
 # Two slopes count as moving apart only above this relative difference (else they are equal
 # up to rounding and no crossing is predicted).
