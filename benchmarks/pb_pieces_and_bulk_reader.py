@@ -89,6 +89,9 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
     names = [n for n in NAMES if args.only in n]
+    missing = [n for n in names if not (shared() / "pabulib" / f"{n}.pb").is_file()]
+    if missing or not names:
+        sys.exit(f"needs {', '.join(missing) or 'a matching election'} in {shared() / 'pabulib'}")
     warm = read(shared() / "pabulib" / f"{names[0]}.pb", bulk=True)  # loads the kernels
     count(warm, threads=2)
     print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")

@@ -193,6 +193,10 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=REPEATS)
     parser.add_argument("--threshold", action="store_true", help="measure where compiling pays")
     args = parser.parse_args()
+    needed = list(THRESHOLD_ELECTIONS) if args.threshold else [n for n, _ in ELECTIONS]
+    missing = [n for n in needed if not (shared() / "pabulib" / f"{n}.pb").is_file()]
+    if missing:
+        sys.exit(f"needs {', '.join(missing)} in {shared() / 'pabulib'}")
     if args.threshold:
         threshold(args.root.resolve())
     else:

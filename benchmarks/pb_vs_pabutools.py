@@ -200,6 +200,8 @@ def main() -> None:
     names = [n for n in names if args.only in n]
     if args.quick:
         names = names[:: max(1, len(names) // QUICK)][:QUICK]
+    if not names:
+        sys.exit(f"no reference instances found in {shared() / 'pabulib_reference'}")
     print(f"compiled kernels loaded (once per process, before timing): {warm_up():.2f} s")
     ratios: dict[str, list[float]] = {r: [] for r in RULES}
     # where each ratio came from: pabutools timed in this run, or its recorded time
