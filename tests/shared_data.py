@@ -19,8 +19,10 @@ def require_shared(*parts: str) -> Path:
     """Return a path inside the shared data, skipping the calling test when it is absent."""
     root = shared_data_dir()
     if root is None:
+        needed = "/".join(parts) or "the shared data folder"
         pytest.skip(
-            "real public data not found: set ALTLEP_SHARED_DATA or put it at ../shared/data"
+            f"real public data not found: this test reads {needed}; set ALTLEP_SHARED_DATA "
+            "or put the data at ../shared/data"
         )
     path = root.joinpath(*parts)
     if not path.exists():
